@@ -1,0 +1,42 @@
+// One build for everything: the extension (Node), the inspector webview (browser) and the test bundles.
+// Type-checking is separate (`tsc`): esbuild strips types without checking them.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+function files(dir, suffix) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'es2022' };
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+];
+if (!production) {
+  // Tests: each file its own bundle so mocha can load them one by one; vscode and mocha stay external.
+  const testOpts = { ...common, sourcemap: true, platform: 'node', format: 'cjs', outbase: '.', outdir: 'out', external: ['vscode', 'mocha', 'playwright-core'] };
+  builds.push({ ...testOpts, entryPoints: [...files('test/unit', '.ts'), ...files('test/interop', '.ts')] });
+  builds.push({ ...testOpts, entryPoints: [...files('test/integration', '.ts')] });
+  builds.push({ ...testOpts, entryPoints: [...files('test/e2e', '.ts'), ...files('test/host', '.ts').filter((f) => !f.endsWith('reporter.ts'))] });
+  // mocha require()s a reporter and calls the module itself as a constructor.
+  builds.push({ ...testOpts, entryPoints: ['test/host/reporter.ts'], footer: { js: 'module.exports = module.exports.default;' } });
+  builds.push({ ...testOpts, entryPoints: files('test/bench', '.ts') });
+}
+
+rmSync('out', { recursive: true, force: true });
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,9 @@
+/** Every command id in one place (contributed in package.json under the same names). */
+export const CommandIds = {
+  generateSecret: 'jwtWorkbench.generateSecret',
+  signSelection: 'jwtWorkbench.signSelection',
+  inspectSelection: 'jwtWorkbench.inspectSelection',
+  openInspector: 'jwtWorkbench.openInspector',
+  /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */
+  inspectorState: 'jwtWorkbench.inspectorState',
+} as const;

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { generateSecret, parseEnv } from '../core';
+import { getConfig } from '../workspace/config';
+import { EnvFileError, pickFolder, readEnv, writeEnvVariable } from '../workspace/envFile';
+import type { Services } from '../services';
+
+export interface GenerateSecretArgs {
+  /** Replace an existing secret without asking (for scripted use and tests). */
+  replace?: boolean;
+}
+
+export interface GenerateSecretResult {
+  uri: string;
+  variable: string;
+  replaced: boolean;
+}
+
+/**
+ * JWT: Generate Secret into .env — 32 CSPRNG bytes as 64 hex characters (Python's `secrets.token_hex(32)`), written
+ * as `JWT_SECRET=…` into the folder's `.env`. The secret is never shown or logged.
+ */
+export async function generateSecretCommand(services: Services, args: GenerateSecretArgs = {}): Promise<GenerateSecretResult | undefined> {
+  const folder = await pickFolder(vscode.window.activeTextEditor?.document.uri);
+  if (!folder) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the secret goes into the .env file at its root.'));
+    return undefined;
+  }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench write its .env file.'));
+    return undefined;
+  }
+  const cfg = getConfig(folder.uri);
+  try {
+    const env = await readEnv(folder);
+    const exists = Object.prototype.hasOwnProperty.call(parseEnv(env.text), cfg.secretVariable);
+    if (exists && !args.replace) {
+      const replace = vscode.l10n.t('Replace');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Replace {0} in {1}?', cfg.secretVariable, vscode.workspace.asRelativePath(env.uri)),
+        { modal: true, detail: vscode.l10n.t('Tokens signed with the current secret will stop verifying. This cannot be undone unless the file is open in an editor.') },
+        replace,
+      );
+      if (answer !== replace) return undefined;
+    }
+    await writeEnvVariable(env, cfg.secretVariable, generateSecret());
+    services.log.info(`Wrote a new ${cfg.secretVariable} (64 hex characters) to ${env.uri.toString()}${exists ? ', replacing the old one' : ''}.`);
+    const open = vscode.l10n.t('Open {0}', cfg.envFile);
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, vscode.workspace.asRelativePath(env.uri)), open)
+      .then((a) => (a === open ? vscode.window.showTextDocument(env.uri) : undefined));
+    return { uri: env.uri.toString(), variable: cfg.secretVariable, replaced: exists };
+  } catch (e) {
+    const message = e instanceof EnvFileError ? e.message : vscode.l10n.t('Could not write the secret: {0}', (e as Error).message);
+    services.log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+}

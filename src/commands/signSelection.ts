@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { isCoreError, parsePayload, PayloadSyntaxError, signToken } from '../core';
+import { CommandIds } from '../commands';
+import { getConfig } from '../workspace/config';
+import { EnvFileError, readEnvVariable } from '../workspace/envFile';
+import type { Services } from '../services';
+
+/**
+ * JWT: Sign Selection — the selection is a payload (JSON, JSON5, a Python dict); the result is a compact JWS signed
+ * with the `.env` secret, `iat`/`exp`/`iss` added when absent. By default the token replaces the selection.
+ * Returns the token (for tests and scripted use), or undefined when nothing was signed.
+ */
+export async function signSelectionCommand(services: Services): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Select a JSON object to sign, such as {"user": "alice"}.'));
+    return undefined;
+  }
+  const doc = editor.document;
+  const selection = editor.selection;
+  const text = doc.getText(selection);
+  let payload: Record<string, unknown>;
+  try {
+    payload = parsePayload(text);
+  } catch (e) {
+    if (e instanceof PayloadSyntaxError) {
+      // Point at the error in the document, not in the selection.
+      const at = new vscode.Position(selection.start.line + e.line - 1, (e.line === 1 ? selection.start.character : 0) + e.column - 1);
+      const pos = doc.validatePosition(at);
+      editor.selection = new vscode.Selection(pos, pos);
+      editor.revealRange(new vscode.Range(pos, pos));
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} — at line {1}, column {2} of {3}.', e.message.replace(/ \(line \d+, column \d+\)$/, ''), pos.line + 1, pos.character + 1, vscode.workspace.asRelativePath(doc.uri)));
+    } else if (isCoreError(e)) void vscode.window.showErrorMessage(e.message);
+    else throw e;
+    return undefined;
+  }
+
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder with a .env file: the signing secret is read from it.'));
+    return undefined;
+  }
+  const cfg = getConfig(doc.uri);
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench read {0}.', cfg.envFile));
+    return undefined;
+  }
+  let secret: string | undefined;
+  try {
+    ({ value: secret } = await readEnvVariable(folder, cfg.secretVariable));
+  } catch (e) {
+    void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
+    return undefined;
+  }
+  if (!secret) {
+    const generate = vscode.l10n.t('Generate Secret');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('No {0} in {1} of {2}: there is no key to sign with.', cfg.secretVariable, cfg.envFile, folder.name), generate)
+      .then((a) => (a === generate ? vscode.commands.executeCommand(CommandIds.generateSecret) : undefined));
+    return undefined;
+  }
+
+  let token: string;
+  try {
+    token = await signToken(payload, secret, {
+      alg: cfg.algorithm,
+      lifetime: cfg.lifetime,
+      issuer: cfg.issuer || folder.name,
+      audience: cfg.audience || undefined,
+    });
+  } catch (e) {
+    if (isCoreError(e)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot sign: {0}', e.message));
+      return undefined;
+    }
+    throw e;
+  }
+  services.log.info(`Signed a ${cfg.algorithm} token with ${cfg.envFile} ${cfg.secretVariable} (${Object.keys(payload).length} claims given).`);
+
+  switch (cfg.signOutput) {
+    case 'copy':
+      await vscode.env.clipboard.writeText(token);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Token copied to the clipboard.'));
+      break;
+    case 'insertBelow': {
+      const end = selection.end;
+      const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+      await editor.edit((b) => b.insert(doc.lineAt(end.line).range.end, eol + token));
+      break;
+    }
+    case 'inspector':
+      await services.inspector.showToken(token, { origin: 'signed', keySource: `env:${folder.index}`, document: doc.uri });
+      break;
+    default:
+      await editor.edit((b) => b.replace(selection, token));
+  }
+  return token;
+}

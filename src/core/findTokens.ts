@@ -1,0 +1,86 @@
+import { base64UrlToBytes, utf8 } from './encoding';
+
+/** A token found in text; `start`/`end` are UTF-16 offsets, `end` exclusive. */
+export interface FoundToken {
+  start: number;
+  end: number;
+  token: string;
+  kind: 'jws' | 'jwe';
+}
+
+// 1 for base64url characters, 2 for '.', 0 otherwise.
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9_-]/.test(ch)) CLASS[c] = 1;
+}
+CLASS[46] = 2;
+
+const E = 101, Y = 121, J = 74; // "eyJ" — base64url of '{"', how every JOSE header starts
+
+function headerKind(part: string): 'jws' | 'jwe' | undefined {
+  // The header must decode to a JSON object with "alg" (and "enc" for a JWE); 8 KB is far beyond real headers.
+  if (part.length > 8192) return undefined;
+  try {
+    const h = JSON.parse(utf8.decodeStrict(base64UrlToBytes(part)));
+    if (!h || typeof h !== 'object' || Array.isArray(h) || typeof h.alg !== 'string') return undefined;
+    return typeof h.enc === 'string' ? 'jwe' : 'jws';
+  } catch {
+    return undefined;
+  }
+}
+
+function candidate(text: string, start: number, end: number, out: FoundToken[]): void {
+  // Dots split the run into parts; the token starts at the first part that begins with "eyJ".
+  let s = start;
+  while (s < end) {
+    if (text.charCodeAt(s) === E && text.charCodeAt(s + 1) === Y && text.charCodeAt(s + 2) === J) break;
+    const dot = text.indexOf('.', s);
+    if (dot < 0 || dot >= end) return;
+    s = dot + 1;
+  }
+  if (s >= end) return;
+  const parts = text.slice(s, end).split('.');
+  // A sentence may end right after a token ("…signature."): drop one empty trailing part beyond the count.
+  let n = parts.length;
+  if ((n === 4 || n === 6) && parts[n - 1] === '') n--;
+  if (n !== 3 && n !== 5) return;
+  const kind = headerKind(parts[0]);
+  if (!kind || (kind === 'jws') !== (n === 3)) return;
+  if (parts[1] === '' && kind === 'jws') return;
+  let e = s;
+  for (let i = 0; i < n; i++) e += parts[i].length + (i < n - 1 ? 1 : 0);
+  out.push({ start: s, end: e, token: text.slice(s, e), kind });
+}
+
+/**
+ * Every JWS (3 parts) and JWE (5 parts) in `text` — in JSON strings, `Authorization: Bearer` headers, URLs, code —
+ * with exact ranges. One pass over the text (no backtracking regular expression), so it is linear in the length
+ * of the text. A candidate counts only when its first part decodes to a JOSE header with "alg"; signatures are
+ * not checked.
+ */
+export function findTokens(text: string): FoundToken[] {
+  const out: FoundToken[] = [];
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    // Skip to the next "eyJ"; a token run is then the maximal run of base64url characters and dots around it.
+    const hit = text.indexOf('eyJ', i);
+    if (hit < 0) break;
+    let start = hit;
+    while (start > i) {
+      const c = text.charCodeAt(start - 1);
+      if (c < 128 && CLASS[c]) start--;
+      else break;
+    }
+    let end = hit + 3;
+    while (end < len) {
+      const c = text.charCodeAt(end);
+      if (c < 128 && CLASS[c]) end++;
+      else break;
+    }
+    candidate(text, start, end, out);
+    i = end;
+  }
+  return out;
+}

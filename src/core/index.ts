@@ -1,0 +1,23 @@
+/**
+ * The public API of JWT Workbench's engine. Everything else in the extension uses only this entry.
+ * Pure: no `vscode`, no `node:*` — jose, Web Crypto and a few pure libraries — so it runs in mocha, the Node
+ * extension host and the browser.
+ */
+export { SIGNING_ALGS, HMAC_MIN_BYTES, isSigningAlg, type SigningAlg, type AsymmetricAlg } from './algorithms';
+export { JwtWorkbenchError, PayloadSyntaxError, isCoreError, type CoreErrorCode } from './errors';
+export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyPair } from './secrets';
+export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
+export { parsePayload } from './payload';
+export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
+export {
+  inspectToken,
+  cleanTokenText,
+  type Inspection,
+  type InspectOptions,
+  type InspectedClaim,
+  type InspectionWarning,
+  type Verdict,
+} from './inspect';
+export { findTokens, type FoundToken } from './findTokens';
+export { describeKey, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
+export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';

@@ -1,0 +1,67 @@
+import JSON5 from 'json5';
+import { JwtWorkbenchError, PayloadSyntaxError } from './errors';
+
+const PY_LITERALS: Readonly<Record<string, string>> = { True: 'true', False: 'false', None: 'null' };
+
+/**
+ * Replace Python's `True`, `False` and `None` outside strings with their JSON5 equivalents. Each replacement has
+ * the same length, so line and column numbers of later errors still point into the user's text.
+ */
+function pythonToJson5(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      // Skip a string literal, honouring backslash escapes; an unterminated string is left for JSON5 to report.
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = j + 1;
+    } else if (c === '#') {
+      // A Python comment: JSON5 has none, so blank it out keeping its length.
+      let j = i;
+      while (j < text.length && text[j] !== '\n') j++;
+      out += text.slice(last, i) + ' '.repeat(j - i);
+      last = i = j;
+    } else if (/[A-Za-z_$]/.test(c)) {
+      let j = i + 1;
+      while (j < text.length && /[\w$]/.test(text[j])) j++;
+      const word = text.slice(i, j);
+      if (word in PY_LITERALS && PY_LITERALS[word] !== undefined) {
+        out += text.slice(last, i) + PY_LITERALS[word];
+        last = j;
+      }
+      i = j;
+    } else i++;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Read a payload from what a user selected: strict JSON, JSON5 / JavaScript object literals (unquoted keys, single
+ * quotes, trailing commas, comments) or a Python dict literal as written in Django code (`True`, `False`, `None`,
+ * `#` comments). Throws {@link PayloadSyntaxError} (`ERR_PAYLOAD_SYNTAX`, 1-based line and column) when the text
+ * is none of these, and `ERR_PAYLOAD_NOT_OBJECT` for arrays and scalars — a JWT's claims are an object.
+ * A `__proto__` key is an ordinary own property of the result; no prototype is changed.
+ */
+export function parsePayload(text: string): Record<string, unknown> {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new JwtWorkbenchError('ERR_PAYLOAD_EMPTY', 'The selection is empty; select a JSON object such as {"user": "alice"}.');
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    try {
+      value = JSON5.parse(pythonToJson5(body));
+    } catch (e) {
+      const err = e as { message?: string; lineNumber?: number; columnNumber?: number };
+      const message = (err.message ?? 'invalid payload').replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+      throw new PayloadSyntaxError(`The payload is not valid JSON, JSON5 or a Python dict: ${message}`, err.lineNumber ?? 1, err.columnNumber ?? 1);
+    }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+    throw new JwtWorkbenchError('ERR_PAYLOAD_NOT_OBJECT', `The payload is ${kind}; a JWT payload must be a JSON object such as {"user": "alice"}.`);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { CommandIds } from './commands';
+import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
+import { inspectSelectionCommand } from './commands/inspectSelection';
+import { signSelectionCommand } from './commands/signSelection';
+import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
+import type { Services } from './services';
+
+/** Wiring only: build the services, register commands and the inspector's serializer. */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
+  const inspector = new InspectorController(context.extensionUri, log);
+  const services: Services = { context, log, inspector };
+  context.subscriptions.push(
+    log,
+    inspector,
+    vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, inspector),
+    vscode.commands.registerCommand(CommandIds.generateSecret, (args?: GenerateSecretArgs) => generateSecretCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.signSelection, () => signSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
+    vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
+  );
+}
+
+export function deactivate(): void {}

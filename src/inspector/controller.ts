@@ -1,0 +1,272 @@
+import * as vscode from 'vscode';
+import { inspectToken, isCoreError, parsePayload, signToken, type Inspection, type InspectOptions, type SigningAlg } from '../core';
+import {
+  DEFAULT_VERIFY_OPTIONS,
+  isFromWebview,
+  isPersistedState,
+  type CopyWhat,
+  type FromWebview,
+  type InspectorView,
+  type Origin,
+  type ToWebview,
+  type VerifyOptionsView,
+} from '../protocol';
+import { getConfig } from '../workspace/config';
+import { defaultKeySource, listKeySources, loadKey } from '../workspace/keySources';
+import { inspectorHtml } from './html';
+
+export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
+
+export interface ShowOptions {
+  origin: Origin;
+  keySource?: string;
+  /** The document (and range) the token came from, for "Replace selection". */
+  document?: vscode.Uri;
+  range?: vscode.Range;
+}
+
+interface State {
+  token?: string;
+  origin: Origin;
+  keySource: string;
+  options: VerifyOptionsView;
+  signedHere: boolean;
+  document?: vscode.Uri;
+  range?: vscode.Range;
+}
+
+/**
+ * The one JWT Inspector panel: created on demand, reused by every command, revived after a reload. It owns the
+ * panel's state on the extension side; keys are loaded here and never leave the extension host.
+ */
+export class InspectorController implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private panel?: vscode.WebviewPanel;
+  private panelDisposables: vscode.Disposable[] = [];
+  private state: State = { origin: 'empty', keySource: defaultKeySource(), options: { ...DEFAULT_VERIFY_OPTIONS }, signedHere: false };
+  private lastView?: InspectorView;
+  private ready?: Promise<void>;
+  private markReady?: () => void;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The view last sent to the webview (no key material in it). */
+  get view(): InspectorView | undefined {
+    return this.lastView;
+  }
+
+  /** Open the inspector (empty, or with what it showed) and focus it. */
+  async open(): Promise<InspectorView> {
+    this.createOrShow();
+    return this.render();
+  }
+
+  /** Inspect a token and show it. Returns the inspection. */
+  async showToken(text: string, opts: ShowOptions): Promise<Inspection> {
+    this.state = {
+      ...this.state,
+      token: text,
+      origin: opts.origin,
+      keySource: opts.keySource ?? this.state.keySource,
+      signedHere: opts.origin === 'signed',
+      document: opts.document,
+      range: opts.range,
+    };
+    this.createOrShow();
+    const view = await this.render();
+    return view.inspection!;
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    if (isPersistedState(saved)) {
+      this.state = {
+        ...this.state,
+        token: saved.token,
+        origin: saved.token ? 'restored' : 'empty',
+        options: saved.options ?? this.state.options,
+        keySource: saved.keySource ?? this.state.keySource,
+      };
+    }
+    this.attach(panel);
+    await this.render();
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+
+  private createOrShow(): void {
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, vscode.l10n.t('JWT Inspector'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+    this.attach(panel);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    panel.webview.options = this.webviewOptions();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+    panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => void vscode.commands.executeCommand('setContext', 'jwtWorkbench:inspectorFocused', e.webviewPanel.active)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.lastView = undefined;
+        void vscode.commands.executeCommand('setContext', 'jwtWorkbench:inspectorFocused', false);
+        for (const d of this.panelDisposables.splice(0)) d.dispose();
+      }),
+    );
+  }
+
+  private inspectOptions(key: InspectOptions['key']): InspectOptions {
+    const o = this.state.options;
+    const audience = o.audience.split(',').map((a) => a.trim()).filter(Boolean);
+    return {
+      key,
+      issuer: o.issuer.trim() || undefined,
+      audience: audience.length ? audience : undefined,
+      leeway: o.leeway,
+      now: o.at ? new Date(o.at) : undefined,
+    };
+  }
+
+  /** Inspect the current token with the current key source and options, and send the view. */
+  private async render(): Promise<InspectorView> {
+    const loaded = this.state.token ? await loadKey(this.state.keySource) : undefined;
+    const inspection = this.state.token ? await inspectToken(this.state.token, this.inspectOptions(loaded?.key)) : undefined;
+    if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
+      inspection.detail = loaded.missing;
+    }
+    const view: InspectorView = {
+      inspection,
+      origin: this.state.origin,
+      keySource: loaded?.key ? loaded.label : undefined,
+      signedHere: this.state.signedHere,
+      keySources: listKeySources(),
+      options: this.state.options,
+      canReplace: !!this.state.range && !!this.state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.state.document!.toString()),
+    };
+    this.lastView = view;
+    await this.post({ type: 'view', view });
+    return view;
+  }
+
+  private async post(message: ToWebview): Promise<void> {
+    if (!this.panel) return;
+    // The webview drops messages sent before its script runs; wait for its 'ready' (bounded, so a broken webview
+    // cannot hang a command).
+    await Promise.race([this.ready, new Promise((r) => setTimeout(r, 10000))]);
+    await this.panel?.webview.postMessage(message);
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    if (!isFromWebview(raw)) {
+      this.log.warn('Ignored a malformed message from the inspector webview.');
+      return;
+    }
+    const m: FromWebview = raw;
+    try {
+      switch (m.type) {
+        case 'ready':
+          this.markReady?.();
+          if (this.lastView) await this.post({ type: 'view', view: this.lastView });
+          return;
+        case 'inspect':
+          this.state = { ...this.state, token: m.token, keySource: m.keySource, options: m.options, origin: m.token === this.state.token ? this.state.origin : 'pasted', signedHere: m.token === this.state.token && this.state.signedHere };
+          await this.render();
+          return;
+        case 'sign':
+          await this.sign(m.header, m.payload, m.alg, m.keySource);
+          return;
+        case 'copy':
+          await this.copy(m.what);
+          return;
+        case 'insert':
+          await this.insert(m.mode);
+          return;
+      }
+    } catch (e) {
+      this.log.error(`Inspector action "${m.type}" failed: ${(e as Error).message}`);
+      await this.post({ type: 'notice', level: 'error', text: (e as Error).message });
+    }
+  }
+
+  private async sign(headerText: string, payloadText: string, alg: SigningAlg, keySource: string): Promise<void> {
+    const loaded = await loadKey(keySource);
+    if (!loaded.key) {
+      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Cannot sign: {0}', loaded.missing ?? vscode.l10n.t('no key')) });
+      return;
+    }
+    let header: Record<string, unknown>;
+    let payload: Record<string, unknown>;
+    try {
+      header = headerText.trim() ? parsePayload(headerText) : {};
+      payload = parsePayload(payloadText);
+    } catch (e) {
+      await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? e.message : String(e) });
+      return;
+    }
+    const { alg: _ignored, ...extraHeader } = header;
+    try {
+      // Re-signing keeps the claims exactly as edited: no default claims are added behind the user's back.
+      const token = await signToken(payload, loaded.key, { alg, header: extraHeader, addDefaults: false });
+      this.state = { ...this.state, token, keySource, origin: 'signed', signedHere: true };
+      this.log.info(`Re-signed a token in the inspector with ${loaded.label} (${alg}).`);
+      await this.render();
+    } catch (e) {
+      await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? vscode.l10n.t('Cannot sign: {0}', e.message) : String(e) });
+    }
+  }
+
+  private async copy(what: CopyWhat): Promise<void> {
+    const inspection = this.lastView?.inspection;
+    const token = inspection?.token;
+    if (!inspection || !token) return;
+    const text =
+      what === 'token' ? token
+      : what === 'bearer' ? `Authorization: Bearer ${token}`
+      : what === 'header' ? JSON.stringify(inspection.header ?? {}, null, 2)
+      : inspection.payload !== undefined ? JSON.stringify(inspection.payload, null, 2)
+      : inspection.payloadText ?? '';
+    await vscode.env.clipboard.writeText(text);
+    await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Copied {0}.', what === 'bearer' ? 'the Authorization header' : `the ${what}`) });
+  }
+
+  private async insert(mode: 'insert' | 'replace'): Promise<void> {
+    const token = this.lastView?.inspection?.token;
+    if (!token) return;
+    if (mode === 'replace' && this.state.document && this.state.range) {
+      const doc = await vscode.workspace.openTextDocument(this.state.document);
+      const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
+      const range = this.state.range;
+      await editor.edit((b) => b.replace(range, token));
+      this.state.range = new vscode.Range(range.start, doc.positionAt(doc.offsetAt(range.start) + token.length));
+      return;
+    }
+    const editor = vscode.window.visibleTextEditors[0];
+    if (!editor) {
+      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Open an editor to insert the token into.') });
+      return;
+    }
+    await editor.edit((b) => b.replace(editor.selection, token));
+  }
+}
+
+/** The expected issuer default for verification: the `jwtWorkbench.leeway` setting applies, issuer stays open. */
+export function initialOptions(): VerifyOptionsView {
+  return { ...DEFAULT_VERIFY_OPTIONS, leeway: getConfig().leeway };
+}

@@ -1,0 +1,125 @@
+/**
+ * The one typed message protocol between the extension and the inspector webview. Imported by both sides; imports
+ * neither. Every message crossing the boundary is checked at run time with the guards below — a token is
+ * attacker-controlled input, and the webview is a separate trust domain. No message ever carries a secret.
+ */
+import type { Inspection, SigningAlg } from './core';
+
+/** Where the key for verification or signing comes from; `id` is opaque to the webview. */
+export interface KeySourceOption {
+  id: string;
+  /** Shown to the user: ".env JWT_SECRET", "key file keys/public.pem", "SecretStorage: staging". */
+  label: string;
+}
+
+/** Verification options the user sets in the inspector. */
+export interface VerifyOptionsView {
+  issuer: string;
+  audience: string;
+  /** Seconds. */
+  leeway: number;
+  /** ISO time to verify at, or '' for now. */
+  at: string;
+}
+
+/** How the token on display came to be there. */
+export type Origin = 'selection' | 'pasted' | 'signed' | 'restored' | 'empty';
+
+/** Everything the webview renders. */
+export interface InspectorView {
+  inspection?: Inspection;
+  origin: Origin;
+  /** Label of the key source used, never the key. */
+  keySource?: string;
+  /** True when the token was signed in the inspector: the banner says so instead of "verified". */
+  signedHere?: boolean;
+  keySources: KeySourceOption[];
+  options: VerifyOptionsView;
+  /** Whether "Replace selection" can act (the token came from an editor that is still open). */
+  canReplace: boolean;
+}
+
+export type ToWebview =
+  | { type: 'view'; view: InspectorView }
+  | { type: 'notice'; level: 'info' | 'error'; text: string };
+
+export type CopyWhat = 'token' | 'header' | 'payload' | 'bearer';
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'inspect'; token: string; keySource: string; options: VerifyOptionsView }
+  | { type: 'sign'; header: string; payload: string; alg: SigningAlg; keySource: string }
+  | { type: 'copy'; what: CopyWhat }
+  | { type: 'insert'; mode: 'insert' | 'replace' };
+
+const MAX_TEXT = 4 * 1024 * 1024;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_TEXT;
+}
+
+export function isVerifyOptions(v: unknown): v is VerifyOptionsView {
+  return (
+    isRecord(v) &&
+    isText(v.issuer) &&
+    isText(v.audience) &&
+    typeof v.leeway === 'number' &&
+    Number.isFinite(v.leeway) &&
+    v.leeway >= 0 &&
+    isText(v.at) &&
+    (v.at === '' || !Number.isNaN(Date.parse(v.at)))
+  );
+}
+
+const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']);
+
+/** Run-time check of a message from the webview. */
+export function isFromWebview(m: unknown): m is FromWebview {
+  if (!isRecord(m)) return false;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'inspect':
+      return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options);
+    case 'sign':
+      return isText(m.header) && isText(m.payload) && typeof m.alg === 'string' && ALGS.has(m.alg) && isText(m.keySource);
+    case 'copy':
+      return m.what === 'token' || m.what === 'header' || m.what === 'payload' || m.what === 'bearer';
+    case 'insert':
+      return m.mode === 'insert' || m.mode === 'replace';
+    default:
+      return false;
+  }
+}
+
+/** Run-time check of a message from the extension (the webview trusts nothing it did not check). */
+export function isToWebview(m: unknown): m is ToWebview {
+  if (!isRecord(m)) return false;
+  if (m.type === 'notice') return (m.level === 'info' || m.level === 'error') && isText(m.text);
+  if (m.type !== 'view' || !isRecord(m.view)) return false;
+  const v = m.view;
+  return (
+    typeof v.origin === 'string' &&
+    Array.isArray(v.keySources) &&
+    v.keySources.every((s) => isRecord(s) && isText(s.id) && isText(s.label)) &&
+    isVerifyOptions(v.options) &&
+    typeof v.canReplace === 'boolean' &&
+    (v.inspection === undefined || (isRecord(v.inspection) && typeof v.inspection.verdict === 'string' && typeof v.inspection.message === 'string'))
+  );
+}
+
+/** What the panel persists across reloads (`WebviewPanelSerializer`): the token and options, never a key. */
+export interface PersistedState {
+  token?: string;
+  options?: VerifyOptionsView;
+  keySource?: string;
+}
+
+export function isPersistedState(v: unknown): v is PersistedState {
+  return isRecord(v) && (v.token === undefined || isText(v.token)) && (v.options === undefined || isVerifyOptions(v.options)) && (v.keySource === undefined || isText(v.keySource));
+}
+
+export const DEFAULT_VERIFY_OPTIONS: VerifyOptionsView = { issuer: '', audience: '', leeway: 0, at: '' };

@@ -1,0 +1,9 @@
+import type * as vscode from 'vscode';
+import type { InspectorController } from './inspector/controller';
+
+/** What commands share, built once in activate() and passed in — no module-level mutable state. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly inspector: InspectorController;
+}

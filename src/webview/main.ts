@@ -1,0 +1,265 @@
+import { relativeTime } from '../core/claims';
+import type { Inspection, SigningAlg } from '../core';
+import { isToWebview, type FromWebview, type InspectorView, type PersistedState, type VerifyOptionsView } from '../protocol';
+import { el, jsonView } from './dom';
+
+declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
+const vscode = acquireVsCodeApi();
+
+const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
+  verified: { cls: 'ok', icon: '✔', title: 'Verified' },
+  'invalid-signature': { cls: 'bad', icon: '✖', title: 'Invalid signature' },
+  expired: { cls: 'bad', icon: '⏱', title: 'Expired' },
+  'not-yet-valid': { cls: 'bad', icon: '⏳', title: 'Not yet valid' },
+  'claim-mismatch': { cls: 'bad', icon: '✖', title: 'Claim mismatch' },
+  unsigned: { cls: 'bad', icon: '⚠', title: 'Unsigned (alg: none)' },
+  unverified: { cls: 'warn', icon: '⚠', title: 'Not verified' },
+  unsupported: { cls: 'bad', icon: '✖', title: 'Cannot verify' },
+  malformed: { cls: 'bad', icon: '✖', title: 'Malformed' },
+};
+
+let current: InspectorView | undefined;
+let inputTimer: ReturnType<typeof setTimeout> | undefined;
+const app = document.getElementById('app')!;
+
+// ---- static controls (built once so typing is never interrupted by a re-render) ----
+const tokenInput = el('textarea', { id: 'token', rows: '4', spellcheck: 'false', 'aria-label': 'Token', placeholder: 'Paste a JWT (eyJ…) — Bearer prefixes, quotes and line breaks are ignored' });
+const partsView = el('div', { id: 'parts', class: 'parts', 'aria-label': 'Encoded parts' });
+const banner = el('div', { id: 'banner', class: 'banner', role: 'status' });
+const keySelect = el('select', { id: 'keySource', 'aria-label': 'Key source for verification' });
+const issuerInput = el('input', { id: 'issuer', type: 'text', placeholder: 'any', 'aria-label': 'Expected issuer' });
+const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: 'any (comma-separated)', 'aria-label': 'Expected audience' });
+const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': 'Leeway in seconds' });
+const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': 'Verify at this time (empty: now)' });
+const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, 'Now');
+const warningsView = el('section', { id: 'warnings', 'aria-label': 'Warnings' });
+const claimsView = el('section', { id: 'claims', 'aria-label': 'Claims' });
+const headerView = el('section', { id: 'header', class: 'panel' });
+const payloadView = el('section', { id: 'payload', class: 'panel' });
+const editHeader = el('textarea', { id: 'editHeader', rows: '4', spellcheck: 'false', 'aria-label': 'Header to sign (JSON)' });
+const editPayload = el('textarea', { id: 'editPayload', rows: '8', spellcheck: 'false', 'aria-label': 'Payload to sign (JSON)' });
+const algSelect = el('select', { id: 'alg', 'aria-label': 'Signing algorithm' }, ...ALGS.map((a) => el('option', { value: a }, a)));
+const signKeySelect = el('select', { id: 'signKeySource', 'aria-label': 'Key source for signing' });
+const signButton = el('button', { id: 'sign', type: 'button' }, 'Sign');
+const notice = el('div', { id: 'notice', role: 'alert', class: 'notice' });
+const actionButtons = {
+  copyToken: el('button', { id: 'copyToken', type: 'button', class: 'secondary' }, 'Copy token'),
+  copyHeader: el('button', { id: 'copyHeader', type: 'button', class: 'secondary' }, 'Copy header'),
+  copyPayload: el('button', { id: 'copyPayload', type: 'button', class: 'secondary' }, 'Copy payload'),
+  copyBearer: el('button', { id: 'copyBearer', type: 'button', class: 'secondary' }, 'Copy Authorization header'),
+  insert: el('button', { id: 'insert', type: 'button', class: 'secondary' }, 'Insert into editor'),
+  replace: el('button', { id: 'replace', type: 'button', class: 'secondary' }, 'Replace selection'),
+};
+
+app.append(
+  el('h1', {}, 'JWT Inspector'),
+  el('label', { for: 'token', class: 'label' }, 'Token'),
+  tokenInput,
+  partsView,
+  banner,
+  el(
+    'details',
+    { id: 'verifyOptions', class: 'options' },
+    el('summary', {}, 'Verification: key, issuer, audience, leeway, clock'),
+    el(
+      'div',
+      { class: 'grid' },
+      el('label', { for: 'keySource' }, 'Key'), keySelect,
+      el('label', { for: 'issuer' }, 'Issuer'), issuerInput,
+      el('label', { for: 'audience' }, 'Audience'), audienceInput,
+      el('label', { for: 'leeway' }, 'Leeway (s)'), leewayInput,
+      el('label', { for: 'clock' }, 'Clock'), el('div', { class: 'row' }, clockInput, clockNow),
+    ),
+  ),
+  warningsView,
+  claimsView,
+  el('div', { class: 'columns' }, headerView, payloadView),
+  el('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Token actions' }, ...Object.values(actionButtons)),
+  el(
+    'details',
+    { id: 'resign', class: 'options' },
+    el('summary', {}, 'Edit and re-sign'),
+    el('label', { for: 'editHeader', class: 'label' }, 'Header'),
+    editHeader,
+    el('label', { for: 'editPayload', class: 'label' }, 'Payload'),
+    editPayload,
+    el('div', { class: 'row' }, el('label', { for: 'alg' }, 'Algorithm'), algSelect, el('label', { for: 'signKeySource' }, 'Key'), signKeySelect, signButton),
+  ),
+  notice,
+);
+
+function options(): VerifyOptionsView {
+  const leeway = Number(leewayInput.value);
+  const at = clockInput.value ? new Date(clockInput.value) : undefined;
+  return {
+    issuer: issuerInput.value,
+    audience: audienceInput.value,
+    leeway: Number.isFinite(leeway) && leeway >= 0 ? leeway : 0,
+    at: at && !Number.isNaN(at.getTime()) ? at.toISOString() : '',
+  };
+}
+
+function requestInspect(): void {
+  const state: PersistedState = { token: tokenInput.value, options: options(), keySource: keySelect.value };
+  vscode.setState(state);
+  vscode.postMessage({ type: 'inspect', token: tokenInput.value, keySource: keySelect.value, options: options() });
+}
+
+function debounceInspect(): void {
+  if (inputTimer) clearTimeout(inputTimer);
+  inputTimer = setTimeout(requestInspect, 150);
+}
+
+tokenInput.addEventListener('input', debounceInspect);
+for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', debounceInspect);
+keySelect.addEventListener('change', requestInspect);
+clockNow.addEventListener('click', () => {
+  clockInput.value = '';
+  requestInspect();
+});
+signButton.addEventListener('click', () =>
+  vscode.postMessage({ type: 'sign', header: editHeader.value, payload: editPayload.value, alg: algSelect.value as SigningAlg, keySource: signKeySelect.value }),
+);
+actionButtons.copyToken.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'token' }));
+actionButtons.copyHeader.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'header' }));
+actionButtons.copyPayload.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'payload' }));
+actionButtons.copyBearer.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'bearer' }));
+actionButtons.insert.addEventListener('click', () => vscode.postMessage({ type: 'insert', mode: 'insert' }));
+actionButtons.replace.addEventListener('click', () => vscode.postMessage({ type: 'insert', mode: 'replace' }));
+
+function fillSelect(select: HTMLSelectElement, view: InspectorView, selected: string): void {
+  select.replaceChildren(...view.keySources.map((s) => el('option', { value: s.id }, s.label)));
+  if (view.keySources.some((s) => s.id === selected)) select.value = selected;
+}
+
+function clockSeconds(): number {
+  const at = current?.options.at;
+  return Math.floor((at ? Date.parse(at) : Date.now()) / 1000);
+}
+
+function renderParts(parts: string[] | undefined): void {
+  const names = ['header', 'payload', 'signature', 'iv', 'tag'];
+  const jweNames = ['header', 'key', 'iv', 'ciphertext', 'tag'];
+  const labels = parts && parts.length === 5 ? jweNames : names;
+  partsView.replaceChildren();
+  (parts ?? []).forEach((p, i) => {
+    if (i > 0) partsView.append(el('span', { class: 'dot' }, '.'));
+    partsView.append(el('span', { class: `part part-${i}`, title: labels[i] ?? '' }, p));
+  });
+}
+
+function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
+  banner.replaceChildren();
+  if (!ins) {
+    banner.className = 'banner empty';
+    banner.append(el('strong', {}, 'No token yet.'), ' Paste one above, or select one in an editor and run “JWT: Verify and Decode Selection”.');
+    return;
+  }
+  const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';
+  if (view.signedHere && ins.verdict === 'verified') {
+    banner.className = 'banner info';
+    banner.dataset.verdict = 'signed-here';
+    banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, '✎'), el('strong', { class: 'title' }, `Signed here with ${view.keySource ?? 'your key'} (${alg})`), el('span', { class: 'message' }, 'This is the token you just made — not an independent verification of anyone else’s.'));
+    return;
+  }
+  const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '🔒', title: 'Encrypted (JWE)' } : BANNER[ins.verdict];
+  banner.className = `banner ${b.cls}`;
+  banner.dataset.verdict = ins.verdict;
+  banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, b.title), el('span', { class: 'message' }, ins.message));
+  if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
+  if (ins.verdict === 'verified' && view.keySource) banner.append(el('span', { class: 'source' }, `Key: ${view.keySource}`));
+}
+
+function displayValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+function renderClaims(ins: Inspection | undefined): void {
+  claimsView.replaceChildren();
+  if (!ins || ins.claims.length === 0) return;
+  const rows = ins.claims.map((c) => {
+    const when = el('td', { class: 'when' });
+    if (c.time) {
+      const local = new Date(c.time);
+      when.append(
+        el('span', { class: 'relative', 'data-time': String(Math.floor(local.getTime() / 1000)) }, c.relative ?? ''),
+        el('span', { class: 'local' }, local.toLocaleString()),
+        el('span', { class: 'utc' }, c.time.replace('T', ' ').replace('.000Z', ' UTC')),
+      );
+    }
+    return el('tr', {}, el('th', { scope: 'row' }, c.name), el('td', { class: 'value' }, displayValue(c.value)), when, el('td', { class: 'desc' }, c.description ?? ''));
+  });
+  claimsView.append(
+    el('h2', {}, 'Claims'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Claim'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Time'), el('th', { scope: 'col' }, 'Meaning'))), el('tbody', {}, ...rows)),
+  );
+}
+
+function renderWarnings(ins: Inspection | undefined): void {
+  warningsView.replaceChildren();
+  if (!ins || ins.warnings.length === 0) return;
+  warningsView.append(el('h2', {}, `Warnings (${ins.warnings.length})`), el('ul', {}, ...ins.warnings.map((w) => el('li', { 'data-code': w.code }, el('code', {}, w.code), ' ', w.message))));
+}
+
+function render(view: InspectorView): void {
+  current = view;
+  const ins = view.inspection;
+  fillSelect(keySelect, view, view.keySources.some((s) => s.label === view.keySource) ? view.keySources.find((s) => s.label === view.keySource)!.id : keySelect.value || view.keySources[0]?.id);
+  fillSelect(signKeySelect, view, keySelect.value);
+  if (document.activeElement !== tokenInput && tokenInput.value !== (ins?.token ?? '')) {
+    // Show the cleaned token unless the user is typing into the field.
+    if (view.origin !== 'pasted') tokenInput.value = ins?.token ?? '';
+  }
+  issuerInput.value = document.activeElement === issuerInput ? issuerInput.value : view.options.issuer;
+  audienceInput.value = document.activeElement === audienceInput ? audienceInput.value : view.options.audience;
+  if (document.activeElement !== leewayInput) leewayInput.value = String(view.options.leeway);
+  renderParts(ins?.parts);
+  renderBanner(view, ins);
+  renderWarnings(ins);
+  renderClaims(ins);
+  headerView.replaceChildren(el('h2', {}, 'Header'), ins?.header ? jsonView(ins.header) : el('p', { class: 'muted' }, '—'));
+  payloadView.replaceChildren(
+    el('h2', {}, 'Payload'),
+    ins?.payload !== undefined ? jsonView(ins.payload, ins.payloadText) : ins?.payloadText !== undefined ? el('pre', { class: 'raw', tabindex: '0' }, ins.payloadText) : el('p', { class: 'muted' }, '—'),
+  );
+  if (ins?.header && document.activeElement !== editHeader && document.activeElement !== editPayload) {
+    try {
+      editHeader.value = JSON.stringify(ins.header, null, 2);
+      editPayload.value = ins.payload !== undefined ? JSON.stringify(ins.payload, null, 2) : (ins.payloadText ?? '');
+    } catch {
+      editPayload.value = ins.payloadText ?? '';
+    }
+    if (typeof ins.header.alg === 'string' && (ALGS as string[]).includes(ins.header.alg)) algSelect.value = ins.header.alg;
+  }
+  const hasToken = !!ins?.token;
+  for (const b of [actionButtons.copyToken, actionButtons.copyBearer, actionButtons.insert]) b.disabled = !hasToken;
+  actionButtons.copyHeader.disabled = !ins?.header;
+  actionButtons.copyPayload.disabled = ins?.payloadText === undefined;
+  actionButtons.replace.disabled = !hasToken || !view.canReplace;
+  vscode.setState({ token: ins?.token, options: view.options, keySource: keySelect.value });
+}
+
+// Relative times ("expires in 4 min") stay live.
+setInterval(() => {
+  const now = clockSeconds();
+  for (const span of document.querySelectorAll<HTMLElement>('.relative[data-time]')) span.textContent = relativeTime(Number(span.dataset.time), now);
+}, 1000);
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const m: unknown = event.data;
+  if (!isToWebview(m)) return;
+  if (m.type === 'view') render(m.view);
+  else {
+    notice.className = `notice ${m.level}`;
+    notice.textContent = m.text;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

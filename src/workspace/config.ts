@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { isSigningAlg, type SigningAlg } from '../core';
+
+export type SignOutput = 'replace' | 'insertBelow' | 'copy' | 'inspector';
+
+/** The extension's settings, read per resource (multi-root workspaces can differ per folder). */
+export interface Config {
+  algorithm: SigningAlg;
+  lifetime: string;
+  /** '' means: the workspace folder's name. */
+  issuer: string;
+  audience: string;
+  leeway: number;
+  envFile: string;
+  secretVariable: string;
+  signOutput: SignOutput;
+}
+
+const SIGN_OUTPUTS: readonly SignOutput[] = ['replace', 'insertBelow', 'copy', 'inspector'];
+
+export function getConfig(scope?: vscode.Uri): Config {
+  const c = vscode.workspace.getConfiguration('jwtWorkbench', scope);
+  const algorithm = c.get<string>('algorithm', 'HS256');
+  const signOutput = c.get<string>('signOutput', 'replace') as SignOutput;
+  const variable = c.get<string>('secretVariable', 'JWT_SECRET').trim();
+  return {
+    algorithm: isSigningAlg(algorithm) ? algorithm : 'HS256',
+    lifetime: c.get<string>('lifetime', '1d'),
+    issuer: c.get<string>('issuer', '').trim(),
+    audience: c.get<string>('audience', '').trim(),
+    leeway: Math.max(0, c.get<number>('leeway', 0)),
+    envFile: c.get<string>('envFile', '.env').trim() || '.env',
+    secretVariable: /^[\w.-]+$/.test(variable) ? variable : 'JWT_SECRET',
+    signOutput: SIGN_OUTPUTS.includes(signOutput) ? signOutput : 'replace',
+  };
+}

