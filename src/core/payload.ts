@@ -1,7 +1,7 @@
 import JSON5 from 'json5';
 import { JwtWorkbenchError, PayloadSyntaxError } from './errors';
 
-const PY_LITERALS: Readonly<Record<string, string>> = { True: 'true', False: 'false', None: 'null' };
+const PY_LITERALS: ReadonlyMap<string, string> = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
 
 /**
  * Replace Python's `True`, `False` and `None` outside strings with their JSON5 equivalents. Each replacement has
@@ -27,8 +27,9 @@ function pythonToJson5(text: string): string {
       let j = i + 1;
       while (j < text.length && /[\w$]/.test(text[j])) j++;
       const word = text.slice(i, j);
-      if (word in PY_LITERALS && PY_LITERALS[word] !== undefined) {
-        out += text.slice(last, i) + PY_LITERALS[word];
+      const literal = PY_LITERALS.get(word);
+      if (literal !== undefined) {
+        out += text.slice(last, i) + literal;
         last = j;
       }
       i = j;

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { isCoreError, parsePayload, PayloadSyntaxError } from '../../../src/core';
+
+describe('core/payload parsePayload', () => {
+  const good: [string, string, Record<string, unknown>][] = [
+    ['strict JSON', '{"user": "alice", "n": 1}', { user: 'alice', n: 1 }],
+    ['JSON with a BOM', '\uFEFF{"a": 1}', { a: 1 }],
+    ['JSON5 unquoted keys, single quotes, trailing comma', "{user: 'alice', roles: ['a', 'b',],}", { user: 'alice', roles: ['a', 'b'] }],
+    ['JSON5 comments', '{\n  // who\n  "user": "alice" /* inline */\n}', { user: 'alice' }],
+    ['Python dict from Django code', "{'user': 'bob', 'is_staff': True, 'team': None, 'active': False,}", { user: 'bob', is_staff: true, team: null, active: false }],
+    ['Python with # comments', "{\n    'user': user.username,  # the login\n}".replace('user.username', "'carol'"), { user: 'carol' }],
+    ['Python words inside strings stay', "{'msg': 'True or None', \"x\": \"False\"}", { msg: 'True or None', x: 'False' }],
+    ['Python escapes in strings', "{'quote': 'it\\'s'}", { quote: "it's" }],
+    ['nested', '{"a": {"b": [1, {"c": null}]}}', { a: { b: [1, { c: null }] } }],
+  ];
+  for (const [name, text, expected] of good) {
+    it(`reads ${name}`, () => assert.deepEqual(parsePayload(text), expected));
+  }
+
+  const syntax: [string, string, number, number][] = [
+    ['a missing value', '{\n  "a": 1,\n  "b": \n}', 4, 1],
+    ['an unterminated string', '{"a": "x}', 1, 10],
+    ['a Python call', "{'exp': datetime.utcnow()}", 1, 9],
+    ['text that is not an object at all', 'hello world', 1, 1],
+  ];
+  for (const [name, text, line, column] of syntax) {
+    it(`says where the error is: ${name}`, () => {
+      assert.throws(() => parsePayload(text), (e: unknown) => {
+        assert.ok(e instanceof PayloadSyntaxError);
+        assert.equal(e.code, 'ERR_PAYLOAD_SYNTAX');
+        assert.deepEqual({ line: e.line, column: e.column }, { line, column });
+        assert.match(e.message, new RegExp(`line ${line}, column ${column}`));
+        return true;
+      });
+    });
+  }
+
+  for (const [text, kind] of [['[1, 2]', 'an array'], ['42', 'a number'], ['"s"', 'a string'], ['null', 'null'], ['true', 'a boolean']]) {
+    it(`refuses ${kind} as a payload`, () => {
+      assert.throws(() => parsePayload(text), (e: unknown) => isCoreError(e, 'ERR_PAYLOAD_NOT_OBJECT') && e.message.includes(kind));
+    });
+  }
+
+  it('refuses an empty selection', () => {
+    assert.throws(() => parsePayload('  \n '), (e: unknown) => isCoreError(e, 'ERR_PAYLOAD_EMPTY'));
+  });
+
+  for (const text of ['{"__proto__": {"polluted": true}}', "{__proto__: {polluted: true}}", "{'__proto__': {'polluted': True}}"]) {
+    it(`keeps __proto__ an own property without polluting prototypes: ${text}`, () => {
+      const p = parsePayload(text);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      assert.equal(Object.getPrototypeOf(p), Object.prototype);
+      assert.ok(Object.prototype.hasOwnProperty.call(p, '__proto__'));
+    });
+  }
+});
