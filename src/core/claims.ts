@@ -61,13 +61,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
 
-/** "in 23 hours", "2 days ago", "now": the largest whole unit of `seconds - nowSeconds`. */
+/**
+ * "in 23 hours", "2 days ago", "now": `seconds - nowSeconds` in the largest unit it (nearly) fills, rounded — so a
+ * token made a second ago with a one-day lifetime expires "in 1 day", not "in 23 hours".
+ */
 export function relativeTime(seconds: number, nowSeconds: number): string {
   const delta = seconds - nowSeconds;
   const abs = Math.abs(delta);
   if (abs < 1) return 'now';
   for (const [unit, size] of UNITS) {
-    if (abs >= size) return rtf.format(Math.trunc(delta / size), unit);
+    if (abs >= size * 0.99) return rtf.format(Math.sign(delta) * Math.max(1, Math.round(abs / size)), unit);
   }
   return 'now';
 }

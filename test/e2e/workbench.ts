@@ -1,0 +1,170 @@
+/** Driving the real VS Code workbench (code-server in chromium) the way a person does: palette, menus, webview. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { QUIET_SETTINGS, REPO, copyFixture, launchChromium, startCodeServer, workbenchUrl, type CodeServer } from '../host/codeServer';
+
+export const ARTIFACTS = path.join(REPO, 'test-artifacts', 'e2e');
+
+export interface Session {
+  cs: CodeServer;
+  browser: Browser;
+  page: Page;
+  workspace: string;
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Session> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const workspace = copyFixture('demo');
+  const cs = await startCodeServer({ installExtension: true, settings });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cs.url });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(workbenchUrl(cs.url, { folder: workspace }));
+  await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
+  await page.locator('.explorer-folders-view').first().waitFor({ timeout: 60000 });
+  return {
+    cs,
+    browser,
+    page,
+    workspace,
+    dialogs,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await cs.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Run a command from the palette by its title (contributed commands appear a few seconds after start-up). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('>' + title);
+    // The row whose label is exactly the title (the filter also lists longer titles that contain it).
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 2500 });
+    } catch {
+      continue;
+    }
+    // Move the keyboard focus to that row and press Enter (a click can land on the next picker opening there).
+    for (let i = 0; i < 10; i++) {
+      const focused = page.locator('.quick-input-list .monaco-list-row.focused').filter({ has: page.locator('.label-name', { hasText: exact }) });
+      if ((await focused.count()) > 0) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
+  throw new Error(`"${title}" never appeared in the command palette`);
+}
+
+/** Whether the palette lists a command for the current context. */
+export async function paletteLists(page: Page, title: string): Promise<boolean> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>' + title);
+  await page.waitForTimeout(800);
+  const n = await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).count();
+  await page.keyboard.press('Escape');
+  return n > 0;
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15000 });
+}
+
+export function editor(page: Page) {
+  return page.locator('.editor-instance .monaco-editor').first();
+}
+
+/** The active editor's text, as VS Code renders it (one line per view line). */
+export async function editorText(page: Page): Promise<string> {
+  return (await editor(page).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+export async function selectAll(page: Page): Promise<void> {
+  await editor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+}
+
+/** Right-click in the editor and choose a context menu entry. */
+export async function contextMenu(page: Page, label: string): Promise<void> {
+  await editor(page).locator('.view-lines').click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: 10000 });
+  // VS Code's menus act on the focused entry; hovering focuses it, Enter runs it (a synthetic click can be lost
+  // between mousedown and mouseup while the menu animates in).
+  await item.hover();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+}
+
+export async function contextMenuLabels(page: Page): Promise<string[]> {
+  await editor(page).locator('.view-lines').click({ button: 'right' });
+  await page.locator('.context-view .action-item').first().waitFor({ state: 'visible', timeout: 10000 });
+  const labels = await page.locator('.context-view .action-item .action-label').allInnerTexts();
+  await page.keyboard.press('Escape');
+  return labels.map((l) => l.trim()).filter(Boolean);
+}
+
+export function inspector(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
+
+export async function toast(page: Page, text: string | RegExp): Promise<string> {
+  const t = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  await t.waitFor({ state: 'visible', timeout: 20000 });
+  return t.innerText();
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Switch the colour theme by its id, as a person editing settings.json would: open the user settings JSON, replace
+ * it, save, close. (The theme picker of this offline host lists only marketplace themes, and the settings file's
+ * watcher is not reliable here.)
+ */
+export async function setTheme(s: Session, themeId: string, themeClass: RegExp): Promise<void> {
+  const settings = { ...QUIET_SETTINGS, 'workbench.colorTheme': themeId };
+  await runCommand(s.page, 'Preferences: Open User Settings (JSON)');
+  // It opens in a tab or, in newer workbenches, a floating editor: either way it has the focus.
+  await s.page.locator('.monaco-editor.focused', { hasText: 'workbench.startupEditor' }).first().waitFor({ timeout: 15000 });
+  await s.page.keyboard.press('Control+A');
+  await s.page.keyboard.press('Delete');
+  await s.page.keyboard.insertText(JSON.stringify(settings));
+  await s.page.keyboard.press('Control+S');
+  for (let i = 0; i < 100; i++) {
+    if (themeClass.test((await s.page.locator('.monaco-workbench').getAttribute('class')) ?? '')) break;
+    await s.page.waitForTimeout(100);
+  }
+  await s.page.keyboard.press('Control+W');
+  if (!themeClass.test((await s.page.locator('.monaco-workbench').getAttribute('class')) ?? '')) throw new Error(`the theme did not change to ${themeId}`);
+  await s.page.waitForTimeout(700);
+}

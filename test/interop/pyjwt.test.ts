@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { generateSecret, inspectToken, signToken, SIGNING_ALGS, type SigningAlg } from '../../src/core';
+import { testKey } from '../unit/core/keyFixtures';
+
+const PEER = path.resolve(__dirname, '..', '..', '..', 'test', 'interop', 'pyjwtPeer.py');
+const PYTHON = process.env.INTEROP_PYTHON ?? '/usr/bin/python3';
+
+type Request = { op: 'sign'; payload: object; key: string; alg: string; headers?: object } | { op: 'verify'; token: string; key: string; alg: string };
+type Result = { token?: string; payload?: Record<string, unknown>; error?: string; why?: string };
+
+function pyjwt(requests: Request[]): { version: string; results: Result[] } {
+  return JSON.parse(execFileSync(PYTHON, [PEER], { input: JSON.stringify(requests), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+}
+
+/** PyJWT takes PEM text for asymmetric keys and the secret text for HMAC. */
+function pemPair(alg: SigningAlg): { priv: string; pub: string } {
+  const k = testKey(alg);
+  if (alg.startsWith('HS')) return { priv: k.privates.text as string, pub: k.publics.text as string };
+  return { priv: k.privates.pkcs8 as string, pub: k.publics.spki as string };
+}
+
+describe('interop with PyJWT (python3-jwt)', function () {
+  this.timeout(60000);
+  let version = '';
+  before(function () {
+    try {
+      version = pyjwt([]).version;
+    } catch (e) {
+      throw new Error(`PyJWT is needed for the interop tests (apt-get install python3-jwt python3-cryptography): ${(e as Error).message}`);
+    }
+  });
+
+  it('the recipe: secrets.token_hex(32) in .env, HS256 signed here, decoded by PyJWT', async () => {
+    const secret = generateSecret();
+    const now = Math.floor(Date.now() / 1000);
+    const token = await signToken({ user: 'alice' }, secret, { issuer: 'app' });
+    const [r] = pyjwt([{ op: 'verify', token, key: secret, alg: 'HS256' }]).results;
+    assert.equal(r.payload?.user, 'alice');
+    assert.equal(r.payload?.iss, 'app');
+    assert.equal(Number(r.payload?.exp) - Number(r.payload?.iat), 86400);
+    assert.ok(Math.abs(Number(r.payload?.iat) - now) < 60);
+    console.log(`      (PyJWT ${version})`);
+  });
+
+  it('the recipe: PyJWT signs {user, exp, iat, iss}; the inspector verifies it with the .env secret', async () => {
+    const secret = generateSecret();
+    const now = Math.floor(Date.now() / 1000);
+    const [r] = pyjwt([{ op: 'sign', payload: { user: 'alice', exp: now + 86400, iat: now, iss: 'app' }, key: secret, alg: 'HS256' }]).results;
+    const ins = await inspectToken(r.token!, { key: secret, issuer: 'app' });
+    assert.equal(ins.verdict, 'verified', ins.detail);
+  });
+
+  it('both sides agree on "Token has expired." and "Token is invalid."', async () => {
+    const secret = generateSecret();
+    const expired = await signToken({ user: 'a' }, secret, { now: new Date(Date.now() - 2 * 86400e3) });
+    // Flip the signature's first character: the last one may only carry padding bits.
+    const tampered = (await signToken({ user: 'a' }, secret)).replace(/\.(.)([^.]*)$/, (_, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`);
+    const [e, t] = pyjwt([
+      { op: 'verify', token: expired, key: secret, alg: 'HS256' },
+      { op: 'verify', token: tampered, key: secret, alg: 'HS256' },
+    ]).results;
+    assert.equal(e.error, 'Token has expired.');
+    assert.equal((await inspectToken(expired, { key: secret })).message, 'Token has expired.');
+    assert.equal(t.error, 'Token is invalid.');
+    assert.equal((await inspectToken(tampered, { key: secret })).message, 'Token is invalid.');
+  });
+
+  it('every algorithm, both ways: tokens signed here verify in PyJWT, tokens PyJWT signs verify here', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ours: Record<string, string> = {};
+    for (const alg of SIGNING_ALGS) ours[alg] = await signToken({ sub: alg, n: [1, 2] }, pemPair(alg).priv, { alg });
+    const requests: Request[] = [];
+    for (const alg of SIGNING_ALGS) {
+      requests.push({ op: 'verify', token: ours[alg], key: pemPair(alg).pub, alg });
+      requests.push({ op: 'sign', payload: { sub: alg, iat: now, exp: now + 600 }, key: pemPair(alg).priv, alg, headers: { kid: 'py' } });
+    }
+    const { results } = pyjwt(requests);
+    for (const [i, alg] of SIGNING_ALGS.entries()) {
+      const verified = results[2 * i];
+      assert.equal(verified.error, undefined, `${alg}: PyJWT rejected our token (${verified.why})`);
+      assert.equal(verified.payload?.sub, alg);
+      const theirs = results[2 * i + 1].token!;
+      const ins = await inspectToken(theirs, { key: pemPair(alg).pub });
+      assert.equal(ins.verdict, 'verified', `${alg}: ${ins.detail}`);
+      assert.equal(ins.header?.kid, 'py');
+    }
+  });
+});
