@@ -1,7 +1,7 @@
 // One build for everything: the extension (Node), the inspector webview (browser) and the test bundles.
 // Type-checking is separate (`tsc`): esbuild strips types without checking them.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -9,6 +9,7 @@ const watch = process.argv.includes('--watch');
 
 function files(dir, suffix) {
   const out = [];
+  if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...files(p, suffix));
@@ -25,7 +26,7 @@ const builds = [
 ];
 if (!production) {
   // Tests: each file its own bundle so mocha can load them one by one; vscode and mocha stay external.
-  const testOpts = { ...common, sourcemap: true, platform: 'node', format: 'cjs', outbase: '.', outdir: 'out', external: ['vscode', 'mocha', 'playwright-core'] };
+  const testOpts = { ...common, sourcemap: true, platform: 'node', format: 'cjs', outbase: '.', outdir: 'out', external: ['vscode', 'mocha', 'playwright-core', 'esbuild'] };
   builds.push({ ...testOpts, entryPoints: [...files('test/unit', '.ts'), ...files('test/interop', '.ts')] });
   builds.push({ ...testOpts, entryPoints: [...files('test/integration', '.ts')] });
   builds.push({ ...testOpts, entryPoints: [...files('test/e2e', '.ts'), ...files('test/host', '.ts').filter((f) => !f.endsWith('reporter.ts'))] });

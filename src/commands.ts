@@ -4,6 +4,8 @@ export const CommandIds = {
   signSelection: 'jwtWorkbench.signSelection',
   inspectSelection: 'jwtWorkbench.inspectSelection',
   openInspector: 'jwtWorkbench.openInspector',
+  addKeyFile: 'jwtWorkbench.addKeyFile',
+  storeKey: 'jwtWorkbench.storeKey',
   /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */
   inspectorState: 'jwtWorkbench.inspectorState',
 } as const;

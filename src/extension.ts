@@ -2,15 +2,18 @@ import * as vscode from 'vscode';
 import { CommandIds } from './commands';
 import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
+import { addKeyFileCommand, storeKeyCommand } from './commands/keys';
 import { signSelectionCommand } from './commands/signSelection';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
+import { KeySources } from './workspace/keySources';
 
 /** Wiring only: build the services, register commands and the inspector's serializer. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
-  const inspector = new InspectorController(context.extensionUri, log);
-  const services: Services = { context, log, inspector };
+  const keys = new KeySources(context);
+  const inspector = new InspectorController(context.extensionUri, log, keys);
+  const services: Services = { context, log, inspector, keys };
   context.subscriptions.push(
     log,
     inspector,
@@ -19,6 +22,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.signSelection, () => signSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
+    vscode.commands.registerCommand(CommandIds.addKeyFile, () => addKeyFileCommand(services)),
+    vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
   );
 }

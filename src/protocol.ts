@@ -34,6 +34,8 @@ export interface InspectorView {
   /** True when the token was signed in the inspector: the banner says so instead of "verified". */
   signedHere?: boolean;
   keySources: KeySourceOption[];
+  /** The id of the key source in use. */
+  selectedKeySource: string;
   options: VerifyOptionsView;
   /** Whether "Replace selection" can act (the token came from an editor that is still open). */
   canReplace: boolean;
@@ -50,7 +52,8 @@ export type FromWebview =
   | { type: 'inspect'; token: string; keySource: string; options: VerifyOptionsView }
   | { type: 'sign'; header: string; payload: string; alg: SigningAlg; keySource: string }
   | { type: 'copy'; what: CopyWhat }
-  | { type: 'insert'; mode: 'insert' | 'replace' };
+  | { type: 'insert'; mode: 'insert' | 'replace' }
+  | { type: 'addKeySource'; kind: 'file' | 'secret' };
 
 const MAX_TEXT = 4 * 1024 * 1024;
 
@@ -90,6 +93,8 @@ export function isFromWebview(m: unknown): m is FromWebview {
       return m.what === 'token' || m.what === 'header' || m.what === 'payload' || m.what === 'bearer';
     case 'insert':
       return m.mode === 'insert' || m.mode === 'replace';
+    case 'addKeySource':
+      return m.kind === 'file' || m.kind === 'secret';
     default:
       return false;
   }
@@ -107,6 +112,7 @@ export function isToWebview(m: unknown): m is ToWebview {
     v.keySources.every((s) => isRecord(s) && isText(s.id) && isText(s.label)) &&
     isVerifyOptions(v.options) &&
     typeof v.canReplace === 'boolean' &&
+    isText(v.selectedKeySource) &&
     (v.inspection === undefined || (isRecord(v.inspection) && typeof v.inspection.verdict === 'string' && typeof v.inspection.message === 'string'))
   );
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { findTokens, type Inspection } from '../core';
-import { defaultKeySource } from '../workspace/keySources';
 import type { Services } from '../services';
 
 /** The selected text, or the token under the cursor (found in its line) when nothing is selected. */
@@ -28,7 +27,7 @@ export async function inspectSelectionCommand(services: Services): Promise<Inspe
   }
   return services.inspector.showToken(found.text, {
     origin: 'selection',
-    keySource: defaultKeySource(editor.document.uri),
+    keySource: services.keys.defaultFor(editor.document.uri),
     document: editor.document.uri,
     range: found.range,
   });

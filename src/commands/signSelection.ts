@@ -89,7 +89,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
       break;
     }
     case 'inspector':
-      await services.inspector.showToken(token, { origin: 'signed', keySource: `env:${folder.index}`, document: doc.uri });
+      await services.inspector.showToken(token, { origin: 'signed', keySource: services.keys.defaultFor(doc.uri), document: doc.uri });
       break;
     default:
       await editor.edit((b) => b.replace(selection, token));

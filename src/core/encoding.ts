@@ -4,7 +4,7 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export const utf8 = {
-  encode: (text: string): Uint8Array => encoder.encode(text),
+  encode: (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text),
   /** Throws TypeError on invalid UTF-8. */
   decodeStrict: (bytes: Uint8Array): string => strictDecoder.decode(bytes),
   /** Replaces invalid sequences with U+FFFD. */
@@ -13,7 +13,7 @@ export const utf8 = {
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
-export function base64ToBytes(b64: string): Uint8Array {
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -21,7 +21,7 @@ export function base64ToBytes(b64: string): Uint8Array {
 }
 
 /** Strict base64url without padding (RFC 7515 §2). Throws TypeError on anything else. */
-export function base64UrlToBytes(text: string): Uint8Array {
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
   if (!B64URL.test(text) || text.length % 4 === 1) throw new TypeError('not base64url');
   return base64ToBytes(text.replace(/-/g, '+').replace(/_/g, '/'));
 }

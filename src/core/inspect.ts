@@ -325,17 +325,35 @@ function weakSecretWarning(key: ResolvedKey, alg: string): InspectionWarning | u
   return undefined;
 }
 
+const HMAC_HASH: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
+let commonSecretKeys: Map<string, Promise<CryptoKey[]>> | undefined;
+
+/** Whether an HS* token was signed with one of the well-known secrets (their keys are imported once, lazily). */
 async function signedWithCommonSecret(token: string, alg: SigningAlg): Promise<boolean> {
-  for (const secret of COMMON_SECRETS) {
-    try {
-      await compactVerify(token, utf8.encode(secret), { algorithms: [alg] });
-      return true;
-    } catch {
-      // not this one
-    }
+  const hash = HMAC_HASH[alg];
+  if (!hash) return false;
+  commonSecretKeys ??= new Map();
+  let keys = commonSecretKeys.get(alg);
+  if (!keys) {
+    keys = Promise.all([...COMMON_SECRETS].map((s) => crypto.subtle.importKey('raw', utf8.encode(s), { name: 'HMAC', hash }, false, ['verify'])));
+    commonSecretKeys.set(alg, keys);
   }
+  const dot = token.lastIndexOf('.');
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = base64UrlToBytes(token.slice(dot + 1));
+  } catch {
+    return false;
+  }
+  const input = utf8.encode(token.slice(0, dot));
+  for (const key of await keys) if (await crypto.subtle.verify('HMAC', key, signature, input)) return true;
   return false;
 }
+
+const KNOWN_SECRET: InspectionWarning = {
+  code: 'known-secret',
+  message: 'This token is signed with a well-known example secret (such as jwt.io\'s "your-256-bit-secret"): anyone can forge it.',
+};
 
 async function inspectJws(token: string, parts: string[], header: Record<string, unknown>, base: Partial<Inspection>, opts: InspectOptions): Promise<Inspection> {
   const now = opts.now ?? new Date();
@@ -368,12 +386,15 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     const unknown = crit.filter((c) => c !== 'b64');
     if (unknown.length) return result('unsupported', `The token requires the header extension(s) ${unknown.map((c) => `"${c}"`).join(', ')}, which this tool does not understand; RFC 7515 §4.1.11 says it must then be rejected.`);
   }
-  if (alg.startsWith('HS') && (await signedWithCommonSecret(token, alg))) {
-    warnings.push({ code: 'known-secret', message: 'This token is signed with a well-known example secret (such as jwt.io\'s "your-256-bit-secret"): anyone can forge it.' });
-  }
+  // Checked only when the given key did not verify the token (or there is none): a key that does verify it is
+  // itself checked against the same list by weakSecretWarning, and the fast path stays fast.
+  const warnIfKnownSecret = async () => {
+    if (alg.startsWith('HS') && (await signedWithCommonSecret(token, alg))) warnings.push(KNOWN_SECRET);
+  };
 
   const expiredAnyway = isObject(payload) ? checkClaims(payload, opts, nowSec) : undefined;
   if (!opts.key) {
+    await warnIfKnownSecret();
     if (expiredAnyway) warnings.push({ code: `unverified-${expiredAnyway.verdict}`, message: `Even unverified, it would fail: ${expiredAnyway.detail}` });
     return result('unverified', 'Give a key (the .env secret, a public key, a JWKS) to check the signature.');
   }
@@ -382,6 +403,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   try {
     keys = resolveKeys(opts.key);
   } catch (e) {
+    await warnIfKnownSecret();
     return result('unverified', `The key cannot be used: ${(e as Error).message}`);
   }
   const allowed = (k: ResolvedKey) => k.algorithms.filter((a) => !opts.algorithms || opts.algorithms.includes(a));
@@ -391,6 +413,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   if (candidates.length === 0) {
     const desc = keys.length === 1 ? `a ${keys[0].description}` : `the ${keys.length} keys given`;
     const fits = [...new Set(keys.flatMap(allowed))];
+    await warnIfKnownSecret();
     return result('invalid-signature', `The token says ${alg}, but ${desc} verifies only ${fits.length ? fits.join(', ') : 'nothing'}. The algorithm comes from the key, never from the token.`);
   }
   for (const key of candidates) {
@@ -411,6 +434,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     if (failure) return result(failure.verdict, failure.detail, { verifiedWith });
     return result('verified', `${alg} with ${key.description}.`, { verifiedWith });
   }
+  await warnIfKnownSecret();
   return result('invalid-signature', candidates.length === 1 ? 'The signature does not match the key.' : `The signature matches none of the ${candidates.length} keys that fit ${alg}.`);
 }
 

@@ -44,9 +44,36 @@ export interface ResolvedKey extends KeyInfo {
 
 const keyError = (message: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', message);
 
+/**
+ * Recently read string keys and their imported CryptoKeys, so that inspecting as the user types (or a benchmark)
+ * does not parse a PEM and import it again for every token. Bounded; the entries live only in this process.
+ */
+const RESOLVED_CACHE_SIZE = 16;
+const resolvedCache = new Map<string, ResolvedKey[]>();
+const importCache = new WeakMap<ResolvedKey, Map<string, Promise<CryptoKey | Uint8Array>>>();
+
+function cachedImport(key: ResolvedKey, purpose: string, load: () => Promise<CryptoKey | Uint8Array>): Promise<CryptoKey | Uint8Array> {
+  let byPurpose = importCache.get(key);
+  if (!byPurpose) importCache.set(key, (byPurpose = new Map()));
+  let hit = byPurpose.get(purpose);
+  if (!hit) {
+    hit = load();
+    byPurpose.set(purpose, hit);
+    hit.catch(() => byPurpose!.delete(purpose));
+  }
+  return hit;
+}
+
 /** Read any KeyInput into one or more keys (a JWKS gives several). Throws ERR_KEY_FORMAT with the reason. */
 export function resolveKeys(input: KeyInput): ResolvedKey[] {
-  if (typeof input === 'string') return resolveString(input);
+  if (typeof input === 'string') {
+    const hit = resolvedCache.get(input);
+    if (hit) return hit;
+    const keys = resolveString(input);
+    if (resolvedCache.size >= RESOLVED_CACHE_SIZE) resolvedCache.delete(resolvedCache.keys().next().value!);
+    resolvedCache.set(input, keys);
+    return keys;
+  }
   if (input && typeof input === 'object') {
     if ('secret' in input) return [secretKey(decodeSecret(input.secret, input.encoding))];
     if ('jwk' in input) return [jwkKey(input.jwk)];
@@ -322,6 +349,10 @@ function pem(label: string, der: Uint8Array): string {
 export async function importForSigning(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   assertFits(key, alg);
   if (!key.isPrivate) throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `A ${key.description} can only verify; signing needs the private key.`);
+  return cachedImport(key, `sign:${alg}`, () => importSigning(key, alg));
+}
+
+async function importSigning(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   const m = key.material;
   if (m.kind === 'secret') return m.bytes;
   if (m.kind === 'pkcs8') return importPKCS8(pem('PRIVATE KEY', m.der), alg);
@@ -332,6 +363,10 @@ export async function importForSigning(key: ResolvedKey, alg: SigningAlg): Promi
 /** Import the key for verifying `alg`: a private key is reduced to its public half. */
 export async function importForVerifying(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   assertFits(key, alg);
+  return cachedImport(key, `verify:${alg}`, () => importVerifying(key, alg));
+}
+
+async function importVerifying(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   const m = key.material;
   if (m.kind === 'secret') return m.bytes;
   if (m.kind === 'spki') return importSPKI(pem('PUBLIC KEY', m.der), alg);

@@ -12,7 +12,7 @@ import {
   type VerifyOptionsView,
 } from '../protocol';
 import { getConfig } from '../workspace/config';
-import { defaultKeySource, listKeySources, loadKey } from '../workspace/keySources';
+import type { KeySources } from '../workspace/keySources';
 import { inspectorHtml } from './html';
 
 export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
@@ -42,7 +42,7 @@ interface State {
 export class InspectorController implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   private panelDisposables: vscode.Disposable[] = [];
-  private state: State = { origin: 'empty', keySource: defaultKeySource(), options: { ...DEFAULT_VERIFY_OPTIONS }, signedHere: false };
+  private state: State;
   private lastView?: InspectorView;
   private ready?: Promise<void>;
   private markReady?: () => void;
@@ -50,7 +50,10 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly keys: KeySources,
+  ) {
+    this.state = { origin: 'empty', keySource: keys.defaultFor(), options: initialOptions(), signedHere: false };
+  }
 
   /** The view last sent to the webview (no key material in it). */
   get view(): InspectorView | undefined {
@@ -146,7 +149,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   /** Inspect the current token with the current key source and options, and send the view. */
   private async render(): Promise<InspectorView> {
-    const loaded = this.state.token ? await loadKey(this.state.keySource) : undefined;
+    const loaded = this.state.token ? await this.keys.load(this.state.keySource) : undefined;
     const inspection = this.state.token ? await inspectToken(this.state.token, this.inspectOptions(loaded?.key)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
@@ -156,7 +159,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       origin: this.state.origin,
       keySource: loaded?.key ? loaded.label : undefined,
       signedHere: this.state.signedHere,
-      keySources: listKeySources(),
+      keySources: await this.keys.list(),
+      selectedKeySource: this.state.keySource,
       options: this.state.options,
       canReplace: !!this.state.range && !!this.state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.state.document!.toString()),
     };
@@ -198,6 +202,12 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         case 'insert':
           await this.insert(m.mode);
           return;
+        case 'addKeySource': {
+          const id = await vscode.commands.executeCommand<string | undefined>(m.kind === 'file' ? 'jwtWorkbench.addKeyFile' : 'jwtWorkbench.storeKey');
+          if (id) this.state = { ...this.state, keySource: id };
+          await this.render();
+          return;
+        }
       }
     } catch (e) {
       this.log.error(`Inspector action "${m.type}" failed: ${(e as Error).message}`);
@@ -206,7 +216,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 
   private async sign(headerText: string, payloadText: string, alg: SigningAlg, keySource: string): Promise<void> {
-    const loaded = await loadKey(keySource);
+    const loaded = await this.keys.load(keySource);
     if (!loaded.key) {
       await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Cannot sign: {0}', loaded.missing ?? vscode.l10n.t('no key')) });
       return;
@@ -266,7 +276,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 }
 
-/** The expected issuer default for verification: the `jwtWorkbench.leeway` setting applies, issuer stays open. */
-export function initialOptions(): VerifyOptionsView {
+/** Verification options to start with: the `jwtWorkbench.leeway` setting; issuer and audience stay open. */
+function initialOptions(): VerifyOptionsView {
   return { ...DEFAULT_VERIFY_OPTIONS, leeway: getConfig().leeway };
 }

@@ -34,6 +34,8 @@ const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: '
 const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': 'Leeway in seconds' });
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': 'Verify at this time (empty: now)' });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, 'Now');
+const addKeyFile = el('button', { id: 'addKeyFile', type: 'button', class: 'secondary', title: 'Use a PEM, JWK or JWKS file from the workspace' }, 'Key file…');
+const addStoredKey = el('button', { id: 'addStoredKey', type: 'button', class: 'secondary', title: 'Keep a key in VS Code’s SecretStorage' }, 'Stored key…');
 const warningsView = el('section', { id: 'warnings', 'aria-label': 'Warnings' });
 const claimsView = el('section', { id: 'claims', 'aria-label': 'Claims' });
 const headerView = el('section', { id: 'header', class: 'panel' });
@@ -66,7 +68,7 @@ app.append(
     el(
       'div',
       { class: 'grid' },
-      el('label', { for: 'keySource' }, 'Key'), keySelect,
+      el('label', { for: 'keySource' }, 'Key'), el('div', { class: 'row' }, keySelect, addKeyFile, addStoredKey),
       el('label', { for: 'issuer' }, 'Issuer'), issuerInput,
       el('label', { for: 'audience' }, 'Audience'), audienceInput,
       el('label', { for: 'leeway' }, 'Leeway (s)'), leewayInput,
@@ -115,6 +117,8 @@ function debounceInspect(): void {
 tokenInput.addEventListener('input', debounceInspect);
 for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', debounceInspect);
 keySelect.addEventListener('change', requestInspect);
+addKeyFile.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'file' }));
+addStoredKey.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'secret' }));
 clockNow.addEventListener('click', () => {
   clockInput.value = '';
   requestInspect();
@@ -211,8 +215,8 @@ function renderWarnings(ins: Inspection | undefined): void {
 function render(view: InspectorView): void {
   current = view;
   const ins = view.inspection;
-  fillSelect(keySelect, view, view.keySources.some((s) => s.label === view.keySource) ? view.keySources.find((s) => s.label === view.keySource)!.id : keySelect.value || view.keySources[0]?.id);
-  fillSelect(signKeySelect, view, keySelect.value);
+  fillSelect(keySelect, view, view.selectedKeySource);
+  if (document.activeElement !== signKeySelect) fillSelect(signKeySelect, view, view.selectedKeySource);
   if (document.activeElement !== tokenInput && tokenInput.value !== (ins?.token ?? '')) {
     // Show the cleaned token unless the user is typing into the field.
     if (view.origin !== 'pasted') tokenInput.value = ins?.token ?? '';

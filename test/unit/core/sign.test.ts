@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { inspectToken, isCoreError, parseLifetime, signToken, SIGNING_ALGS, withDefaultClaims } from '../../../src/core';
+import fc from 'fast-check';
 import { fixture, testKey } from './keyFixtures';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -95,5 +96,23 @@ describe('core/sign parseLifetime', () => {
   for (const [input, seconds] of table) it(`${JSON.stringify(input)} is ${seconds} s`, () => assert.equal(parseLifetime(input), seconds));
   for (const bad of ['', '0', '-1', '1y', 'soon', 0, -5, NaN, Infinity]) {
     it(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => parseLifetime(bad), (e: unknown) => isCoreError(e, 'ERR_LIFETIME_FORMAT')));
+  }
+});
+
+describe('core/sign round trips (property)', () => {
+  const json = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<unknown>;
+  const claims = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !['iat', 'exp', 'nbf', 'iss', 'aud', '__proto__'].includes(k)), json, { maxKeys: 6 });
+  for (const alg of SIGNING_ALGS) {
+    it(`${alg}: any JSON claims, any key encoding, sign → inspect is verified with the same claims`, async () => {
+      const key = testKey(alg);
+      const privs = Object.values(key.privates);
+      const pubs = Object.values(key.publics);
+      await fc.assert(fc.asyncProperty(claims, fc.nat(privs.length - 1), fc.nat(pubs.length - 1), async (payload, pi, vi) => {
+        const token = await signToken(payload, privs[pi], { alg, now: NOW });
+        const ins = await inspectToken(token, { key: pubs[vi], now: NOW });
+        assert.equal(ins.verdict, 'verified', ins.detail);
+        assert.deepEqual(ins.payload, JSON.parse(JSON.stringify({ ...payload, iat: NOW_S, exp: NOW_S + 86400 })));
+      }), { numRuns: alg.startsWith('RS') || alg.startsWith('PS') ? 15 : 40 });
+    });
   }
 });

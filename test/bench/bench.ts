@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: JWT Workbench's core against baselines run in the same process, reported as ratios — never as
+ * wall-clock limits. Baselines: raw node:crypto (the floor: one HMAC or one signature, nothing else) and
+ * jsonwebtoken (what users would pick instead). `--write` also writes docs/benchmarks.md.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import jwt from 'jsonwebtoken';
+import { findTokens, inspectToken, signToken, SIGNING_ALGS, type SigningAlg } from '../../src/core';
+import { testKey } from '../unit/core/keyFixtures';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const MIN_MS = Number(process.env.BENCH_MS ?? 400);
+
+/** Operations per second of an async or sync function, after a warm-up. */
+async function opsPerSec(fn: () => unknown): Promise<number> {
+  const run = async (ms: number) => {
+    let n = 0;
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      for (let i = 0; i < 10; i++) await fn();
+      n += 10;
+    }
+    return n;
+  };
+  await run(MIN_MS / 4);
+  const t0 = performance.now();
+  const n = await run(MIN_MS);
+  return (n * 1000) / (performance.now() - t0);
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+function nodeSign(alg: SigningAlg, key: string): (input: string) => string {
+  const hash = `sha${alg.slice(2)}`;
+  if (alg.startsWith('HS')) return (input) => crypto.createHmac(hash, key).update(input).digest('base64url');
+  const keyObj = crypto.createPrivateKey(key);
+  if (alg === 'EdDSA') return (input) => crypto.sign(null, Buffer.from(input), keyObj).toString('base64url');
+  const opts = alg.startsWith('PS') ? { key: keyObj, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 } : alg.startsWith('ES') ? { key: keyObj, dsaEncoding: 'ieee-p1363' as const } : keyObj;
+  return (input) => crypto.sign(hash, Buffer.from(input), opts).toString('base64url');
+}
+
+function nodeVerify(alg: SigningAlg, key: string): (token: string) => boolean {
+  const hash = `sha${alg.slice(2)}`;
+  if (alg.startsWith('HS')) {
+    return (token) => {
+      const dot = token.lastIndexOf('.');
+      const mac = crypto.createHmac(hash, key).update(token.slice(0, dot)).digest();
+      const sig = Buffer.from(token.slice(dot + 1), 'base64url');
+      return sig.length === mac.length && crypto.timingSafeEqual(sig, mac);
+    };
+  }
+  const keyObj = crypto.createPublicKey(key);
+  const opts = alg.startsWith('PS') ? { key: keyObj, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(alg.slice(2)) / 8 } : alg.startsWith('ES') ? { key: keyObj, dsaEncoding: 'ieee-p1363' as const } : keyObj;
+  return (token) => {
+    const dot = token.lastIndexOf('.');
+    return crypto.verify(alg === 'EdDSA' ? null : hash, Buffer.from(token.slice(0, dot)), opts, Buffer.from(token.slice(dot + 1), 'base64url'));
+  };
+}
+
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const out = (l = '') => {
+    console.log(l);
+    lines.push(l);
+  };
+  out(`# Benchmarks`);
+  out();
+  out(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}. Ops/s (higher is better);`);
+  out(`ratios > 1× mean JWT Workbench is faster than the baseline. Each figure is a ${MIN_MS} ms run after a warm-up, in one process.`);
+  out(`"ours" = \`signToken\` / \`inspectToken\` from src/core: key read from the same PEM/secret text every call (cached), default claims,`);
+  out(`claim checks, warnings. node:crypto = one raw HMAC or signature on the same input, nothing else (the floor).`);
+  out();
+  out('| alg | sign ours | sign jsonwebtoken | sign node:crypto | ours / jsonwebtoken | ours / node:crypto | verify ours | verify jsonwebtoken | verify node:crypto | ours / jsonwebtoken | ours / node:crypto |');
+  out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const payload = { user: 'alice', role: 'admin', iss: 'app' };
+  for (const alg of SIGNING_ALGS) {
+    const k = testKey(alg);
+    const priv = (alg.startsWith('HS') ? k.privates.text : k.privates.pkcs8) as string;
+    const pub = (alg.startsWith('HS') ? k.publics.text : k.publics.spki) as string;
+    const token = await signToken(payload, priv, { alg });
+    const input = token.slice(0, token.lastIndexOf('.'));
+    const jwtSupports = alg !== 'EdDSA';
+    const signOurs = await opsPerSec(() => signToken(payload, priv, { alg }));
+    const signJwt = jwtSupports ? await opsPerSec(() => jwt.sign(payload, priv, { algorithm: alg as jwt.Algorithm, expiresIn: '1d' })) : NaN;
+    const ns = nodeSign(alg, priv);
+    const signNode = await opsPerSec(() => ns(input));
+    const verOurs = await opsPerSec(() => inspectToken(token, { key: pub }));
+    const verJwt = jwtSupports ? await opsPerSec(() => jwt.verify(token, pub, { algorithms: [alg as jwt.Algorithm] })) : NaN;
+    const nv = nodeVerify(alg, pub);
+    if (!nv(token)) throw new Error(`node:crypto baseline does not verify ${alg}`);
+    const verNode = await opsPerSec(() => nv(token));
+    const j = (n: number) => (Number.isNaN(n) ? 'n/a' : fmt(n));
+    const r = (a: number, b: number) => (Number.isNaN(b) ? 'n/a' : ratio(a, b));
+    out(`| ${alg} | ${fmt(signOurs)} | ${j(signJwt)} | ${fmt(signNode)} | ${r(signOurs, signJwt)} | ${ratio(signOurs, signNode)} | ${fmt(verOurs)} | ${j(verJwt)} | ${fmt(verNode)} | ${r(verOurs, verJwt)} | ${ratio(verOurs, verNode)} |`);
+  }
+  out();
+
+  const hs = await signToken(payload, testKey('HS256').privates.text as string);
+  const decOurs = await opsPerSec(() => inspectToken(hs));
+  const decJwt = await opsPerSec(() => jwt.decode(hs, { complete: true }));
+  out('| decode (no key) | ours (`inspectToken`) | jsonwebtoken (`decode`) | ours / jsonwebtoken |');
+  out('| --- | ---: | ---: | ---: |');
+  out(`| HS256 token | ${fmt(decOurs)} | ${fmt(decJwt)} | ${ratio(decOurs, decJwt)} |`);
+  out();
+
+  // findTokens: a log with a token every ~2 KB, and a pathological text of long base64 runs and "eyJ" prefixes.
+  const logLine = (i: number) => `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z INFO GET /api/items?page=${i} 200 ${'x'.repeat(1800)} Authorization: Bearer ${hs}\n`;
+  const naive = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+  out('| findTokens | size | tokens | ours MB/s | naive regex MB/s | ours / regex |');
+  out('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, make] of [
+    ['log', (mb: number) => { let t = ''; for (let i = 0; t.length < mb * 1e6; i++) t += logLine(i); return t; }],
+    ['hostile (eyJ + long base64 runs)', (mb: number) => ('eyJ' + 'A'.repeat(5000) + ' ').repeat(Math.ceil((mb * 1e6) / 5004))],
+  ] as const) {
+    for (const mb of [1, 10]) {
+      const text = make(mb);
+      const n = findTokens(text).length;
+      const ours = (await opsPerSec(() => findTokens(text))) * (text.length / 1e6);
+      const regex = (await opsPerSec(() => text.match(naive))) * (text.length / 1e6);
+      out(`| ${name} | ${mb} MB | ${n} | ${fmt(ours)} | ${fmt(regex)} | ${ratio(ours, regex)} |`);
+    }
+  }
+  out();
+
+  const built = await esbuild.build({ entryPoints: [path.join(REPO, 'src/extension.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', external: ['vscode'], write: false, target: 'es2022' });
+  const webview = await esbuild.build({ entryPoints: [path.join(REPO, 'src/webview/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, target: 'es2022' });
+  out(`Bundle sizes (production, minified): dist/extension.js ${(built.outputFiles[0].contents.length / 1024).toFixed(1)} KiB, dist/webview.js ${(webview.outputFiles[0].contents.length / 1024).toFixed(1)} KiB.`);
+  if (process.argv.includes('--write')) {
+    fs.mkdirSync(path.join(REPO, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(REPO, 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
+    console.log('\nwrote docs/benchmarks.md');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
