@@ -346,8 +346,8 @@ async function signedWithCommonSecret(token: string, alg: SigningAlg): Promise<b
     return false;
   }
   const input = utf8.encode(token.slice(0, dot));
-  for (const key of await keys) if (await crypto.subtle.verify('HMAC', key, signature, input)) return true;
-  return false;
+  const results = await Promise.all((await keys).map((key) => crypto.subtle.verify('HMAC', key, signature, input)));
+  return results.includes(true);
 }
 
 const KNOWN_SECRET: InspectionWarning = {

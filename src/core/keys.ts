@@ -352,9 +352,14 @@ export async function importForSigning(key: ResolvedKey, alg: SigningAlg): Promi
   return cachedImport(key, `sign:${alg}`, () => importSigning(key, alg));
 }
 
+/** An HMAC secret as a CryptoKey: imported once here instead of by jose on every call. */
+function hmacKey(bytes: Uint8Array, alg: SigningAlg, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, [usage]);
+}
+
 async function importSigning(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   const m = key.material;
-  if (m.kind === 'secret') return m.bytes;
+  if (m.kind === 'secret') return hmacKey(m.bytes, alg, 'sign');
   if (m.kind === 'pkcs8') return importPKCS8(pem('PRIVATE KEY', m.der), alg);
   if (m.kind === 'jwk') return importJWK({ ...m.jwk, alg }, alg) as Promise<CryptoKey | Uint8Array>;
   throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `A ${key.description} can only verify; signing needs the private key.`);
@@ -368,7 +373,7 @@ export async function importForVerifying(key: ResolvedKey, alg: SigningAlg): Pro
 
 async function importVerifying(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   const m = key.material;
-  if (m.kind === 'secret') return m.bytes;
+  if (m.kind === 'secret') return hmacKey(m.bytes, alg, 'verify');
   if (m.kind === 'spki') return importSPKI(pem('PUBLIC KEY', m.der), alg);
   if (m.kind === 'jwk') return importJWK({ ...publicJwk(m.jwk), alg }, alg) as Promise<CryptoKey | Uint8Array>;
   const priv = await importPKCS8(pem('PRIVATE KEY', m.der), alg, { extractable: true });

@@ -15,8 +15,16 @@ import { testKey } from '../unit/core/keyFixtures';
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const MIN_MS = Number(process.env.BENCH_MS ?? 400);
 
-/** Operations per second of an async or sync function, after a warm-up. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/** Operations per second of an async or sync function: the best of a few rounds after a warm-up (2 shared cores are noisy). */
 async function opsPerSec(fn: () => unknown): Promise<number> {
+  let best = 0;
+  for (let r = 0; r < ROUNDS; r++) best = Math.max(best, await opsPerSecOnce(fn));
+  return best;
+}
+
+async function opsPerSecOnce(fn: () => unknown): Promise<number> {
   const run = async (ms: number) => {
     let n = 0;
     const end = performance.now() + ms;
@@ -71,7 +79,7 @@ async function main(): Promise<void> {
   out(`# Benchmarks`);
   out();
   out(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}. Ops/s (higher is better);`);
-  out(`ratios > 1× mean JWT Workbench is faster than the baseline. Each figure is a ${MIN_MS} ms run after a warm-up, in one process.`);
+  out(`ratios > 1× mean JWT Workbench is faster than the baseline. Each figure is the best of ${ROUNDS} runs of ${MIN_MS} ms after a warm-up, all in one process.`);
   out(`"ours" = \`signToken\` / \`inspectToken\` from src/core: key read from the same PEM/secret text every call (cached), default claims,`);
   out(`claim checks, warnings. node:crypto = one raw HMAC or signature on the same input, nothing else (the floor).`);
   out();
@@ -130,6 +138,18 @@ async function main(): Promise<void> {
   const built = await esbuild.build({ entryPoints: [path.join(REPO, 'src/extension.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', external: ['vscode'], write: false, target: 'es2022' });
   const webview = await esbuild.build({ entryPoints: [path.join(REPO, 'src/webview/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, target: 'es2022' });
   out(`Bundle sizes (production, minified): dist/extension.js ${(built.outputFiles[0].contents.length / 1024).toFixed(1)} KiB, dist/webview.js ${(webview.outputFiles[0].contents.length / 1024).toFixed(1)} KiB.`);
+  out();
+  out('Notes');
+  out();
+  out('- The core uses Web Crypto only (it also runs in the browser), so every signature is an asynchronous job on libuv\'s thread pool;');
+  out('  node:crypto and jsonwebtoken sign synchronously. Against the floor that hop costs most for the cheap HMACs; for RSA and EC the');
+  out('  signature itself dominates. Imported keys are cached per key text, so a PEM is parsed once, not per token.');
+  out('- "verify ours" is the whole `inspectToken`: decode, verify, claim checks, claim descriptions and times, warnings.');
+  out('- "decode (no key)" also checks HS* tokens against the built-in list of well-known secrets (one HMAC each, in parallel) —');
+  out('  the inspector\'s "signed with jwt.io\'s example secret" warning. jsonwebtoken\'s `decode` only parses; the ratio is the price of that check.');
+  out('- findTokens is one linear pass (no backtracking expression): 1 MB and 10 MB give about the same MB/s, on ordinary logs and on hostile');
+  out('  text (long base64 runs, thousands of "eyJ"). The naive regex baseline is faster because it runs in native code and');
+  out('  checks nothing; findTokens also decodes each candidate\'s header to reject look-alikes.');
   if (process.argv.includes('--write')) {
     fs.mkdirSync(path.join(REPO, 'docs'), { recursive: true });
     fs.writeFileSync(path.join(REPO, 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
