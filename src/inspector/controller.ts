@@ -44,8 +44,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private panelDisposables: vscode.Disposable[] = [];
   private state: State;
   private lastView?: InspectorView;
-  private ready?: Promise<void>;
-  private markReady?: () => void;
+  /** Whether the webview's script has said 'ready': messages sent earlier would be lost. */
+  private webviewReady = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -119,7 +119,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.webviewReady = false;
     panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
@@ -170,11 +170,10 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 
   private async post(message: ToWebview): Promise<void> {
-    if (!this.panel) return;
-    // The webview drops messages sent before its script runs; wait for its 'ready' (bounded, so a broken webview
-    // cannot hang a command).
-    await Promise.race([this.ready, new Promise((r) => setTimeout(r, 10000))]);
-    await this.panel?.webview.postMessage(message);
+    // Before its script runs the webview drops messages; its 'ready' then fetches the latest view. Never wait for
+    // it here: VS Code loads a restored webview only after deserializeWebviewPanel returns.
+    if (!this.panel || !this.webviewReady) return;
+    await this.panel.webview.postMessage(message);
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -186,7 +185,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     try {
       switch (m.type) {
         case 'ready':
-          this.markReady?.();
+          this.webviewReady = true;
           if (this.lastView) await this.post({ type: 'view', view: this.lastView });
           return;
         case 'inspect':

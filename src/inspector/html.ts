@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WEBVIEW_STRINGS } from '../protocol';
 
 /** A CSP nonce from the CSPRNG (never Math.random: a predictable nonce lets injected scripts run). */
 export function makeNonce(): string {
@@ -15,6 +16,12 @@ export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
   const nonce = makeNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'inspector.css'));
+  // Our own strings (never token data), localized; escaped for an attribute value.
+  const l10n = JSON.stringify(Object.fromEntries(WEBVIEW_STRINGS.map((s) => [s, vscode.l10n.t(s)])))
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -22,6 +29,7 @@ export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri)
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="jwt-workbench-l10n" content="${l10n}">
 <link rel="stylesheet" href="${style.toString()}">
 <title>JWT Inspector</title>
 </head>

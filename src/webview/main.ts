@@ -6,88 +6,104 @@ import { el, jsonView } from './dom';
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
 const vscode = acquireVsCodeApi();
 
+// User-visible strings, localized by the extension (vscode.l10n) and handed over in the shell's <meta> tag.
+const STRINGS: Record<string, string> = (() => {
+  try {
+    const parsed: unknown = JSON.parse(document.querySelector('meta[name="jwt-workbench-l10n"]')?.getAttribute('content') ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+})();
+function t(english: string, ...args: string[]): string {
+  const text = typeof STRINGS[english] === 'string' ? STRINGS[english] : english;
+  return text.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
+}
+
 const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
-  verified: { cls: 'ok', icon: '✔', title: 'Verified' },
-  'invalid-signature': { cls: 'bad', icon: '✖', title: 'Invalid signature' },
-  expired: { cls: 'bad', icon: '⏱', title: 'Expired' },
-  'not-yet-valid': { cls: 'bad', icon: '⏳', title: 'Not yet valid' },
-  'claim-mismatch': { cls: 'bad', icon: '✖', title: 'Claim mismatch' },
-  unsigned: { cls: 'bad', icon: '⚠', title: 'Unsigned (alg: none)' },
-  unverified: { cls: 'warn', icon: '⚠', title: 'Not verified' },
-  unsupported: { cls: 'bad', icon: '✖', title: 'Cannot verify' },
-  malformed: { cls: 'bad', icon: '✖', title: 'Malformed' },
+  verified: { cls: 'ok', icon: '✔', title: t('Verified') },
+  'invalid-signature': { cls: 'bad', icon: '✖', title: t('Invalid signature') },
+  expired: { cls: 'bad', icon: '⏱', title: t('Expired') },
+  'not-yet-valid': { cls: 'bad', icon: '⏳', title: t('Not yet valid') },
+  'claim-mismatch': { cls: 'bad', icon: '✖', title: t('Claim mismatch') },
+  unsigned: { cls: 'bad', icon: '⚠', title: t('Unsigned (alg: none)') },
+  unverified: { cls: 'warn', icon: '⚠', title: t('Not verified') },
+  unsupported: { cls: 'bad', icon: '✖', title: t('Cannot verify') },
+  malformed: { cls: 'bad', icon: '✖', title: t('Malformed') },
 };
 
 let current: InspectorView | undefined;
+/** Counts renders, so a reader (a test, a screen reader's live region) can tell a new verdict from the old one. */
+let renders = 0;
 let inputTimer: ReturnType<typeof setTimeout> | undefined;
 const app = document.getElementById('app')!;
 
 // ---- static controls (built once so typing is never interrupted by a re-render) ----
-const tokenInput = el('textarea', { id: 'token', rows: '4', spellcheck: 'false', 'aria-label': 'Token', placeholder: 'Paste a JWT (eyJ…) — Bearer prefixes, quotes and line breaks are ignored' });
-const partsView = el('div', { id: 'parts', class: 'parts', 'aria-label': 'Encoded parts' });
+const tokenInput = el('textarea', { id: 'token', rows: '4', spellcheck: 'false', 'aria-label': t('Token'), placeholder: t('Paste a JWT (eyJ…) — Bearer prefixes, quotes and line breaks are ignored') });
+const partsView = el('div', { id: 'parts', class: 'parts', 'aria-label': t('Encoded parts') });
 const banner = el('div', { id: 'banner', class: 'banner', role: 'status' });
-const keySelect = el('select', { id: 'keySource', 'aria-label': 'Key source for verification' });
-const issuerInput = el('input', { id: 'issuer', type: 'text', placeholder: 'any', 'aria-label': 'Expected issuer' });
-const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: 'any (comma-separated)', 'aria-label': 'Expected audience' });
-const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': 'Leeway in seconds' });
-const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': 'Verify at this time (empty: now)' });
-const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, 'Now');
-const addKeyFile = el('button', { id: 'addKeyFile', type: 'button', class: 'secondary', title: 'Use a PEM, JWK or JWKS file from the workspace' }, 'Key file…');
-const addStoredKey = el('button', { id: 'addStoredKey', type: 'button', class: 'secondary', title: 'Keep a key in VS Code’s SecretStorage' }, 'Stored key…');
+const keySelect = el('select', { id: 'keySource', 'aria-label': t('Key source for verification') });
+const issuerInput = el('input', { id: 'issuer', type: 'text', placeholder: t('any'), 'aria-label': t('Expected issuer') });
+const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: t('any (comma-separated)'), 'aria-label': t('Expected audience') });
+const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': t('Leeway in seconds') });
+const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
+const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
+const addKeyFile = el('button', { id: 'addKeyFile', type: 'button', class: 'secondary', title: t('Use a PEM, JWK or JWKS file from the workspace') }, t('Key file…'));
+const addStoredKey = el('button', { id: 'addStoredKey', type: 'button', class: 'secondary', title: t('Keep a key in VS Code’s SecretStorage') }, t('Stored key…'));
 const warningsView = el('section', { id: 'warnings', 'aria-label': 'Warnings' });
-const claimsView = el('section', { id: 'claims', 'aria-label': 'Claims' });
+const claimsView = el('section', { id: 'claims', 'aria-label': t('Claims') });
 const headerView = el('section', { id: 'header', class: 'panel' });
 const payloadView = el('section', { id: 'payload', class: 'panel' });
-const editHeader = el('textarea', { id: 'editHeader', rows: '4', spellcheck: 'false', 'aria-label': 'Header to sign (JSON)' });
-const editPayload = el('textarea', { id: 'editPayload', rows: '8', spellcheck: 'false', 'aria-label': 'Payload to sign (JSON)' });
-const algSelect = el('select', { id: 'alg', 'aria-label': 'Signing algorithm' }, ...ALGS.map((a) => el('option', { value: a }, a)));
-const signKeySelect = el('select', { id: 'signKeySource', 'aria-label': 'Key source for signing' });
-const signButton = el('button', { id: 'sign', type: 'button' }, 'Sign');
+const editHeader = el('textarea', { id: 'editHeader', rows: '4', spellcheck: 'false', 'aria-label': t('Header to sign (JSON)') });
+const editPayload = el('textarea', { id: 'editPayload', rows: '8', spellcheck: 'false', 'aria-label': t('Payload to sign (JSON)') });
+const algSelect = el('select', { id: 'alg', 'aria-label': t('Signing algorithm') }, ...ALGS.map((a) => el('option', { value: a }, a)));
+const signKeySelect = el('select', { id: 'signKeySource', 'aria-label': t('Key source for signing') });
+const signButton = el('button', { id: 'sign', type: 'button' }, t('Sign'));
 const notice = el('div', { id: 'notice', role: 'alert', class: 'notice' });
 const actionButtons = {
-  copyToken: el('button', { id: 'copyToken', type: 'button', class: 'secondary' }, 'Copy token'),
-  copyHeader: el('button', { id: 'copyHeader', type: 'button', class: 'secondary' }, 'Copy header'),
-  copyPayload: el('button', { id: 'copyPayload', type: 'button', class: 'secondary' }, 'Copy payload'),
-  copyBearer: el('button', { id: 'copyBearer', type: 'button', class: 'secondary' }, 'Copy Authorization header'),
-  insert: el('button', { id: 'insert', type: 'button', class: 'secondary' }, 'Insert into editor'),
-  replace: el('button', { id: 'replace', type: 'button', class: 'secondary' }, 'Replace selection'),
+  copyToken: el('button', { id: 'copyToken', type: 'button', class: 'secondary' }, t('Copy token')),
+  copyHeader: el('button', { id: 'copyHeader', type: 'button', class: 'secondary' }, t('Copy header')),
+  copyPayload: el('button', { id: 'copyPayload', type: 'button', class: 'secondary' }, t('Copy payload')),
+  copyBearer: el('button', { id: 'copyBearer', type: 'button', class: 'secondary' }, t('Copy Authorization header')),
+  insert: el('button', { id: 'insert', type: 'button', class: 'secondary' }, t('Insert into editor')),
+  replace: el('button', { id: 'replace', type: 'button', class: 'secondary' }, t('Replace selection')),
 };
 
 app.append(
-  el('h1', {}, 'JWT Inspector'),
-  el('label', { for: 'token', class: 'label' }, 'Token'),
+  el('h1', {}, t('JWT Inspector')),
+  el('label', { for: 'token', class: 'label' }, t('Token')),
   tokenInput,
   partsView,
   banner,
   el(
     'details',
     { id: 'verifyOptions', class: 'options' },
-    el('summary', {}, 'Verification: key, issuer, audience, leeway, clock'),
+    el('summary', {}, t('Verification: key, issuer, audience, leeway, clock')),
     el(
       'div',
       { class: 'grid' },
-      el('label', { for: 'keySource' }, 'Key'), el('div', { class: 'row' }, keySelect, addKeyFile, addStoredKey),
-      el('label', { for: 'issuer' }, 'Issuer'), issuerInput,
-      el('label', { for: 'audience' }, 'Audience'), audienceInput,
-      el('label', { for: 'leeway' }, 'Leeway (s)'), leewayInput,
-      el('label', { for: 'clock' }, 'Clock'), el('div', { class: 'row' }, clockInput, clockNow),
+      el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, addKeyFile, addStoredKey),
+      el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
+      el('label', { for: 'audience' }, t('Audience')), audienceInput,
+      el('label', { for: 'leeway' }, t('Leeway (s)')), leewayInput,
+      el('label', { for: 'clock' }, t('Clock')), el('div', { class: 'row' }, clockInput, clockNow),
     ),
   ),
   warningsView,
   claimsView,
   el('div', { class: 'columns' }, headerView, payloadView),
-  el('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Token actions' }, ...Object.values(actionButtons)),
+  el('div', { class: 'actions', role: 'toolbar', 'aria-label': t('Token actions') }, ...Object.values(actionButtons)),
   el(
     'details',
     { id: 'resign', class: 'options' },
-    el('summary', {}, 'Edit and re-sign'),
-    el('label', { for: 'editHeader', class: 'label' }, 'Header'),
+    el('summary', {}, t('Edit and re-sign')),
+    el('label', { for: 'editHeader', class: 'label' }, t('Header')),
     editHeader,
-    el('label', { for: 'editPayload', class: 'label' }, 'Payload'),
+    el('label', { for: 'editPayload', class: 'label' }, t('Payload')),
     editPayload,
-    el('div', { class: 'row' }, el('label', { for: 'alg' }, 'Algorithm'), algSelect, el('label', { for: 'signKeySource' }, 'Key'), signKeySelect, signButton),
+    el('div', { class: 'row' }, el('label', { for: 'alg' }, t('Algorithm')), algSelect, el('label', { for: 'signKeySource' }, t('Key')), signKeySelect, signButton),
   ),
   notice,
 );
@@ -158,22 +174,22 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   banner.replaceChildren();
   if (!ins) {
     banner.className = 'banner empty';
-    banner.append(el('strong', {}, 'No token yet.'), ' Paste one above, or select one in an editor and run “JWT: Verify and Decode Selection”.');
+    banner.append(el('strong', {}, t('No token yet.')), ' ', t('Paste one above, or select one in an editor and run “JWT: Verify and Decode Selection”.'));
     return;
   }
   const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';
   if (view.signedHere && ins.verdict === 'verified') {
     banner.className = 'banner info';
     banner.dataset.verdict = 'signed-here';
-    banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, '✎'), el('strong', { class: 'title' }, `Signed here with ${view.keySource ?? 'your key'} (${alg})`), el('span', { class: 'message' }, 'This is the token you just made — not an independent verification of anyone else’s.'));
+    banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, '✎'), el('strong', { class: 'title' }, t('Signed here with {0} ({1})', view.keySource ?? t('your key'), alg)), el('span', { class: 'message' }, t('This is the token you just made — not an independent verification of anyone else’s.')));
     return;
   }
-  const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '🔒', title: 'Encrypted (JWE)' } : BANNER[ins.verdict];
+  const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '🔒', title: t('Encrypted (JWE)') } : BANNER[ins.verdict];
   banner.className = `banner ${b.cls}`;
   banner.dataset.verdict = ins.verdict;
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, b.title), el('span', { class: 'message' }, ins.message));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
-  if (ins.verdict === 'verified' && view.keySource) banner.append(el('span', { class: 'source' }, `Key: ${view.keySource}`));
+  if (ins.verdict === 'verified' && view.keySource) banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
 }
 
 function displayValue(v: unknown): string {
@@ -201,19 +217,20 @@ function renderClaims(ins: Inspection | undefined): void {
     return el('tr', {}, el('th', { scope: 'row' }, c.name), el('td', { class: 'value' }, displayValue(c.value)), when, el('td', { class: 'desc' }, c.description ?? ''));
   });
   claimsView.append(
-    el('h2', {}, 'Claims'),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Claim'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Time'), el('th', { scope: 'col' }, 'Meaning'))), el('tbody', {}, ...rows)),
+    el('h2', {}, t('Claims')),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Claim')), el('th', { scope: 'col' }, t('Value')), el('th', { scope: 'col' }, t('Time')), el('th', { scope: 'col' }, t('Meaning')))), el('tbody', {}, ...rows)),
   );
 }
 
 function renderWarnings(ins: Inspection | undefined): void {
   warningsView.replaceChildren();
   if (!ins || ins.warnings.length === 0) return;
-  warningsView.append(el('h2', {}, `Warnings (${ins.warnings.length})`), el('ul', {}, ...ins.warnings.map((w) => el('li', { 'data-code': w.code }, el('code', {}, w.code), ' ', w.message))));
+  warningsView.append(el('h2', {}, t('Warnings ({0})', String(ins.warnings.length))), el('ul', {}, ...ins.warnings.map((w) => el('li', { 'data-code': w.code }, el('code', {}, w.code), ' ', w.message))));
 }
 
 function render(view: InspectorView): void {
   current = view;
+  app.dataset.renders = String(++renders);
   const ins = view.inspection;
   fillSelect(keySelect, view, view.selectedKeySource);
   if (document.activeElement !== signKeySelect) fillSelect(signKeySelect, view, view.selectedKeySource);
@@ -228,9 +245,9 @@ function render(view: InspectorView): void {
   renderBanner(view, ins);
   renderWarnings(ins);
   renderClaims(ins);
-  headerView.replaceChildren(el('h2', {}, 'Header'), ins?.header ? jsonView(ins.header) : el('p', { class: 'muted' }, '—'));
+  headerView.replaceChildren(el('h2', {}, t('Header')), ins?.header ? jsonView(ins.header) : el('p', { class: 'muted' }, '—'));
   payloadView.replaceChildren(
-    el('h2', {}, 'Payload'),
+    el('h2', {}, t('Payload')),
     ins?.payload !== undefined ? jsonView(ins.payload, ins.payloadText) : ins?.payloadText !== undefined ? el('pre', { class: 'raw', tabindex: '0' }, ins.payloadText) : el('p', { class: 'muted' }, '—'),
   );
   if (ins?.header && document.activeElement !== editHeader && document.activeElement !== editPayload) {

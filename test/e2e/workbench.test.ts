@@ -83,9 +83,12 @@ describe('the real workbench (code-server + chromium)', function () {
     await shot(s.page, 'inspector-verified');
   });
 
+  /** Paste into the inspector and wait for the view that answers it (not the one still on screen). */
   async function paste(text: string): Promise<void> {
-    const input = inspector(s.page).locator('#token');
-    await input.fill(text);
+    const view = inspector(s.page);
+    const before = await view.locator('#app').getAttribute('data-renders');
+    await view.locator('#token').fill(text);
+    await view.locator(`#app:not([data-renders="${before}"])`).waitFor({ timeout: 15000 });
   }
 
   const states: { name: string; token: () => Promise<string> | string; verdict: string; banner: RegExp; claims?: RegExp }[] = [
@@ -152,6 +155,57 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.deepEqual(JSON.parse(await read()), { user: 'bob', role: 'viewer', exp: 4102444800 });
   });
 
+  it('verifies an RS256 token with a key file chosen from the workspace (remembered as a key source)', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    fs.mkdirSync(path.join(s.workspace, 'keys'), { recursive: true });
+    fs.writeFileSync(path.join(s.workspace, 'keys', 'public.pem'), pair.publicKey.export({ type: 'spki', format: 'pem' }));
+    const rs = await signToken({ user: 'rsa-user' }, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { alg: 'RS256' });
+    await paste(rs);
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="invalid-signature"]').waitFor({ timeout: 15000 });
+    assert.match(await view.locator('#banner').innerText(), /never from the token/);
+    await view.locator('#verifyOptions summary').click();
+    await view.locator('#addKeyFile').click();
+    // code-server's simple file dialog: a quick input holding a path
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    // Navigate as a person does: the folder, then the file, then accept.
+    const row = (name: string) => s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
+    await row('keys').click();
+    await row('public.pem').waitFor({ timeout: 10000 });
+    await row('public.pem').click();
+    for (let i = 0; i < 30 && !(await input.inputValue()).endsWith('/keys/public.pem'); i++) await s.page.waitForTimeout(100);
+    await s.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10000 });
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
+    assert.match(await view.locator('#banner').innerText(), /Key: key file keys\/public\.pem/);
+    assert.ok((await view.locator('#keySource option').allInnerTexts()).includes('key file keys/public.pem'), 'remembered as a key source');
+    assert.match(await view.locator('#banner').innerText(), /RS256 with RSA public key \(2048 bits\)/);
+    await shot(s.page, 'inspector-key-file');
+    await view.locator('#verifyOptions summary').click();
+  });
+
+  it('verifies with a key stored in SecretStorage, entered in a password box', async () => {
+    const stored = 'a-stored-secret-for-staging-that-is-long-enough-0123456789';
+    await paste(await signToken({ user: 'staging' }, stored));
+    const view = inspector(s.page);
+    await view.locator('#verifyOptions summary').click();
+    await view.locator('#addStoredKey').click();
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('staging');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.quick-input-widget input[type="password"]').waitFor({ timeout: 15000 });
+    await s.page.locator('.quick-input-widget input[type="password"]').fill(stored);
+    await s.page.keyboard.press('Enter');
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
+    assert.match(await view.locator('#banner').innerText(), /Key: SecretStorage: staging/);
+    assert.ok(!(await view.locator('body').innerText()).includes(stored), 'the stored key is not shown');
+    await view.locator('#keySource').selectOption({ label: '.env JWT_SECRET' });
+    await view.locator('#verifyOptions summary').click();
+  });
+
   it('hostile claims are shown literally: nothing runs, nothing is added, nothing is fetched', async () => {
     const requests: string[] = [];
     s.page.on('request', (r) => {
@@ -185,6 +239,18 @@ describe('the real workbench (code-server + chromium)', function () {
     await paste(t);
     await view.locator('#banner[data-verdict="invalid-signature"]').waitFor();
     await shot(s.page, 'inspector-hostile');
+  });
+
+  it('a window reload restores the inspector with its token (and re-verifies it)', async () => {
+    await paste(token);
+    await inspector(s.page).locator('#banner[data-verdict="verified"]').waitFor();
+    await runCommand(s.page, 'Developer: Reload Window');
+    await s.page.waitForEvent('load', { timeout: 60000 });
+    await s.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 60000 });
+    assert.equal(await view.locator('#token').inputValue(), token);
+    await shot(s.page, 'inspector-restored');
   });
 
   it('the inspector in light, dark and high-contrast themes', async () => {

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_VERIFY_OPTIONS, isFromWebview, isPersistedState, isToWebview, WEBVIEW_STRINGS } from '../../src/protocol';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+
+describe('protocol', () => {
+  const view = { origin: 'selection', keySources: [{ id: 'none', label: 'No key' }], selectedKeySource: 'none', options: DEFAULT_VERIFY_OPTIONS, canReplace: false };
+
+  it('accepts well-formed messages both ways', () => {
+    assert.ok(isToWebview({ type: 'view', view }));
+    assert.ok(isToWebview({ type: 'notice', level: 'info', text: 'Copied.' }));
+    for (const m of [
+      { type: 'ready' },
+      { type: 'inspect', token: 'a.b.c', keySource: 'none', options: DEFAULT_VERIFY_OPTIONS },
+      { type: 'sign', header: '{}', payload: '{}', alg: 'ES256', keySource: 'env:0:JWT_SECRET' },
+      { type: 'copy', what: 'bearer' },
+      { type: 'insert', mode: 'replace' },
+      { type: 'addKeySource', kind: 'secret' },
+    ]) assert.ok(isFromWebview(m), JSON.stringify(m));
+  });
+
+  const bad: [string, unknown][] = [
+    ['not an object', 'ready'],
+    ['an unknown type', { type: 'eval', code: 'x' }],
+    ['a sign with alg none', { type: 'sign', header: '{}', payload: '{}', alg: 'none', keySource: 'x' }],
+    ['a copy of something else', { type: 'copy', what: 'secret' }],
+    ['an inspect with a bad clock', { type: 'inspect', token: 't', keySource: 'x', options: { ...DEFAULT_VERIFY_OPTIONS, at: 'yesterday-ish' } }],
+    ['an inspect with a negative leeway', { type: 'inspect', token: 't', keySource: 'x', options: { ...DEFAULT_VERIFY_OPTIONS, leeway: -1 } }],
+    ['a 5 MB token', { type: 'inspect', token: 'a'.repeat(5 * 1024 * 1024), keySource: 'x', options: DEFAULT_VERIFY_OPTIONS }],
+  ];
+  for (const [name, m] of bad) it(`refuses from the webview: ${name}`, () => assert.equal(isFromWebview(m), false));
+
+  it('refuses malformed views', () => {
+    assert.equal(isToWebview({ type: 'view', view: { ...view, keySources: [{ id: 1 }] } }), false);
+    assert.equal(isToWebview({ type: 'view', view: { ...view, inspection: { verdict: 1 } } }), false);
+    assert.equal(isToWebview({ type: 'notice', level: 'warn', text: 'x' }), false);
+  });
+
+  it('persisted state holds a token, options and a key source id — nothing else is accepted', () => {
+    assert.ok(isPersistedState({ token: 'a.b.c', options: DEFAULT_VERIFY_OPTIONS, keySource: 'env:0:JWT_SECRET' }));
+    assert.equal(isPersistedState({ token: 5 }), false);
+  });
+
+  it('every string the webview shows is in WEBVIEW_STRINGS (so it is localized)', () => {
+    const source = fs.readFileSync(path.join(REPO, 'src', 'webview', 'main.ts'), 'utf8');
+    const used = [...source.matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+    assert.ok(used.length > 40);
+    for (const s of used) assert.ok(WEBVIEW_STRINGS.includes(s), `missing from WEBVIEW_STRINGS: ${s}`);
+  });
+});
