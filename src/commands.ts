@@ -6,6 +6,9 @@ export const CommandIds = {
   openInspector: 'jwtWorkbench.openInspector',
   addKeyFile: 'jwtWorkbench.addKeyFile',
   storeKey: 'jwtWorkbench.storeKey',
+  generateKeyPair: 'jwtWorkbench.generateKeyPair',
+  /** Internal: open a given token in the inspector (hover links, CodeLens). */
+  inspectToken: 'jwtWorkbench.inspectToken',
   /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */
   inspectorState: 'jwtWorkbench.inspectorState',
 } as const;

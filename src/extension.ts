@@ -2,8 +2,12 @@ import * as vscode from 'vscode';
 import { CommandIds } from './commands';
 import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
+import { generateKeyPairCommand, type GenerateKeyPairArgs } from './commands/generateKeyPair';
 import { addKeyFileCommand, storeKeyCommand } from './commands/keys';
 import { signSelectionCommand } from './commands/signSelection';
+import { TokenCodeLensProvider } from './editor/codeLens';
+import { ExpiredTokenDiagnostics } from './editor/diagnostics';
+import { TokenHoverProvider } from './editor/hover';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
@@ -14,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const keys = new KeySources(context);
   const inspector = new InspectorController(context.extensionUri, log, keys);
   const services: Services = { context, log, inspector, keys };
+  const codeLens = new TokenCodeLensProvider();
   context.subscriptions.push(
     log,
     inspector,
@@ -24,6 +29,14 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
     vscode.commands.registerCommand(CommandIds.addKeyFile, () => addKeyFileCommand(services)),
     vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
+    vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown) =>
+      typeof token === 'string' ? inspector.showToken(token, { origin: 'selection', keySource: await keys.defaultFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) }) : undefined,
+    ),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys)),
+    vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),
+    codeLens,
+    new ExpiredTokenDiagnostics(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
   );
 }

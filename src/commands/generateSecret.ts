@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { generateSecret, parseEnv } from '../core';
 import { getConfig } from '../workspace/config';
-import { EnvFileError, pickFolder, readEnv, writeEnvVariable } from '../workspace/envFile';
+import { EnvFileError, envUriFor, pickFolder, readEnv, writeEnvVariable } from '../workspace/envFile';
 import type { Services } from '../services';
 
 export interface GenerateSecretArgs {
@@ -31,7 +31,8 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
   }
   const cfg = getConfig(folder.uri);
   try {
-    const env = await readEnv(folder);
+    // The .env that belongs to the active file (the nearest one up to the folder root), else the folder's.
+    const env = await readEnv(folder, await envUriFor(folder, vscode.window.activeTextEditor?.document.uri));
     const exists = Object.prototype.hasOwnProperty.call(parseEnv(env.text), cfg.secretVariable);
     if (exists && !args.replace) {
       const replace = vscode.l10n.t('Replace');

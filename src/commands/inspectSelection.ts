@@ -27,7 +27,7 @@ export async function inspectSelectionCommand(services: Services): Promise<Inspe
   }
   return services.inspector.showToken(found.text, {
     origin: 'selection',
-    keySource: services.keys.defaultFor(editor.document.uri),
+    keySource: await services.keys.defaultFor(editor.document.uri),
     document: editor.document.uri,
     range: found.range,
   });

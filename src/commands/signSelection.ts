@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isCoreError, parsePayload, PayloadSyntaxError, signToken } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
-import { EnvFileError, readEnvVariable } from '../workspace/envFile';
+import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
 import type { Services } from '../services';
 
 /**
@@ -46,8 +46,9 @@ export async function signSelectionCommand(services: Services): Promise<string |
     return undefined;
   }
   let secret: string | undefined;
+  const envFile = await envUriFor(folder, doc.uri);
   try {
-    ({ value: secret } = await readEnvVariable(folder, cfg.secretVariable));
+    ({ value: secret } = await readEnvVariable(folder, cfg.secretVariable, envFile));
   } catch (e) {
     void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
     return undefined;
@@ -55,7 +56,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
   if (!secret) {
     const generate = vscode.l10n.t('Generate Secret');
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('No {0} in {1} of {2}: there is no key to sign with.', cfg.secretVariable, cfg.envFile, folder.name), generate)
+      .showErrorMessage(vscode.l10n.t('No {0} in {1} (looked at {2}): there is no key to sign with.', cfg.secretVariable, vscode.workspace.asRelativePath(envFile), envFile.toString(true)), generate)
       .then((a) => (a === generate ? vscode.commands.executeCommand(CommandIds.generateSecret) : undefined));
     return undefined;
   }
@@ -75,7 +76,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
     }
     throw e;
   }
-  services.log.info(`Signed a ${cfg.algorithm} token with ${cfg.envFile} ${cfg.secretVariable} (${Object.keys(payload).length} claims given).`);
+  services.log.info(`Signed a ${cfg.algorithm} token with ${vscode.workspace.asRelativePath(envFile)} ${cfg.secretVariable} (${Object.keys(payload).length} claims given).`);
 
   switch (cfg.signOutput) {
     case 'copy':
@@ -89,7 +90,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
       break;
     }
     case 'inspector':
-      await services.inspector.showToken(token, { origin: 'signed', keySource: services.keys.defaultFor(doc.uri), document: doc.uri });
+      await services.inspector.showToken(token, { origin: 'signed', keySource: await services.keys.defaultFor(doc.uri), document: doc.uri });
       break;
     default:
       await editor.edit((b) => b.replace(selection, token));

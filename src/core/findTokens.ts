@@ -84,3 +84,18 @@ export function findTokens(text: string): FoundToken[] {
   }
   return out;
 }
+
+/** Header and payload of a compact JWS, decoded without any check of the signature (or undefined parts). Never throws. */
+export function decodeToken(token: string): { header?: Record<string, unknown>; payload?: Record<string, unknown> } {
+  const parts = token.split('.');
+  const read = (part: string | undefined): Record<string, unknown> | undefined => {
+    if (part === undefined || part.length > 1_000_000) return undefined;
+    try {
+      const v: unknown = JSON.parse(utf8.decodeStrict(base64UrlToBytes(part)));
+      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { header: read(parts[0]), payload: parts.length === 3 ? read(parts[1]) : undefined };
+}

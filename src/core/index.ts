@@ -18,6 +18,6 @@ export {
   type InspectionWarning,
   type Verdict,
 } from './inspect';
-export { findTokens, type FoundToken } from './findTokens';
+export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';

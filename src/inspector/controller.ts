@@ -52,7 +52,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     private readonly log: vscode.LogOutputChannel,
     private readonly keys: KeySources,
   ) {
-    this.state = { origin: 'empty', keySource: keys.defaultFor(), options: initialOptions(), signedHere: false };
+    this.state = { origin: 'empty', keySource: keys.rootDefault(), options: initialOptions(), signedHere: false };
   }
 
   /** The view last sent to the webview (no key material in it). */

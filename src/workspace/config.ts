@@ -14,6 +14,12 @@ export interface Config {
   envFile: string;
   secretVariable: string;
   signOutput: SignOutput;
+  /** Hover over a token: algorithm, subject, issuer, expiry, signature state. */
+  hover: boolean;
+  /** "Inspect JWT" above lines that hold tokens. */
+  codeLens: boolean;
+  /** Expired tokens in open files as Problems. */
+  diagnostics: boolean;
 }
 
 const SIGN_OUTPUTS: readonly SignOutput[] = ['replace', 'insertBelow', 'copy', 'inspector'];
@@ -32,5 +38,8 @@ export function getConfig(scope?: vscode.Uri): Config {
     envFile: c.get<string>('envFile', '.env').trim() || '.env',
     secretVariable: /^[\w.-]+$/.test(variable) ? variable : 'JWT_SECRET',
     signOutput: SIGN_OUTPUTS.includes(signOutput) ? signOutput : 'replace',
+    hover: c.get<boolean>('hover.enabled', true),
+    codeLens: c.get<boolean>('codeLens.enabled', false),
+    diagnostics: c.get<boolean>('diagnostics.enabled', false),
   };
 }

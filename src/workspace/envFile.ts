@@ -30,17 +30,33 @@ export async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFol
   return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder’s .env?') });
 }
 
+/** The folder-root `.env` (or the file `jwtWorkbench.envFile` names). */
 export function envUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, getConfig(folder.uri).envFile);
+}
+
+/**
+ * The `.env` that belongs to a file: the nearest one from its directory up to its workspace folder's root; the
+ * folder-root one when there is none (or when `jwtWorkbench.envFile` names a file explicitly).
+ */
+export async function envUriFor(folder: vscode.WorkspaceFolder, from?: vscode.Uri): Promise<vscode.Uri> {
+  const setting = vscode.workspace.getConfiguration('jwtWorkbench', folder.uri).inspect<string>('envFile');
+  const explicit = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
+  if (explicit || !from || vscode.workspace.getWorkspaceFolder(from)?.index !== folder.index) return envUri(folder);
+  const root = folder.uri.path.replace(/\/$/, '');
+  for (let dir = vscode.Uri.joinPath(from, '..'); dir.path.startsWith(root) && dir.path.length > root.length; dir = vscode.Uri.joinPath(dir, '..')) {
+    const candidate = vscode.Uri.joinPath(dir, '.env');
+    if (openDocument(candidate) || (await vscode.workspace.fs.stat(candidate).then(() => true, () => false))) return candidate;
+  }
+  return envUri(folder);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
 
-/** Read the folder's `.env` (an editor's unsaved text wins over the disk). A missing file reads as empty. */
-export async function readEnv(folder: vscode.WorkspaceFolder): Promise<EnvText> {
-  const uri = envUri(folder);
+/** Read a `.env` of the folder (an editor's unsaved text wins over the disk). A missing file reads as empty. */
+export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = envUri(folder)): Promise<EnvText> {
   const doc = openDocument(uri);
   if (doc?.isDirty) return { uri, folder, exists: true, text: doc.getText() };
   let bytes: Uint8Array;
@@ -58,8 +74,8 @@ export async function readEnv(folder: vscode.WorkspaceFolder): Promise<EnvText> 
 }
 
 /** The value of one variable in the folder's `.env`, or undefined. */
-export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: string): Promise<{ env: EnvText; value?: string }> {
-  const env = await readEnv(folder);
+export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: string, uri?: vscode.Uri): Promise<{ env: EnvText; value?: string }> {
+  const env = await readEnv(folder, uri);
   const vars = parseEnv(env.text);
   return { env, value: Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined };
 }
@@ -71,7 +87,7 @@ export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: stri
  */
 export async function writeEnvVariable(env: EnvText, name: string, value: string): Promise<string | undefined> {
   const doc = openDocument(env.uri);
-  const fresh = await readEnv(env.folder);
+  const fresh = await readEnv(env.folder, env.uri);
   // A clean document whose text differs from the disk has not caught up with an outside change yet: the disk wins.
   if (doc && (doc.isDirty || doc.getText() === fresh.text)) {
     const wasDirty = doc.isDirty;

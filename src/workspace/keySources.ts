@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeKey, parseEnv, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
-import { readEnv } from './envFile';
+import { envUriFor, readEnv } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
 export interface LoadedKey {
@@ -49,17 +49,26 @@ export class KeySources {
     return options;
   }
 
-  /** The default source for a document: its folder's `.env` secret variable. */
-  defaultFor(uri?: vscode.Uri): string {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : folders[0];
+  /** The default source before any file is involved: the first folder's root `.env` secret variable. */
+  rootDefault(): string {
+    const folder = vscode.workspace.workspaceFolders?.[0];
     return folder ? `env:${folder.index}:${getConfig(folder.uri).secretVariable}` : NO_KEY;
+  }
+
+  /** The default source for a document: the secret variable of the `.env` that belongs to it (the nearest one). */
+  async defaultFor(uri?: vscode.Uri): Promise<string> {
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return this.rootDefault();
+    const env = await envUriFor(folder, uri);
+    const rel = env.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+    const variable = getConfig(uri).secretVariable;
+    return rel === getConfig(folder.uri).envFile ? `env:${folder.index}:${variable}` : `env:${folder.index}:${variable}@${rel}`;
   }
 
   /** Load the key of a source. */
   async load(id: string): Promise<LoadedKey> {
-    const env = /^env:(\d+):([\w.-]+)$/.exec(id);
-    if (env) return this.loadEnv(Number(env[1]), env[2]);
+    const env = /^env:(\d+):([\w.-]+)(?:@(.+))?$/.exec(id);
+    if (env) return this.loadEnv(Number(env[1]), env[2], env[3]);
     if (id.startsWith('file:')) return this.loadFile(id.slice(5));
     if (id.startsWith('secret:')) {
       const name = id.slice(7);
@@ -69,19 +78,20 @@ export class KeySources {
     return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('No key source is chosen.') };
   }
 
-  private async loadEnv(index: number, variable: string): Promise<LoadedKey> {
+  private async loadEnv(index: number, variable: string, relativeEnv?: string): Promise<LoadedKey> {
     const folder = vscode.workspace.workspaceFolders?.[index];
     if (!folder) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That workspace folder is gone.') };
     const cfg = getConfig(folder.uri);
-    const label = `${cfg.envFile} ${variable}`;
+    const envPath = relativeEnv && !relativeEnv.split('/').includes('..') ? relativeEnv : cfg.envFile;
+    const label = `${envPath} ${variable}`;
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
     let env;
     try {
-      env = await readEnv(folder);
+      env = await readEnv(folder, vscode.Uri.joinPath(folder.uri, envPath));
     } catch (e) {
       return { label, missing: (e as Error).message };
     }
-    if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1} (looked at {2}).', cfg.envFile, folder.name, env.uri.toString(true)) };
+    if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1} (looked at {2}).', envPath, folder.name, env.uri.toString(true)) };
     const value = parseEnv(env.text)[variable];
     if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable) };
     return { key: value, label };

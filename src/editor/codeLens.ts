@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { findTokens } from '../core';
+import { CommandIds } from '../commands';
+import { getConfig } from '../workspace/config';
+
+/** At most this many lenses per document: a 10 MB log with a token per line stays readable and cheap. */
+const MAX_LENSES = 2000;
+
+/** "Inspect JWT" above lines that hold tokens (off by default: `jwtWorkbench.codeLens.enabled`). One linear scan per document version. */
+export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('jwtWorkbench.codeLens')) this.changed.fire();
+  });
+
+  provideCodeLenses(doc: vscode.TextDocument, cancel: vscode.CancellationToken): vscode.CodeLens[] {
+    if (!getConfig(doc.uri).codeLens) return [];
+    const lenses: vscode.CodeLens[] = [];
+    let lastLine = -1;
+    for (const t of findTokens(doc.getText())) {
+      if (cancel.isCancellationRequested || lenses.length >= MAX_LENSES) break;
+      const start = doc.positionAt(t.start);
+      if (start.line === lastLine) continue;
+      lastLine = start.line;
+      lenses.push(new vscode.CodeLens(new vscode.Range(start, doc.positionAt(t.end)), { title: vscode.l10n.t('Inspect JWT'), command: CommandIds.inspectToken, arguments: [t.token, doc.uri.toString()] }));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.subscription.dispose();
+  }
+}

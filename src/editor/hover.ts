@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { findTokens, inspectToken, relativeTime, type FoundToken } from '../core';
+import { CommandIds } from '../commands';
+import { getConfig } from '../workspace/config';
+import type { KeySources } from '../workspace/keySources';
+
+/** Lines longer than this are not scanned for hovers (minified bundles); tokens are far shorter. */
+const MAX_LINE = 1_000_000;
+
+/** The token at a position, found in its line only: a hover costs one line's scan, whatever the file's size. */
+export function tokenAt(doc: vscode.TextDocument, pos: vscode.Position): (FoundToken & { range: vscode.Range }) | undefined {
+  const line = doc.lineAt(pos.line).text;
+  if (line.length > MAX_LINE) return undefined;
+  const hit = findTokens(line).find((t) => t.start <= pos.character && pos.character <= t.end);
+  return hit && { ...hit, range: new vscode.Range(pos.line, hit.start, pos.line, hit.end) };
+}
+
+/** A link that opens a token in the inspector (a command URI; the token is its only argument besides the document). */
+export function inspectLink(token: string, uri: vscode.Uri): string {
+  return `command:${CommandIds.inspectToken}?${encodeURIComponent(JSON.stringify([token, uri.toString()]))}`;
+}
+
+/**
+ * Hover over any JWT: algorithm, subject, issuer, expiry state and — when the file's `.env` key is at hand — the
+ * signature state, with a link to the inspector. Token data is untrusted: it is added as escaped text only.
+ */
+export class TokenHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly keys: KeySources) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!getConfig(doc.uri).hover) return undefined;
+    const hit = tokenAt(doc, pos);
+    if (!hit) return undefined;
+    const loaded = await this.keys.load(await this.keys.defaultFor(doc.uri));
+    const ins = await inspectToken(hit.token, { key: loaded.key, leeway: getConfig(doc.uri).leeway });
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: [CommandIds.inspectToken] };
+    const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';
+    md.appendMarkdown(`**JWT** · `);
+    md.appendText(hit.kind === 'jwe' ? `JWE ${alg}` : alg);
+    md.appendMarkdown('\n\n');
+    const p = ins.payload && typeof ins.payload === 'object' ? (ins.payload as Record<string, unknown>) : {};
+    for (const claim of ['sub', 'user', 'iss', 'aud']) {
+      if (p[claim] === undefined) continue;
+      md.appendMarkdown(`\`${claim}\` `);
+      md.appendText(typeof p[claim] === 'string' ? (p[claim] as string).slice(0, 200) : JSON.stringify(p[claim]).slice(0, 200));
+      md.appendMarkdown('  \n');
+    }
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof p.exp === 'number') md.appendText(p.exp < now ? `expired ${relativeTime(p.exp, now)}` : `expires ${relativeTime(p.exp, now)}`);
+    else if (ins.kind === 'jws') md.appendText('never expires (no exp)');
+    md.appendMarkdown('\n\n');
+    const signature =
+      ins.verdict === 'verified' || ins.verdict === 'expired' || ins.verdict === 'not-yet-valid' || ins.verdict === 'claim-mismatch' ? `signature verified with ${loaded.label}`
+      : ins.verdict === 'invalid-signature' ? `signature INVALID for ${loaded.label}`
+      : ins.verdict === 'unsigned' ? 'UNSIGNED (alg: none)'
+      : ins.verdict === 'malformed' ? `malformed: ${ins.detail ?? ''}`
+      : 'signature not checked (no key)';
+    md.appendText(signature);
+    md.appendMarkdown(`\n\n[Open in JWT Inspector](${inspectLink(hit.token, doc.uri)})`);
+    return new vscode.Hover(md, hit.range);
+  }
+}
