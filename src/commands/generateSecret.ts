@@ -3,6 +3,7 @@ import { generateSecret, parseEnv } from '../core';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, pickFolder, readEnv, writeEnvVariable } from '../workspace/envFile';
 import type { Services } from '../services';
+import { offerToIgnore } from '../workspace/gitignore';
 
 export interface GenerateSecretArgs {
   /** Replace an existing secret without asking (for scripted use and tests). */
@@ -49,6 +50,7 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
     void vscode.window
       .showInformationMessage(vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, vscode.workspace.asRelativePath(env.uri)), open)
       .then((a) => (a === open ? vscode.window.showTextDocument(env.uri) : undefined));
+    void offerToIgnore(services.context, folder, env.uri);
     return { uri: env.uri.toString(), variable: cfg.secretVariable, replaced: exists };
   } catch (e) {
     const message = e instanceof EnvFileError ? e.message : vscode.l10n.t('Could not write the secret: {0}', (e as Error).message);

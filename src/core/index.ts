@@ -21,3 +21,4 @@ export {
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
+export { isIgnored } from './gitignore';

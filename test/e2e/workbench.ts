@@ -15,10 +15,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Session> {
+export async function openWorkbench(settings: Record<string, unknown> = {}, webOnly = false): Promise<Session> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const workspace = copyFixture('demo');
-  const cs = await startCodeServer({ installExtension: true, settings });
+  const cs = await startCodeServer({ installExtension: true, settings, webOnly });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cs.url });

@@ -49,6 +49,8 @@ export interface StartOptions {
   smokeTestDriver?: boolean;
   /** Copy the packaged extension into the throwaway extensions dir (as a user would have it installed). */
   installExtension?: boolean;
+  /** Install it as a web extension only (no "main"): it then runs in the browser's web worker extension host. */
+  webOnly?: boolean;
   /** Persistent directory for user data (npm start); default: a temporary one removed on stop. */
   dataDir?: string;
   port?: number;
@@ -57,7 +59,7 @@ export interface StartOptions {
 /** The files a user gets in the .vsix (the same allow-list as .vscodeignore). */
 export const PACKAGE_FILES = ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media'];
 
-function installUnpacked(extensionsDir: string): void {
+function installUnpacked(extensionsDir: string, webOnly = false): void {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   fs.rmSync(target, { recursive: true, force: true });
@@ -65,6 +67,10 @@ function installUnpacked(extensionsDir: string): void {
   for (const f of PACKAGE_FILES) {
     const src = path.join(REPO, f);
     if (fs.existsSync(src)) fs.cpSync(src, path.join(target, f), { recursive: true, filter: (s) => !s.endsWith('.map') });
+  }
+  if (webOnly) {
+    delete pkg.main;
+    fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(pkg, null, 2));
   }
 }
 
@@ -78,7 +84,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
   fs.mkdirSync(extensionsDir, { recursive: true });
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   if (temp || !fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 1));
-  if (opts.installExtension) installUnpacked(extensionsDir);
+  if (opts.installExtension) installUnpacked(extensionsDir, opts.webOnly);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${NODE24_BIN}:${process.env.PATH}`,

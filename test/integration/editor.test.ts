@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { inspectToken, parseEnv, signToken, type Inspection } from '../../src/core';
+import { findTokens, inspectToken, parseEnv, signToken, type Inspection } from '../../src/core';
 import { closeAllEditors, editorWith, fsPath, secretFromEnv } from './helpers';
 
 async function until<T>(fn: () => T | Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
@@ -92,6 +92,45 @@ describe('in the editor: tokens where they are', () => {
       assert.equal((ins.payload as { sub: string }).sub, '2');
     } finally {
       await config().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('hover and CodeLens on a 10 MB log: correct, and their cost measured (printed, not asserted)', async () => {
+    const token = await signToken({ sub: 'big' }, secretFromEnv());
+    const line = `2026-01-01T00:00:00Z INFO GET /api/items 200 ${'x'.repeat(1800)} Authorization: Bearer ${token}\n`;
+    const lines = Math.ceil(10e6 / line.length);
+    fs.writeFileSync(fsPath('big.log'), line.repeat(lines));
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(fsPath('big.log')));
+    await vscode.window.showTextDocument(doc);
+    await config().update('codeLens.enabled', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      let t0 = performance.now();
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      const lensMs = performance.now() - t0;
+      assert.equal(lenses.filter((l) => l.command?.command === 'jwtWorkbench.inspectToken').length, Math.min(lines, 2000));
+      t0 = performance.now();
+      await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      const lensAgainMs = performance.now() - t0;
+      const col = line.indexOf(token) + 10;
+      const hoverAt = async (lineNo: number) => {
+        const h0 = performance.now();
+        const r = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(lineNo, col));
+        return { r, ms: performance.now() - h0 };
+      };
+      const first = await hoverAt(lines - 1);
+      const again = await hoverAt(lines - 2);
+      const hovers = first.r;
+      const hoverMs = first.ms;
+      assert.ok(hovers.some((h) => h.contents.some((c) => (c as vscode.MarkdownString).value?.includes('HS256'))));
+      // The provider's own work (scan + positions) apart from VS Code's command round trip:
+      t0 = performance.now();
+      const found = findTokens(doc.getText()).slice(0, 2000).map((f) => doc.positionAt(f.start));
+      const scanMs = performance.now() - t0;
+      assert.equal(found.length, 2000);
+      console.log(`      measure: provider work ${scanMs.toFixed(0)} ms; ${(doc.getText().length / 1e6).toFixed(1)} MB, ${lines} tokens — CodeLens ${lensMs.toFixed(0)} ms, again ${lensAgainMs.toFixed(0)} ms (2000 lenses); hover on the last line ${hoverMs.toFixed(0)} ms, on the next ${again.ms.toFixed(0)} ms`);
+    } finally {
+      await config().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(fsPath('big.log'), { force: true });
     }
   });
 

@@ -16,9 +16,14 @@ export function fsPath(...parts: string[]): string {
 
 /** Revert every unsaved document (so no test sees another's edits), then close all editors. */
 export async function closeAllEditors(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+  const root = folder().uri.fsPath;
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file' && d.uri.fsPath.startsWith(root + path.sep))) {
+    try {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } catch (e) {
+      console.warn(`could not revert ${doc.uri.toString()}: ${(e as Error).message}`);
+    }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
