@@ -25,8 +25,8 @@ const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512'
 const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
   verified: { cls: 'ok', icon: '✔', title: t('Verified') },
   'invalid-signature': { cls: 'bad', icon: '✖', title: t('Invalid signature') },
-  expired: { cls: 'bad', icon: '⏱', title: t('Expired') },
-  'not-yet-valid': { cls: 'bad', icon: '⏳', title: t('Not yet valid') },
+  expired: { cls: 'bad', icon: '◷', title: t('Expired') },
+  'not-yet-valid': { cls: 'bad', icon: '◶', title: t('Not yet valid') },
   'claim-mismatch': { cls: 'bad', icon: '✖', title: t('Claim mismatch') },
   unsigned: { cls: 'bad', icon: '⚠', title: t('Unsigned (alg: none)') },
   unverified: { cls: 'warn', icon: '⚠', title: t('Not verified') },
@@ -184,7 +184,7 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
     banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, '✎'), el('strong', { class: 'title' }, t('Signed here with {0} ({1})', view.keySource ?? t('your key'), alg)), el('span', { class: 'message' }, t('This is the token you just made — not an independent verification of anyone else’s.')));
     return;
   }
-  const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '🔒', title: t('Encrypted (JWE)') } : BANNER[ins.verdict];
+  const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '▣', title: t('Encrypted (JWE)') } : BANNER[ins.verdict];
   banner.className = `banner ${b.cls}`;
   banner.dataset.verdict = ins.verdict;
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, b.title), el('span', { class: 'message' }, ins.message));

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompactEncrypt } from 'jose';
 import { inspectToken, signToken } from '../../src/core';
-import { contextMenu, contextMenuLabels, editorText, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
+import { ARTIFACTS, contextMenu, contextMenuLabels, editorText, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
 
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
@@ -259,6 +259,8 @@ describe('the real workbench (code-server + chromium)', function () {
     for (const [theme, cls, file] of [['Dark 2026', /\bvs-dark\b/, 'theme-dark'], ['Light 2026', /\bvs\b(?!-)/, 'theme-light'], ['Default High Contrast', /\bhc-black\b/, 'theme-hc-dark'], ['Default High Contrast Light', /\bhc-light\b/, 'theme-hc-light']] as const) {
       await setTheme(s, theme, cls);
       await shot(s.page, file);
+      // the panel alone, for the README
+      await s.page.locator('iframe.webview').first().screenshot({ path: path.join(ARTIFACTS, `${file}-panel.png`) });
     }
   });
 });
