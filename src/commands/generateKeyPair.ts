@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { generateKeyPair, parseEnv, type AsymmetricAlg } from '../core';
-import { pickFolder, readEnv, writeEnvVariable } from '../workspace/envFile';
+import { confirmReplace, folderToWrite, readEnv, writeEnvVariable } from '../workspace/envFile';
 import type { Services } from '../services';
 
 const ALGS: AsymmetricAlg[] = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -25,15 +25,8 @@ export interface GenerateKeyPairResult {
  * workspace or as `.env` variables. The private key is never shown or logged. Returns where it went.
  */
 export async function generateKeyPairCommand(services: Services, args: GenerateKeyPairArgs = {}): Promise<GenerateKeyPairResult | undefined> {
-  const folder = await pickFolder(vscode.window.activeTextEditor?.document.uri);
-  if (!folder) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the keys are written into it.'));
-    return undefined;
-  }
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench write keys into it.'));
-    return undefined;
-  }
+  const folder = await folderToWrite(vscode.l10n.t('Open a folder first: the keys are written into it.'), vscode.l10n.t('Trust this workspace to let JWT Workbench write keys into it.'));
+  if (!folder) return undefined;
   const alg = args.alg ?? (await vscode.window.showQuickPick(ALGS, { title: vscode.l10n.t('Generate Key Pair'), placeHolder: vscode.l10n.t('Algorithm') })) as AsymmetricAlg | undefined;
   if (!alg || !ALGS.includes(alg)) return undefined;
   const target =
@@ -54,10 +47,8 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
     const priv = vscode.Uri.joinPath(dir, `${alg.toLowerCase()}-private.pem`);
     const pub = vscode.Uri.joinPath(dir, `${alg.toLowerCase()}-public.pem`);
     const exists = await vscode.workspace.fs.stat(priv).then(() => true, () => false);
-    if (exists && !args.replace) {
-      const replace = vscode.l10n.t('Replace');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Replace {0}?', vscode.workspace.asRelativePath(priv)), { modal: true, detail: vscode.l10n.t('Tokens signed with the old private key will stop verifying with the new public key.') }, replace);
-      if (answer !== replace) return undefined;
+    if (exists && !args.replace && !(await confirmReplace(vscode.l10n.t('Replace {0}?', vscode.workspace.asRelativePath(priv)), vscode.l10n.t('Tokens signed with the old private key will stop verifying with the new public key.')))) {
+      return undefined;
     }
     await vscode.workspace.fs.createDirectory(dir);
     await vscode.workspace.fs.writeFile(priv, new TextEncoder().encode(pair.privatePem));
@@ -68,10 +59,12 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
     return { alg, target, privateKey: priv.toString(), publicKey: pub.toString() };
   }
   const env = await readEnv(folder);
-  if (parseEnv(env.text).JWT_PRIVATE_KEY && !args.replace) {
-    const replace = vscode.l10n.t('Replace');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Replace JWT_PRIVATE_KEY and JWT_PUBLIC_KEY in {0}?', vscode.workspace.asRelativePath(env.uri)), { modal: true, detail: vscode.l10n.t('Tokens signed with the old private key will stop verifying.') }, replace);
-    if (answer !== replace) return undefined;
+  if (
+    parseEnv(env.text).JWT_PRIVATE_KEY &&
+    !args.replace &&
+    !(await confirmReplace(vscode.l10n.t('Replace JWT_PRIVATE_KEY and JWT_PUBLIC_KEY in {0}?', vscode.workspace.asRelativePath(env.uri)), vscode.l10n.t('Tokens signed with the old private key will stop verifying.')))
+  ) {
+    return undefined;
   }
   await writeEnvVariable(env, 'JWT_PRIVATE_KEY', pair.privatePem.trim());
   await writeEnvVariable(await readEnv(folder), 'JWT_PUBLIC_KEY', pair.publicPem.trim());

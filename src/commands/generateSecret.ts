@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { generateSecret, parseEnv } from '../core';
 import { getConfig } from '../workspace/config';
-import { EnvFileError, envUriFor, pickFolder, readEnv, writeEnvVariable } from '../workspace/envFile';
+import { confirmReplace, EnvFileError, envUriFor, folderToWrite, readEnv, writeEnvVariable } from '../workspace/envFile';
 import type { Services } from '../services';
 import { offerToIgnore } from '../workspace/gitignore';
 
@@ -21,29 +21,25 @@ export interface GenerateSecretResult {
  * as `JWT_SECRET=…` into the folder's `.env`. The secret is never shown or logged.
  */
 export async function generateSecretCommand(services: Services, args: GenerateSecretArgs = {}): Promise<GenerateSecretResult | undefined> {
-  const folder = await pickFolder(vscode.window.activeTextEditor?.document.uri);
-  if (!folder) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the secret goes into the .env file at its root.'));
-    return undefined;
-  }
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench write its .env file.'));
-    return undefined;
-  }
+  const folder = await folderToWrite(
+    vscode.l10n.t('Open a folder first: the secret goes into the .env file at its root.'),
+    vscode.l10n.t('Trust this workspace to let JWT Workbench write its .env file.'),
+  );
+  if (!folder) return undefined;
   const cfg = getConfig(folder.uri);
   try {
     // The .env that belongs to the active file (the nearest one up to the folder root), else the folder's.
     const env = await readEnv(folder, await envUriFor(folder, vscode.window.activeTextEditor?.document.uri));
     const exists = Object.prototype.hasOwnProperty.call(parseEnv(env.text), cfg.secretVariable);
-    if (exists && !args.replace) {
-      const replace = vscode.l10n.t('Replace');
-      const answer = await vscode.window.showWarningMessage(
+    if (
+      exists &&
+      !args.replace &&
+      !(await confirmReplace(
         vscode.l10n.t('Replace {0} in {1}?', cfg.secretVariable, vscode.workspace.asRelativePath(env.uri)),
-        { modal: true, detail: vscode.l10n.t('Tokens signed with the current secret will stop verifying. This cannot be undone unless the file is open in an editor.') },
-        replace,
-      );
-      if (answer !== replace) return undefined;
-    }
+        vscode.l10n.t('Tokens signed with the current secret will stop verifying. This cannot be undone unless the file is open in an editor.'),
+      ))
+    )
+      return undefined;
     await writeEnvVariable(env, cfg.secretVariable, generateSecret());
     services.log.info(`Wrote a new ${cfg.secretVariable} (64 hex characters) to ${env.uri.toString()}${exists ? ', replacing the old one' : ''}.`);
     const open = vscode.l10n.t('Open {0}', cfg.envFile);

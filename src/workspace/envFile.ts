@@ -31,6 +31,24 @@ export async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFol
 }
 
 /** The folder-root `.env` (or the file `jwtWorkbench.envFile` names). */
+/**
+ * The folder a command writes into, or undefined after telling the user why not: no folder open, or a workspace
+ * that is not trusted (writing `.env` and key files waits for trust). `noFolder` and `untrusted` are the messages.
+ */
+export async function folderToWrite(noFolder: string, untrusted: string): Promise<vscode.WorkspaceFolder | undefined> {
+  const folder = await pickFolder(vscode.window.activeTextEditor?.document.uri);
+  if (!folder) void vscode.window.showErrorMessage(noFolder);
+  else if (!vscode.workspace.isTrusted) void vscode.window.showErrorMessage(untrusted);
+  else return folder;
+  return undefined;
+}
+
+/** Ask before replacing a key in a modal; true when the user chose Replace. */
+export async function confirmReplace(question: string, consequence: string): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
+  return (await vscode.window.showWarningMessage(question, { modal: true, detail: consequence }, replace)) === replace;
+}
+
 export function envUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, getConfig(folder.uri).envFile);
 }

@@ -83,6 +83,22 @@ describe('the real workbench (code-server + chromium)', function () {
     await shot(s.page, 'inspector-verified');
   });
 
+  it('the same from the palette: JWT: Sign Selection, then JWT: Verify and Decode Selection', async () => {
+    fs.writeFileSync(path.join(s.workspace, 'palette.json'), "{'user': 'palette', 'admin': False}\n");
+    await openFile(s.page, 'palette.json');
+    await selectAll(s.page);
+    await runCommand(s.page, 'JWT: Sign Selection');
+    for (let i = 0; i < 50 && !/^eyJ/.test((await editorText(s.page)).trim()); i++) await s.page.waitForTimeout(100);
+    const signed = (await editorText(s.page)).replace(/\s+/g, '');
+    assert.equal((await inspectToken(signed, { key: secret })).verdict, 'verified');
+    await selectAll(s.page);
+    await runCommand(s.page, 'JWT: Verify and Decode Selection');
+    const view = inspector(s.page);
+    await view.locator('#claims', { hasText: 'palette' }).waitFor({ timeout: 30000 });
+    assert.equal(await view.locator('#banner').getAttribute('data-verdict'), 'verified');
+    assert.match(await view.locator('#claims').innerText(), /admin\s+false/);
+  });
+
   /** Paste into the inspector and wait for the view that answers it (not the one still on screen). */
   async function paste(text: string): Promise<void> {
     const view = inspector(s.page);
