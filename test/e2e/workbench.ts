@@ -48,7 +48,8 @@ export async function openWorkbench(settings: Record<string, unknown> = {}, webO
 /** Run a command from the palette by its title (contributed commands appear a few seconds after start-up). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; attempt <= 20; attempt++) {
-    await page.keyboard.press('Escape');
+    // Escape only closes an open palette: pressed in an editor it would drop the selection the command needs.
+    if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15000 });
@@ -86,14 +87,23 @@ export async function paletteLists(page: Page, title: string): Promise<boolean> 
 }
 
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15000 });
+  // Quick Open lists a file created a moment ago only once the workbench has seen it: retry.
+  for (let attempt = 1; attempt <= 15; attempt++) {
+    if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 2000 });
+    } catch {
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15000 });
+    return;
+  }
+  throw new Error(`Quick Open never listed ${name}`);
 }
 
 export function editor(page: Page) {
