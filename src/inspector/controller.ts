@@ -259,8 +259,12 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     const token = this.lastView?.inspection?.token;
     if (!token) return;
     if (mode === 'replace' && this.state.document && this.state.range) {
-      const doc = await vscode.workspace.openTextDocument(this.state.document);
-      const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
+      const uri = this.state.document;
+      // The editor it came from, where it is; opened beside the inspector (never over it) when it was closed.
+      const editor =
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString()) ??
+        (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preserveFocus: true }));
+      const doc = editor.document;
       const range = this.state.range;
       await editor.edit((b) => b.replace(range, token));
       this.state.range = new vscode.Range(range.start, doc.positionAt(doc.offsetAt(range.start) + token.length));

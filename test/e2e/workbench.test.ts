@@ -99,6 +99,56 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.match(await view.locator('#claims').innerText(), /admin\s+false/);
   });
 
+  it('edit and re-sign, then Replace selection puts the new token where the old one was; Copy header copies the header', async () => {
+    // The inspector shows the token verified from palette.json's selection (previous test).
+    const view = inspector(s.page);
+    await view.locator('#resign summary').click();
+    await view.locator('#editPayload').fill('{"user": "replaced", "exp": 4102444800}');
+    await view.locator('#sign').click();
+    await view.locator('#banner[data-verdict="signed-here"]').waitFor({ timeout: 15000 });
+    const newToken = await view.locator('#token').inputValue();
+    await view.locator('#replace').click();
+    for (let i = 0; i < 50 && (await editorText(s.page)).replace(/\s+/g, '') !== newToken; i++) await s.page.waitForTimeout(100);
+    assert.equal((await editorText(s.page)).replace(/\s+/g, ''), newToken);
+    await view.locator('#copyHeader').click();
+    await view.locator('#notice', { hasText: 'Copied the header' }).waitFor();
+    assert.deepEqual(JSON.parse(await s.page.evaluate(() => navigator.clipboard.readText())), { alg: 'HS256', typ: 'JWT' });
+    await view.locator('#resign summary').click();
+  });
+
+  it('verification options act at once: expected issuer and audience, leeway, and the clock', async () => {
+    const view = inspector(s.page);
+    const t = await signToken({ user: 'opts', aud: 'api' }, secret, { issuer: 'app', lifetime: '1h' });
+    await paste(t);
+    await view.locator('#banner[data-verdict="verified"]').waitFor();
+    await view.locator('#verifyOptions summary').click();
+    const expectVerdict = async (verdict: string, text?: RegExp) => {
+      await view.locator(`#banner[data-verdict="${verdict}"]`).waitFor({ timeout: 15000 });
+      if (text) assert.match(await view.locator('#banner').innerText(), text);
+    };
+    await view.locator('#issuer').fill('someone-else');
+    await expectVerdict('claim-mismatch', /"app"; expected "someone-else"/);
+    await view.locator('#issuer').fill('app');
+    await expectVerdict('verified');
+    await view.locator('#audience').fill('web, mobile');
+    await expectVerdict('claim-mismatch', /audience/);
+    await view.locator('#audience').fill('web, api');
+    await expectVerdict('verified');
+    // "Was this valid tomorrow?" — two hours from now it has expired; a generous leeway accepts it again.
+    const later = new Date(Date.now() + 2 * 3600e3 - new Date().getTimezoneOffset() * 60e3).toISOString().slice(0, 19);
+    await view.locator('#clock').fill(later);
+    await expectVerdict('expired', /Token has expired\./);
+    await view.locator('#leeway').fill('7200');
+    await expectVerdict('verified');
+    await view.locator('#leeway').fill('0');
+    await view.locator('#clockNow').click();
+    await expectVerdict('verified');
+    await shot(s.page, 'inspector-options');
+    await view.locator('#issuer').fill('');
+    await view.locator('#audience').fill('');
+    await view.locator('#verifyOptions summary').click();
+  });
+
   /** Paste into the inspector and wait for the view that answers it (not the one still on screen). */
   async function paste(text: string): Promise<void> {
     const view = inspector(s.page);
