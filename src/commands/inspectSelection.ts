@@ -1,16 +1,13 @@
 import * as vscode from 'vscode';
-import { findTokens, type Inspection } from '../core';
+import type { Inspection } from '../core';
+import { tokenAt } from '../editor/hover';
 import type { Services } from '../services';
 
 /** The selected text, or the token under the cursor (found in its line) when nothing is selected. */
 export function tokenAtCursor(editor: vscode.TextEditor): { text: string; range: vscode.Range } | undefined {
-  const doc = editor.document;
-  if (!editor.selection.isEmpty) return { text: doc.getText(editor.selection), range: editor.selection };
-  const pos = editor.selection.active;
-  const line = doc.lineAt(pos.line);
-  const hit = findTokens(line.text).find((t) => t.start <= pos.character && pos.character <= t.end);
-  if (!hit) return undefined;
-  return { text: hit.token, range: new vscode.Range(pos.line, hit.start, pos.line, hit.end) };
+  if (!editor.selection.isEmpty) return { text: editor.document.getText(editor.selection), range: editor.selection };
+  const hit = tokenAt(editor.document, editor.selection.active);
+  return hit && { text: hit.token, range: hit.range };
 }
 
 /**
