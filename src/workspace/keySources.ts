@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeKey, parseEnv, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
-import { envUriFor, readEnv } from './envFile';
+import { envUriFor, readEnv, readEnvVariable } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
 export interface LoadedKey {
@@ -85,14 +85,14 @@ export class KeySources {
     const envPath = relativeEnv && !relativeEnv.split('/').includes('..') ? relativeEnv : cfg.envFile;
     const label = `${envPath} ${variable}`;
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
-    let env;
+    let found;
     try {
-      env = await readEnv(folder, vscode.Uri.joinPath(folder.uri, envPath));
+      found = await readEnvVariable(folder, variable, vscode.Uri.joinPath(folder.uri, envPath));
     } catch (e) {
       return { label, missing: (e as Error).message };
     }
+    const { env, value } = found;
     if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1} (looked at {2}).', envPath, folder.name, env.uri.toString(true)) };
-    const value = parseEnv(env.text)[variable];
     if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable) };
     return { key: value, label };
   }
