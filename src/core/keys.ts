@@ -295,8 +295,8 @@ function jwkKey(value: object): ResolvedKey {
     }
     case 'RSA': {
       if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') throw keyError('The RSA JWK needs "n" and "e".');
-      const bits = Math.round((jwk.n.replace(/=+$/, '').length * 6) / 8) * 8;
-      key = { family: 'RSA', bits, isPrivate, kid, algorithms: [...RSA_ALGS], description: `RSA ${kind} JWK (${bits} bits)`, material: { kind: 'jwk', jwk } };
+      const bits = modulusBits(jwk.n);
+      key = { family: 'RSA', bits, isPrivate, kid, algorithms: [...RSA_ALGS], description: bits ? `RSA ${kind} JWK (${bits} bits)` : `RSA ${kind} JWK`, material: { kind: 'jwk', jwk } };
       break;
     }
     case 'EC': {
@@ -317,6 +317,19 @@ function jwkKey(value: object): ResolvedKey {
   // A JWK that names its algorithm is only ever used with that algorithm (RFC 7517 §4.4).
   if (typeof jwk.alg === 'string') key = { ...key, algorithms: key.algorithms.filter((a) => a === jwk.alg) };
   return key;
+}
+
+/** The size of an RSA modulus given as base64url (leading zero bytes do not count), or undefined when unreadable. */
+function modulusBits(n: string): number | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = base64UrlToBytes(n);
+  } catch {
+    return undefined;
+  }
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i++;
+  return i === bytes.length ? undefined : (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]));
 }
 
 function jwksKeys(value: object): ResolvedKey[] {
