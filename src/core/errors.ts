@@ -12,7 +12,9 @@ export type CoreErrorCode =
   | 'ERR_KEY_TOO_SHORT'
   | 'ERR_ALG_UNSUPPORTED'
   | 'ERR_LIFETIME_FORMAT'
-  | 'ERR_CLAIMS_TYPE';
+  | 'ERR_CLAIMS_TYPE'
+  | 'ERR_JWKS_URL'
+  | 'ERR_JWKS_RESPONSE';
 
 /** Base class of every error the core throws on bad input (programmer misuse throws TypeError/RangeError). */
 export class JwtWorkbenchError extends Error {

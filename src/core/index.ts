@@ -22,3 +22,4 @@ export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
+export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES } from './jwks';

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
+import { checkJwksUrl, describeKey, inspectToken, isCoreError, parseJwks, signToken } from '../../../src/core';
+
+function rsaPair(kid: string): { privateJwk: crypto.JsonWebKey; publicJwk: crypto.JsonWebKey } {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { privateJwk: { ...privateKey.export({ format: 'jwk' }), kid }, publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' } };
+}
+
+describe('core/jwks', () => {
+  describe('checkJwksUrl', () => {
+    for (const ok of ['https://issuer.example/.well-known/jwks.json', 'http://localhost:8080/jwks', 'http://127.0.0.1:5556/dex/keys', 'http://[::1]/k']) {
+      it(`accepts ${ok}`, () => assert.equal(checkJwksUrl(`  ${ok}  `), new URL(ok).toString()));
+    }
+    const bad: [string, RegExp][] = [
+      ['http://issuer.example/jwks', /https:\/\//],
+      ['ftp://issuer.example/jwks', /https:\/\//],
+      ['file:///etc/passwd', /https:\/\//],
+      ['javascript:alert(1)', /https:\/\//],
+      ['https://user:pass@issuer.example/jwks', /credentials/],
+      ['issuer.example/jwks', /Not a URL/],
+      ['http://localhost.evil.example/jwks', /https:\/\//],
+      ['http://127.0.0.1.evil.example/jwks', /https:\/\//],
+    ];
+    for (const [url, why] of bad) {
+      it(`refuses ${url}`, () => assert.throws(() => checkJwksUrl(url), (e: unknown) => isCoreError(e, 'ERR_JWKS_URL') && why.test((e as Error).message)));
+    }
+    it('drops a fragment', () => assert.equal(checkJwksUrl('https://i.example/jwks#x'), 'https://i.example/jwks'));
+  });
+
+  describe('parseJwks', () => {
+    it('reads a set of public keys and lists their kids; a token signed by one of them verifies with the set', async () => {
+      const a = rsaPair('a');
+      const b = rsaPair('b');
+      const { jwks, kids } = parseJwks(JSON.stringify({ keys: [a.publicJwk, b.publicJwk] }));
+      assert.deepEqual(kids, ['a', 'b']);
+      const token = await signToken({ sub: 'x' }, { jwk: b.privateJwk }, { alg: 'RS256' });
+      const ins = await inspectToken(token, { key: { jwks } });
+      assert.equal(ins.verdict, 'verified');
+    });
+    const refused: [string, string, RegExp][] = [
+      ['not JSON', '<html>login</html>', /not JSON/],
+      ['no keys array', '{"issuer":"x"}', /no "keys" array/],
+      ['no usable key', '{"keys":[{"kty":"XYZ"}]}', /no usable key/],
+      ['a private key', JSON.stringify({ keys: [rsaPair('p').privateJwk] }), /private or symmetric/],
+      ['a symmetric key', JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA' }] }), /private or symmetric/],
+      ['an oversized body', JSON.stringify({ keys: [], pad: 'x'.repeat(1024 * 1024) }), /over 1024 KiB/],
+    ];
+    for (const [name, body, why] of refused) {
+      it(`refuses ${name}`, () => assert.throws(() => parseJwks(body), (e: unknown) => isCoreError(e, 'ERR_JWKS_RESPONSE') && why.test((e as Error).message)));
+    }
+  });
+});
+
+describe('core/keys describeKey sizes', () => {
+  for (const modulusLength of [1024, 2048, 3072]) {
+    it(`an RSA ${modulusLength} key is ${modulusLength} bits as PEM and as JWK (public and private)`, () => {
+      const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength });
+      const inputs = [
+        publicKey.export({ format: 'pem', type: 'spki' }) as string,
+        privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+        { jwk: publicKey.export({ format: 'jwk' }) },
+        { jwk: privateKey.export({ format: 'jwk' }) },
+      ];
+      for (const input of inputs) assert.equal(describeKey(input)[0].bits, modulusLength, JSON.stringify(describeKey(input)[0]));
+    });
+  }
+});
