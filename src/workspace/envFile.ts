@@ -113,7 +113,11 @@ export async function writeEnvVariable(env: EnvText, name: string, value: string
     const we = new vscode.WorkspaceEdit();
     we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.edit.start), doc.positionAt(edit.edit.end)), edit.edit.insert);
     if (!(await vscode.workspace.applyEdit(we))) throw new EnvFileError(vscode.l10n.t('The editor refused the change to {0}.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
-    if (!wasDirty) await doc.save();
+    if (!wasDirty && !(await doc.save().then((ok) => ok, () => false))) {
+      // The file cannot be written (read-only, immutable, gone): put the editor back to what the disk holds.
+      await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+      throw new EnvFileError(vscode.l10n.t('Cannot write {0}; nothing was changed.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
+    }
     return edit.previous;
   }
   const edit = upsertEnvVar(fresh.text, name, value);
