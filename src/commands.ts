@@ -6,6 +6,8 @@ export const CommandIds = {
   openInspector: 'jwtWorkbench.openInspector',
   addKeyFile: 'jwtWorkbench.addKeyFile',
   storeKey: 'jwtWorkbench.storeKey',
+  addJwksUrl: 'jwtWorkbench.addJwksUrl',
+  forgetKeySource: 'jwtWorkbench.forgetKeySource',
   generateKeyPair: 'jwtWorkbench.generateKeyPair',
   /** Internal: open a given token in the inspector (hover links, CodeLens). */
   inspectToken: 'jwtWorkbench.inspectToken',

@@ -3,7 +3,7 @@ import { CommandIds } from './commands';
 import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
 import { generateKeyPairCommand, type GenerateKeyPairArgs } from './commands/generateKeyPair';
-import { addKeyFileCommand, storeKeyCommand } from './commands/keys';
+import { addJwksUrlCommand, addKeyFileCommand, forgetKeySourceCommand, storeKeyCommand, type AddKeyFileArgs } from './commands/keys';
 import { signSelectionCommand } from './commands/signSelection';
 import { TokenCodeLensProvider } from './editor/codeLens';
 import { ExpiredTokenDiagnostics } from './editor/diagnostics';
@@ -27,11 +27,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.signSelection, () => signSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
-    vscode.commands.registerCommand(CommandIds.addKeyFile, () => addKeyFileCommand(services)),
+    vscode.commands.registerCommand(CommandIds.addKeyFile, (args?: AddKeyFileArgs) => addKeyFileCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addJwksUrl, (args?: { url?: string }) => addJwksUrlCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.forgetKeySource, (args?: { id?: string }) => forgetKeySourceCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown) =>
-      typeof token === 'string' ? inspector.showToken(token, { origin: 'selection', keySource: await keys.defaultFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) }) : undefined,
+    vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) =>
+      typeof token === 'string'
+        ? inspector.showToken(token, { origin: 'selection', keySource: typeof keySource === 'string' ? keySource : await keys.defaultFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) })
+        : undefined,
     ),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys)),
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),

@@ -1,7 +1,9 @@
 /**
  * The one typed message protocol between the extension and the inspector webview. Imported by both sides; imports
  * neither. Every message crossing the boundary is checked at run time with the guards below — a token is
- * attacker-controlled input, and the webview is a separate trust domain. No message ever carries a secret.
+ * attacker-controlled input, and the webview is a separate trust domain. No message carries a secret, except the
+ * one answer to the user's own "Reveal" click ({@link ToWebview} 'revealed'), which the webview shows for a moment
+ * and never stores in its state.
  */
 import type { Inspection, SigningAlg } from './core';
 
@@ -31,6 +33,10 @@ export interface InspectorView {
   origin: Origin;
   /** Label of the key source used, never the key. */
   keySource?: string;
+  /** What the verification key is, without its secret parts (e.g. "HMAC secret (32 bytes)"). */
+  keyDescription?: string;
+  /** Whether that key holds secret material: shown masked, revealed only on request. */
+  keyIsSecret?: boolean;
   /** True when the token was signed in the inspector: the banner says so instead of "verified". */
   signedHere?: boolean;
   keySources: KeySourceOption[];
@@ -43,7 +49,9 @@ export interface InspectorView {
 
 export type ToWebview =
   | { type: 'view'; view: InspectorView }
-  | { type: 'notice'; level: 'info' | 'error'; text: string };
+  | { type: 'notice'; level: 'info' | 'error'; text: string }
+  /** The key of `keySource`, sent only because the user clicked "Reveal"; shown briefly, never persisted. */
+  | { type: 'revealed'; keySource: string; text: string };
 
 export type CopyWhat = 'token' | 'header' | 'payload' | 'bearer';
 
@@ -53,7 +61,10 @@ export type FromWebview =
   | { type: 'sign'; header: string; payload: string; alg: SigningAlg; keySource: string }
   | { type: 'copy'; what: CopyWhat }
   | { type: 'insert'; mode: 'insert' | 'replace' }
-  | { type: 'addKeySource'; kind: 'file' | 'secret' };
+  | { type: 'addKeySource'; kind: KeySourceKind }
+  | { type: 'reveal'; keySource: string };
+
+export type KeySourceKind = 'file' | 'secret' | 'jwks';
 
 const MAX_TEXT = 4 * 1024 * 1024;
 
@@ -94,7 +105,9 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'insert':
       return m.mode === 'insert' || m.mode === 'replace';
     case 'addKeySource':
-      return m.kind === 'file' || m.kind === 'secret';
+      return m.kind === 'file' || m.kind === 'secret' || m.kind === 'jwks';
+    case 'reveal':
+      return isText(m.keySource);
     default:
       return false;
   }
@@ -104,6 +117,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
 export function isToWebview(m: unknown): m is ToWebview {
   if (!isRecord(m)) return false;
   if (m.type === 'notice') return (m.level === 'info' || m.level === 'error') && isText(m.text);
+  if (m.type === 'revealed') return isText(m.keySource) && isText(m.text);
   if (m.type !== 'view' || !isRecord(m.view)) return false;
   const v = m.view;
   return (
@@ -113,6 +127,8 @@ export function isToWebview(m: unknown): m is ToWebview {
     isVerifyOptions(v.options) &&
     typeof v.canReplace === 'boolean' &&
     isText(v.selectedKeySource) &&
+    (v.keyDescription === undefined || isText(v.keyDescription)) &&
+    (v.keyIsSecret === undefined || typeof v.keyIsSecret === 'boolean') &&
     (v.inspection === undefined || (isRecord(v.inspection) && typeof v.inspection.verdict === 'string' && typeof v.inspection.message === 'string'))
   );
 }
@@ -153,6 +169,9 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Expected issuer',
   'Expired',
   'Header',
+  'Hide',
+  'Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)',
+  'JWKS URL…',
   'Header to sign (JSON)',
   'Insert into editor',
   'Invalid signature',
@@ -177,6 +196,8 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Payload',
   'Payload to sign (JSON)',
   'Replace selection',
+  'Reveal',
+  'Show the key here for 30 seconds (it is not saved with the panel)',
   'Sign',
   'Signed here with {0} ({1})',
   'Signing algorithm',

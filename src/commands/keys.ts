@@ -1,24 +1,35 @@
 import * as vscode from 'vscode';
-import { isCoreError } from '../core';
+import { checkJwksUrl, isCoreError } from '../core';
 import type { Services } from '../services';
 
+export interface AddKeyFileArgs {
+  /** The file, instead of asking with the open dialog (scripted use, tests). */
+  uri?: vscode.Uri | string;
+  /** Also make it the key Sign Selection uses in this workspace when the `.env` has no secret. */
+  forSigning?: boolean;
+}
+
 /** JWT: Add Key File… — choose a PEM, JWK or JWKS file; it is remembered for this workspace. Returns the source id. */
-export async function addKeyFileCommand(services: Services): Promise<string | undefined> {
+export async function addKeyFileCommand(services: Services, args?: AddKeyFileArgs): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench read key files.'));
     return undefined;
   }
-  const [uri] =
-    (await vscode.window.showOpenDialog({
-      canSelectMany: false,
-      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      openLabel: vscode.l10n.t('Use as key'),
-      filters: { [vscode.l10n.t('Keys')]: ['pem', 'key', 'crt', 'cer', 'pub', 'json', 'jwk', 'jwks'], [vscode.l10n.t('All files')]: ['*'] },
-    })) ?? [];
+  const given = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
+  const [uri] = given
+    ? [given]
+    : ((await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+        title: args?.forSigning ? vscode.l10n.t('Choose the key to sign with') : undefined,
+        openLabel: vscode.l10n.t('Use as key'),
+        filters: { [vscode.l10n.t('Keys')]: ['pem', 'key', 'crt', 'cer', 'pub', 'json', 'jwk', 'jwks'], [vscode.l10n.t('All files')]: ['*'] },
+      })) ?? []);
   if (!uri) return undefined;
   try {
-    const id = await services.keys.addKeyFile(uri);
-    services.log.info(`Key file added: ${uri.toString(true)}`);
+    const id = await services.keys.addKeyFile(uri, args?.forSigning);
+    services.log.info(`Key file added${args?.forSigning ? ' (for signing)' : ''}: ${uri.toString(true)}`);
+    if (args?.forSigning) await services.keys.setSigningSource(id);
     return id;
   } catch (e) {
     void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', vscode.workspace.asRelativePath(uri), e.message) : String(e));
@@ -50,4 +61,55 @@ export async function storeKeyCommand(services: Services): Promise<string | unde
     void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('Not stored: {0}', e.message) : String(e));
     return undefined;
   }
+}
+
+/**
+ * JWT: Add JWKS URL… — the only way anything is ever fetched: the user types the URL of an issuer's JSON Web Key
+ * Set; it is fetched now (and again when a token names a key id it lacks), never from a token's `jku`/`x5u`.
+ * Returns the source id. `args.url` skips the input box (scripted use, tests).
+ */
+export async function addJwksUrlCommand(services: Services, args?: { url?: string }): Promise<string | undefined> {
+  const url =
+    args?.url ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add a JWKS URL'),
+      prompt: vscode.l10n.t('The issuer’s JSON Web Key Set, fetched now and when a token names a key it lacks. Nothing else is ever fetched.'),
+      placeHolder: 'https://issuer.example/.well-known/jwks.json',
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        try {
+          checkJwksUrl(v);
+          return undefined;
+        } catch (e) {
+          return (e as Error).message;
+        }
+      },
+    }));
+  if (!url) return undefined;
+  try {
+    const kept = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching {0}…', url) }, () => services.keys.fetchJwks(url));
+    services.log.info(`JWKS added: ${kept.url} (${kept.kids.length} key ids: ${kept.kids.join(', ')}).`);
+    return `jwks:${kept.url}`;
+  } catch (e) {
+    services.log.warn(`JWKS not added: ${url}: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot use {0}: {1}', url, (e as Error).message));
+    return undefined;
+  }
+}
+
+/** JWT: Forget a Key Source… — remove a key file, JWKS URL or stored key from the lists (files are left alone). */
+export async function forgetKeySourceCommand(services: Services, args?: { id?: string }): Promise<string | undefined> {
+  const added = await services.keys.added();
+  const id =
+    args?.id ??
+    (
+      await vscode.window.showQuickPick(
+        added.map((o) => ({ label: o.label, id: o.id })),
+        { title: vscode.l10n.t('Forget a key source'), placeHolder: added.length ? vscode.l10n.t('Key files and JWKS URLs are only forgotten; stored keys are deleted from SecretStorage.') : vscode.l10n.t('No key files, JWKS URLs or stored keys were added.') },
+      )
+    )?.id;
+  if (!id) return undefined;
+  await services.keys.forget(id);
+  services.log.info(`Forgot the key source ${added.find((o) => o.id === id)?.label ?? id}.`);
+  return id;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCoreError, parsePayload, PayloadSyntaxError, signToken } from '../core';
+import { decodeToken, describeKey, isCoreError, parsePayload, PayloadSyntaxError, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
@@ -53,30 +53,42 @@ export async function signSelectionCommand(services: Services): Promise<string |
     void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
     return undefined;
   }
+  let key: KeyInput | undefined = secret;
+  let keyLabel = `${vscode.workspace.asRelativePath(envFile)} ${cfg.secretVariable}`;
+  let alg: SigningAlg | undefined = cfg.algorithm;
+  let fallbackProblem = '';
   if (!secret) {
-    const generate = vscode.l10n.t('Generate Secret');
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('No {0} in {1} (looked at {2}): there is no key to sign with.', cfg.secretVariable, vscode.workspace.asRelativePath(envFile), envFile.toString(true)), generate)
-      .then((a) => (a === generate ? vscode.commands.executeCommand(CommandIds.generateSecret) : undefined));
+    // The key the user chose for signing in this workspace (a PEM or JWK file, a stored key), if any.
+    const chosen = services.keys.signingSource();
+    const loaded = chosen ? await services.keys.load(chosen) : undefined;
+    if (loaded?.key) {
+      key = loaded.key;
+      keyLabel = loaded.label;
+      // The algorithm setting is for secrets; a key pair signs with its own algorithm.
+      alg = describeKey(loaded.key).some((k) => k.algorithms.includes(cfg.algorithm)) ? cfg.algorithm : undefined;
+    } else if (loaded) fallbackProblem = ` ${vscode.l10n.t('The key chosen for signing ({0}) cannot be used: {1}', loaded.label, loaded.missing ?? '')}`;
+  }
+  if (!key) {
+    offerKeyFixes(editor, selection, vscode.l10n.t('No {0} in {1} (looked at {2}): there is no key to sign with.', cfg.secretVariable, vscode.workspace.asRelativePath(envFile), envFile.toString(true)) + fallbackProblem);
     return undefined;
   }
 
   let token: string;
   try {
-    token = await signToken(payload, secret, {
-      alg: cfg.algorithm,
+    token = await signToken(payload, key, {
+      alg,
       lifetime: cfg.lifetime,
       issuer: cfg.issuer || folder.name,
       audience: cfg.audience || undefined,
     });
   } catch (e) {
     if (isCoreError(e)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot sign: {0}', e.message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot sign with {0}: {1}', keyLabel, e.message));
       return undefined;
     }
     throw e;
   }
-  services.log.info(`Signed a ${cfg.algorithm} token with ${vscode.workspace.asRelativePath(envFile)} ${cfg.secretVariable} (${Object.keys(payload).length} claims given).`);
+  services.log.info(`Signed a ${decodeToken(token)?.header?.alg ?? ''} token with ${keyLabel} (${Object.keys(payload).length} claims given).`);
 
   switch (cfg.signOutput) {
     case 'copy':
@@ -96,4 +108,20 @@ export async function signSelectionCommand(services: Services): Promise<string |
       await editor.edit((b) => b.replace(selection, token));
   }
   return token;
+}
+
+/**
+ * No key to sign with: say where it looked and offer the fixes — generate a secret into `.env`, or choose a key file
+ * (remembered for signing in this workspace). When the fix worked and the selection is unchanged, sign again.
+ */
+function offerKeyFixes(editor: vscode.TextEditor, selection: vscode.Selection, message: string): void {
+  const generate = vscode.l10n.t('Generate Secret');
+  const choose = vscode.l10n.t('Choose Key File…');
+  void vscode.window.showErrorMessage(message, generate, choose).then(async (action) => {
+    const fixed =
+      action === generate ? await vscode.commands.executeCommand(CommandIds.generateSecret)
+      : action === choose ? await vscode.commands.executeCommand(CommandIds.addKeyFile, { forSigning: true })
+      : undefined;
+    if (fixed && vscode.window.activeTextEditor === editor && editor.selection.isEqual(selection)) await vscode.commands.executeCommand(CommandIds.signSelection);
+  });
 }

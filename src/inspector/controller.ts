@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inspectToken, isCoreError, parsePayload, signToken, type Inspection, type InspectOptions, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parsePayload, signToken, type Inspection, type InspectOptions, type KeyInput, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -11,6 +11,7 @@ import {
   type ToWebview,
   type VerifyOptionsView,
 } from '../protocol';
+import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
 import { inspectorHtml } from './html';
@@ -149,7 +150,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   /** Inspect the current token with the current key source and options, and send the view. */
   private async render(): Promise<InspectorView> {
-    const loaded = this.state.token ? await this.keys.load(this.state.keySource) : undefined;
+    const kid = this.state.token ? decodeToken(cleanTokenText(this.state.token).token).header?.kid : undefined;
+    const loaded = this.state.token ? await this.keys.load(this.state.keySource, kid) : undefined;
     const inspection = this.state.token ? await inspectToken(this.state.token, this.inspectOptions(loaded?.key)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
@@ -158,6 +160,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       inspection,
       origin: this.state.origin,
       keySource: loaded?.key ? loaded.label : undefined,
+      ...describe(loaded?.key),
       signedHere: this.state.signedHere,
       keySources: await this.keys.list(),
       selectedKeySource: this.state.keySource,
@@ -201,8 +204,12 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         case 'insert':
           await this.insert(m.mode);
           return;
+        case 'reveal':
+          await this.reveal(m.keySource);
+          return;
         case 'addKeySource': {
-          const id = await vscode.commands.executeCommand<string | undefined>(m.kind === 'file' ? 'jwtWorkbench.addKeyFile' : 'jwtWorkbench.storeKey');
+          const command = m.kind === 'file' ? CommandIds.addKeyFile : m.kind === 'jwks' ? CommandIds.addJwksUrl : CommandIds.storeKey;
+          const id = await vscode.commands.executeCommand<string | undefined>(command);
           if (id) this.state = { ...this.state, keySource: id };
           await this.render();
           return;
@@ -239,6 +246,17 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     } catch (e) {
       await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? vscode.l10n.t('Cannot sign: {0}', e.message) : String(e) });
     }
+  }
+
+  /** The user clicked "Reveal": send the key of that source to the webview once, to show for a moment. */
+  private async reveal(keySource: string): Promise<void> {
+    const loaded = await this.keys.load(keySource);
+    if (!loaded.key) {
+      await this.post({ type: 'notice', level: 'error', text: loaded.missing ?? vscode.l10n.t('no key') });
+      return;
+    }
+    this.log.info(`Revealed the key of ${loaded.label} in the inspector, as asked.`);
+    await this.post({ type: 'revealed', keySource, text: typeof loaded.key === 'string' ? loaded.key : JSON.stringify(loaded.key, null, 2) });
   }
 
   private async copy(what: CopyWhat): Promise<void> {
@@ -282,4 +300,18 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 /** Verification options to start with: the `jwtWorkbench.leeway` setting; issuer and audience stay open. */
 function initialOptions(): VerifyOptionsView {
   return { ...DEFAULT_VERIFY_OPTIONS, leeway: getConfig().leeway };
+}
+
+/** What a key is, for the view: its description without secret parts, and whether it holds any secret. */
+function describe(key: KeyInput | undefined): { keyDescription?: string; keyIsSecret?: boolean } {
+  if (key === undefined) return {};
+  try {
+    const infos = describeKey(key);
+    const kinds = [...new Set(infos.map((k) => k.description))];
+    const kids = infos.flatMap((k) => (k.kid === undefined ? [] : [k.kid]));
+    const what = infos.length === 1 ? kinds[0] : `${infos.length} keys: ${kinds.join(', ')}`;
+    return { keyDescription: kids.length ? `${what} — kid ${kids.join(', ')}` : what, keyIsSecret: infos.some((k) => k.isPrivate || k.family === 'oct') };
+  } catch (e) {
+    return { keyDescription: isCoreError(e) ? e.message : String(e), keyIsSecret: true };
+  }
 }

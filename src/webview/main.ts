@@ -52,6 +52,15 @@ const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1',
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
 const addKeyFile = el('button', { id: 'addKeyFile', type: 'button', class: 'secondary', title: t('Use a PEM, JWK or JWKS file from the workspace') }, t('Key file…'));
 const addStoredKey = el('button', { id: 'addStoredKey', type: 'button', class: 'secondary', title: t('Keep a key in VS Code’s SecretStorage') }, t('Stored key…'));
+const addJwksUrl = el('button', { id: 'addJwksUrl', type: 'button', class: 'secondary', title: t('Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)') }, t('JWKS URL…'));
+// What the chosen key is; its secret shown masked, and revealed only when asked for (never kept in the state).
+const keyDescription = el('span', { id: 'keyDescription', class: 'muted' });
+const keyMask = el('code', { id: 'keyMask', class: 'mask', 'aria-hidden': 'true' }, '••••••••••••••••');
+const keyRevealed = el('pre', { id: 'keyRevealed', class: 'revealed', hidden: '' });
+const revealButton = el('button', { id: 'revealKey', type: 'button', class: 'secondary', title: t('Show the key here for 30 seconds (it is not saved with the panel)') }, t('Reveal'));
+const REVEAL_MS = 30_000;
+let revealTimer: ReturnType<typeof setTimeout> | undefined;
+let revealedFor: string | undefined;
 const warningsView = el('section', { id: 'warnings', 'aria-label': 'Warnings' });
 const claimsView = el('section', { id: 'claims', 'aria-label': t('Claims') });
 const headerView = el('section', { id: 'header', class: 'panel' });
@@ -84,7 +93,8 @@ app.append(
     el(
       'div',
       { class: 'grid' },
-      el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, addKeyFile, addStoredKey),
+      el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, addKeyFile, addStoredKey, addJwksUrl),
+      el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
       el('label', { for: 'leeway' }, t('Leeway (s)')), leewayInput,
@@ -135,6 +145,40 @@ for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input
 keySelect.addEventListener('change', requestInspect);
 addKeyFile.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'file' }));
 addStoredKey.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'secret' }));
+addJwksUrl.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'jwks' }));
+revealButton.addEventListener('click', () => {
+  if (revealedFor !== undefined) hideKey();
+  else vscode.postMessage({ type: 'reveal', keySource: keySelect.value });
+});
+
+function hideKey(): void {
+  if (revealTimer) clearTimeout(revealTimer);
+  revealTimer = undefined;
+  revealedFor = undefined;
+  keyRevealed.textContent = '';
+  keyRevealed.hidden = true;
+  keyMask.hidden = false;
+  revealButton.textContent = t('Reveal');
+}
+
+function showKey(keySource: string, text: string): void {
+  if (keySource !== keySelect.value) return; // an answer for a key no longer chosen
+  revealedFor = keySource;
+  keyRevealed.textContent = text;
+  keyRevealed.hidden = false;
+  keyMask.hidden = true;
+  revealButton.textContent = t('Hide');
+  if (revealTimer) clearTimeout(revealTimer);
+  revealTimer = setTimeout(hideKey, REVEAL_MS);
+}
+
+function renderKeyInfo(view: InspectorView): void {
+  const secret = !!view.keyDescription && !!view.keyIsSecret;
+  if (revealedFor !== undefined && (!secret || revealedFor !== view.selectedKeySource)) hideKey();
+  keyDescription.textContent = view.keyDescription ?? '';
+  keyMask.hidden = !secret || revealedFor !== undefined;
+  revealButton.hidden = !secret;
+}
 clockNow.addEventListener('click', () => {
   clockInput.value = '';
   requestInspect();
@@ -241,6 +285,7 @@ function render(view: InspectorView): void {
   issuerInput.value = document.activeElement === issuerInput ? issuerInput.value : view.options.issuer;
   audienceInput.value = document.activeElement === audienceInput ? audienceInput.value : view.options.audience;
   if (document.activeElement !== leewayInput) leewayInput.value = String(view.options.leeway);
+  renderKeyInfo(view);
   renderParts(ins?.parts);
   renderBanner(view, ins);
   renderWarnings(ins);
@@ -277,6 +322,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   const m: unknown = event.data;
   if (!isToWebview(m)) return;
   if (m.type === 'view') render(m.view);
+  else if (m.type === 'revealed') showKey(m.keySource, m.text);
   else {
     notice.className = `notice ${m.level}`;
     notice.textContent = m.text;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeKey, parseEnv, type KeyInput } from '../core';
+import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, parseEnv, parseJwks, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { envUriFor, readEnv, readEnvVariable } from './envFile';
@@ -18,6 +18,19 @@ const ENV_KEY_VARIABLES = ['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'];
 const FILES_STATE = 'jwtWorkbench.keyFiles';
 const SECRETS_STATE = 'jwtWorkbench.storedKeyNames';
 const SECRET_PREFIX = 'jwtWorkbench.key.';
+const JWKS_STATE = 'jwtWorkbench.jwksUrls';
+const SIGNING_STATE = 'jwtWorkbench.signingKey';
+/** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
+const JWKS_REFETCH_MS = 60_000;
+const JWKS_TIMEOUT_MS = 10_000;
+
+/** A JWKS the user added by URL: the last response (public keys only) and when it was fetched. */
+interface KeptJwks {
+  url: string;
+  text: string;
+  kids: string[];
+  fetchedAt: number;
+}
 
 /**
  * Where keys live: the `.env` secret variable and PEM variables of each folder, key files the user chose (remembered
@@ -25,7 +38,11 @@ const SECRET_PREFIX = 'jwtWorkbench.key.';
  * and key files waits for workspace trust.
  */
 export class KeySources {
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    /** Fetches a URL the user added; nothing else is ever fetched. Injected so the web build uses the browser's. */
+    private readonly fetchUrl: typeof fetch = (...a) => fetch(...a),
+  ) {}
 
   /** Every source there is now, for the inspector's pickers. Never reads a key's value into the list. */
   async list(): Promise<KeySourceOption[]> {
@@ -45,6 +62,7 @@ export class KeySources {
     }
     for (const uri of this.keyFiles()) options.push({ id: `file:${uri}`, label: `key file ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}` });
     for (const name of this.storedNames()) options.push({ id: `secret:${name}`, label: `SecretStorage: ${name}` });
+    for (const j of this.keptJwks()) options.push({ id: `jwks:${j.url}`, label: jwksLabel(j) });
     options.push({ id: NO_KEY, label: vscode.l10n.t('No key (decode only)') });
     return options;
   }
@@ -65,8 +83,12 @@ export class KeySources {
     return rel === getConfig(folder.uri).envFile ? `env:${folder.index}:${variable}` : `env:${folder.index}:${variable}@${rel}`;
   }
 
-  /** Load the key of a source. */
-  async load(id: string): Promise<LoadedKey> {
+  /**
+   * Load the key of a source. `kid` is the key id of the token it is for: a JWKS that lacks it is fetched again
+   * (the issuer may have rotated its keys), at most once a minute.
+   */
+  async load(id: string, kid?: unknown): Promise<LoadedKey> {
+    if (id.startsWith('jwks:')) return this.loadJwks(id.slice(5), kid);
     const env = /^env:(\d+):([\w.-]+)(?:@(.+))?$/.exec(id);
     if (env) return this.loadEnv(Number(env[1]), env[2], env[3]);
     if (id.startsWith('file:')) return this.loadFile(id.slice(5));
@@ -109,6 +131,64 @@ export class KeySources {
     }
   }
 
+  private async loadJwks(url: string, kid: unknown): Promise<LoadedKey> {
+    let kept = this.keptJwks().find((j) => j.url === url);
+    if (!kept) return { label: `JWKS ${url}`, missing: vscode.l10n.t('{0} is no longer in the list of JWKS URLs.', url) };
+    if (typeof kid === 'string' && !kept.kids.includes(kid) && Date.now() - kept.fetchedAt > JWKS_REFETCH_MS) {
+      try {
+        kept = await this.fetchJwks(url);
+      } catch (e) {
+        // Keep verifying with the keys at hand; the label says they may be stale.
+        return { key: kept.text, label: `${jwksLabel(kept)} — ${vscode.l10n.t('refresh failed: {0}', (e as Error).message)}` };
+      }
+    }
+    return { key: kept.text, label: jwksLabel(kept) };
+  }
+
+  private keptJwks(): KeptJwks[] {
+    return this.context.workspaceState.get<KeptJwks[]>(JWKS_STATE, []);
+  }
+
+  /**
+   * Fetch the JWKS at a URL the user gave (https only, or http to localhost), check that it holds public keys only,
+   * and keep it for this workspace. Throws with the reason; the URL is kept only when the fetch succeeded.
+   */
+  async fetchJwks(urlText: string): Promise<KeptJwks> {
+    const url = checkJwksUrl(urlText);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), JWKS_TIMEOUT_MS);
+    let text: string;
+    try {
+      const res = await this.fetchUrl(url, { headers: { accept: 'application/jwk-set+json, application/json' }, signal: controller.signal, redirect: 'follow', credentials: 'omit' });
+      if (res.url && res.url !== url) checkJwksUrl(res.url); // a redirect may not downgrade to plain http
+      if (!res.ok) throw new Error(vscode.l10n.t('the server answered {0} {1}', res.status, res.statusText));
+      if (Number(res.headers.get('content-length') ?? 0) > JWKS_MAX_BYTES) throw new Error(vscode.l10n.t('the response is too large for a JWKS'));
+      text = await res.text();
+    } catch (e) {
+      if (controller.signal.aborted) throw new Error(vscode.l10n.t('no answer from {0} within {1} s', url, JWKS_TIMEOUT_MS / 1000));
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+    const { jwks, kids } = parseJwks(text);
+    const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, fetchedAt: Date.now() };
+    await this.context.workspaceState.update(JWKS_STATE, [...this.keptJwks().filter((j) => j.url !== url), kept]);
+    return kept;
+  }
+
+  async forgetJwks(url: string): Promise<void> {
+    await this.context.workspaceState.update(JWKS_STATE, this.keptJwks().filter((j) => j.url !== url));
+  }
+
+  /** The key source Sign Selection falls back to when the `.env` has no secret (chosen by the user, per workspace). */
+  signingSource(): string | undefined {
+    return this.context.workspaceState.get<string>(SIGNING_STATE);
+  }
+
+  async setSigningSource(id: string | undefined): Promise<void> {
+    await this.context.workspaceState.update(SIGNING_STATE, id);
+  }
+
   private keyFiles(): string[] {
     return this.context.workspaceState.get<string[]>(FILES_STATE, []);
   }
@@ -118,9 +198,12 @@ export class KeySources {
   }
 
   /** Remember a key file (PEM, JWK or JWKS) for this workspace after checking that it holds a key. Returns its source id. */
-  async addKeyFile(uri: vscode.Uri): Promise<string> {
+  async addKeyFile(uri: vscode.Uri, forSigning = false): Promise<string> {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    describeKey(text); // throws ERR_KEY_FORMAT with the reason when the file is not a key
+    const infos = describeKey(text); // throws ERR_KEY_FORMAT with the reason when the file is not a key
+    if (forSigning && !infos.some((k) => k.isPrivate)) {
+      throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', vscode.l10n.t('it holds a {0}, which can verify but not sign; choose the private key.', infos[0].description));
+    }
     const id = uri.toString();
     await this.context.workspaceState.update(FILES_STATE, [...this.keyFiles().filter((u) => u !== id), id]);
     return `file:${id}`;
@@ -134,8 +217,25 @@ export class KeySources {
     return `secret:${name}`;
   }
 
+  /** Sources the user added and can forget: key files, JWKS URLs, stored keys. */
+  async added(): Promise<KeySourceOption[]> {
+    return (await this.list()).filter((o) => /^(file|jwks|secret):/.test(o.id));
+  }
+
+  /** Forget a key file, a JWKS URL or a stored key (deleting it from SecretStorage); never touches a file. */
+  async forget(id: string): Promise<void> {
+    if (id.startsWith('file:')) await this.context.workspaceState.update(FILES_STATE, this.keyFiles().filter((u) => u !== id.slice(5)));
+    else if (id.startsWith('jwks:')) await this.forgetJwks(id.slice(5));
+    else if (id.startsWith('secret:')) await this.forgetKey(id.slice(7));
+    if (this.signingSource() === id) await this.setSigningSource(undefined);
+  }
+
   async forgetKey(name: string): Promise<void> {
     await this.context.secrets.delete(SECRET_PREFIX + name);
     await this.context.globalState.update(SECRETS_STATE, this.storedNames().filter((n) => n !== name));
   }
+}
+
+function jwksLabel(j: KeptJwks): string {
+  return `JWKS ${j.url} (${vscode.l10n.t('{0} keys', j.kids.length || describeKey(j.text).length)})`;
 }

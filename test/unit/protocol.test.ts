@@ -11,6 +11,8 @@ describe('protocol', () => {
   it('accepts well-formed messages both ways', () => {
     assert.ok(isToWebview({ type: 'view', view }));
     assert.ok(isToWebview({ type: 'notice', level: 'info', text: 'Copied.' }));
+    assert.ok(isToWebview({ type: 'revealed', keySource: 'env:0:JWT_SECRET', text: 's' }));
+    assert.ok(isToWebview({ type: 'view', view: { ...view, keyDescription: 'HMAC secret (32 bytes)', keyIsSecret: true } }));
     for (const m of [
       { type: 'ready' },
       { type: 'inspect', token: 'a.b.c', keySource: 'none', options: DEFAULT_VERIFY_OPTIONS },
@@ -18,6 +20,8 @@ describe('protocol', () => {
       { type: 'copy', what: 'bearer' },
       { type: 'insert', mode: 'replace' },
       { type: 'addKeySource', kind: 'secret' },
+      { type: 'addKeySource', kind: 'jwks' },
+      { type: 'reveal', keySource: 'env:0:JWT_SECRET' },
     ]) assert.ok(isFromWebview(m), JSON.stringify(m));
   });
 
@@ -26,6 +30,8 @@ describe('protocol', () => {
     ['an unknown type', { type: 'eval', code: 'x' }],
     ['a sign with alg none', { type: 'sign', header: '{}', payload: '{}', alg: 'none', keySource: 'x' }],
     ['a copy of something else', { type: 'copy', what: 'secret' }],
+    ['a reveal without a source', { type: 'reveal' }],
+    ['an unknown key source kind', { type: 'addKeySource', kind: 'url' }],
     ['an inspect with a bad clock', { type: 'inspect', token: 't', keySource: 'x', options: { ...DEFAULT_VERIFY_OPTIONS, at: 'yesterday-ish' } }],
     ['an inspect with a negative leeway', { type: 'inspect', token: 't', keySource: 'x', options: { ...DEFAULT_VERIFY_OPTIONS, leeway: -1 } }],
     ['a 5 MB token', { type: 'inspect', token: 'a'.repeat(5 * 1024 * 1024), keySource: 'x', options: DEFAULT_VERIFY_OPTIONS }],
@@ -36,6 +42,8 @@ describe('protocol', () => {
     assert.equal(isToWebview({ type: 'view', view: { ...view, keySources: [{ id: 1 }] } }), false);
     assert.equal(isToWebview({ type: 'view', view: { ...view, inspection: { verdict: 1 } } }), false);
     assert.equal(isToWebview({ type: 'notice', level: 'warn', text: 'x' }), false);
+    assert.equal(isToWebview({ type: 'revealed', keySource: 'x' }), false);
+    assert.equal(isToWebview({ type: 'view', view: { ...view, keyIsSecret: 'yes' } }), false);
   });
 
   it('persisted state holds a token, options and a key source id — nothing else is accepted', () => {
