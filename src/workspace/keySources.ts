@@ -105,7 +105,8 @@ export class KeySources {
     if (!folder) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That workspace folder is gone.') };
     const cfg = getConfig(folder.uri);
     const envPath = relativeEnv && !relativeEnv.split('/').includes('..') ? relativeEnv : cfg.envFile;
-    const label = `${envPath} ${variable}`;
+    // "web/.env JWT_SECRET" in a multi-root workspace, ".env JWT_SECRET" in a single folder.
+    const label = `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, envPath))} ${variable}`;
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
     let found;
     try {

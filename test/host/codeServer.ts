@@ -160,13 +160,14 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Workbench URL; code-server's remote authority is always "remote". */
-export function workbenchUrl(base: string, o: { folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string; debugId?: string }): string {
+/** The workbench URL on a folder, or on a `.code-workspace` file (multi-root), with development extensions. */
+export function workbenchUrl(base: string, o: { folder?: string; workspace?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string; debugId?: string }): string {
   const remote = (p: string) => 'vscode-remote://remote' + path.resolve(p);
   const payload: [string, string][] = [];
   if (o.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(o.extensionDevelopmentPath)]);
   if (o.extensionTestsPath) payload.push(['extensionTestsPath', remote(o.extensionTestsPath)]);
   if (o.debugId) payload.push(['debugId', o.debugId]);
-  let u = `${base}/?folder=${encodeURIComponent(path.resolve(o.folder))}`;
+  let u = o.workspace ? `${base}/?workspace=${encodeURIComponent(path.resolve(o.workspace))}` : `${base}/?folder=${encodeURIComponent(path.resolve(o.folder ?? '.'))}`;
   if (payload.length) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return u;
 }

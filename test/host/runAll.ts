@@ -1,7 +1,7 @@
 /**
  * `npm test`: every layer, in order, on the offline test host (installed on first use by setup.sh):
  *   typecheck (tsc) → lint (eslint) → unit (mocha, Node) → interop (PyJWT, jsonwebtoken) →
- *   integration (mocha inside a real VS Code extension host) → e2e (the real workbench in chromium).
+ *   integration (mocha inside a real VS Code extension host; then again on a multi-root workspace) → e2e (the real workbench in chromium).
  * Ends with one line "N passed, N failed, N skipped" over all test layers; exits 1 when anything failed.
  * Run one layer with `npm test -- --only unit` (names as above).
  */
@@ -22,6 +22,7 @@ const steps: { name: string; cmd: string[]; counts?: boolean }[] = [
   { name: 'unit', cmd: mocha('unit', 'out/test/unit/**/*.test.js', 20000), counts: true },
   { name: 'interop', cmd: mocha('interop', 'out/test/interop/**/*.test.js', 60000), counts: true },
   { name: 'integration', cmd: ['node', 'out/test/host/runIntegration.js'], counts: true },
+  { name: 'multiroot', cmd: ['node', 'out/test/host/runIntegration.js', '--suite', 'multiroot'], counts: true },
   { name: 'e2e', cmd: mocha('e2e', 'out/test/e2e/**/*.test.js', 180000), counts: true },
 ];
 

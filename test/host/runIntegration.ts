@@ -4,6 +4,8 @@
  *
  *   --host code-server   the offline host (default unless a downloaded VS Code is at hand)
  *   --host electron      @vscode/test-electron: downloads VS Code (needs internet) — `npm run test:electron`
+ *   --suite multiroot    the multi-root suite (test/integration/multiroot) on test/fixtures/multiroot's
+ *                        multi.code-workspace, instead of the single-folder suite
  *
  * Exit code: 0 when every test passed, 1 on failures or a timeout, 2 when the host itself failed.
  */
@@ -11,11 +13,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO, copyFixture, extensionHostText, launchChromium, startCodeServer, workbenchUrl } from './codeServer';
 
-const TESTS = path.join(REPO, 'out', 'test', 'integration', 'index.js');
+const SUITE = process.argv.includes('--suite') ? process.argv[process.argv.indexOf('--suite') + 1] : 'integration';
+const MULTIROOT = SUITE === 'multiroot';
+const TESTS = path.join(REPO, 'out', 'test', 'integration', ...(MULTIROOT ? ['multiroot'] : []), 'index.js');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300000);
 const t0 = Date.now();
-const lap = (m: string) => console.log(`[integration ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const lap = (m: string) => console.log(`[${SUITE} ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
 function chooseHost(): 'electron' | 'code-server' {
   const i = process.argv.indexOf('--host');
@@ -57,7 +61,7 @@ async function runCodeServer(workspace: string): Promise<number> {
         if (/No extension host found/.test(t)) finish(2);
       }
     });
-    await page.goto(workbenchUrl(cs.url, { folder: workspace, extensionDevelopmentPath: REPO, extensionTestsPath: TESTS, debugId: 'integration' }));
+    await page.goto(workbenchUrl(cs.url, { ...(MULTIROOT ? { workspace } : { folder: workspace }), extensionDevelopmentPath: REPO, extensionTestsPath: TESTS, debugId: SUITE }));
     lap('workbench loading; the suite runs in the extension host');
     const code = await Promise.race([finished, new Promise<number>((r) => setTimeout(() => r(-1), TIMEOUT_MS))]);
     if (code === -1) {
@@ -75,7 +79,8 @@ async function runCodeServer(workspace: string): Promise<number> {
 
 (async () => {
   const host = chooseHost();
-  const workspace = copyFixture('workspace');
+  const copy = copyFixture(MULTIROOT ? 'multiroot' : 'workspace');
+  const workspace = MULTIROOT ? path.join(copy, 'multi.code-workspace') : copy;
   lap(`host: ${host}; workspace: ${workspace}`);
   let code = 2;
   try {
@@ -84,7 +89,7 @@ async function runCodeServer(workspace: string): Promise<number> {
     console.error('host error:', e);
     code = 2;
   } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(copy, { recursive: true, force: true });
   }
   lap(`exit code ${code}`);
   process.exit(code === 0 ? 0 : code === 2 ? 2 : 1);

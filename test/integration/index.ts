@@ -1,21 +1,10 @@
 /**
  * The integration suite's entry, loaded by the extension host (extensionTestsPath): the same run() contract under
- * @vscode/test-electron and under the offline code-server host (test/host/runIntegration.ts).
+ * @vscode/test-electron and under the offline code-server host (test/host/runIntegration.ts). Opens on a copy of
+ * test/fixtures/workspace (one folder).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
-import { writeResult } from '../host/reporter';
+import { runSuite } from './suite';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const s = runner.stats!;
-      writeResult('integration', s.passes, s.failures, s.pending);
-      if (failures > 0) reject(new Error(`${failures} integration tests failed.`));
-      else resolve();
-    });
-  });
+  return runSuite(__dirname, 'integration');
 }
