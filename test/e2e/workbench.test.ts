@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CompactEncrypt } from 'jose';
 import { inspectToken, signToken } from '../../src/core';
-import { ARTIFACTS, contextMenu, contextMenuLabels, editorText, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
+import { ARTIFACTS, contextMenu, contextMenuLabels, editor, editorText, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
 
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
@@ -150,6 +153,22 @@ describe('the real workbench (code-server + chromium)', function () {
   });
 
   /** Paste into the inspector and wait for the view that answers it (not the one still on screen). */
+  /** code-server's simple file dialog (a quick input holding a path): navigate as a person does — folder, file, accept. */
+  async function chooseInFileDialog(dir: string, file: string): Promise<void> {
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    const row = (name: string) => s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
+    // It may open where the last dialog was.
+    if (!(await input.inputValue()).replace(/\/$/, '').endsWith(`/${dir}`)) {
+      await row(dir).click();
+      await row(file).waitFor({ timeout: 10000 });
+    }
+    await row(file).click();
+    for (let i = 0; i < 30 && !(await input.inputValue()).endsWith(`/${dir}/${file}`); i++) await s.page.waitForTimeout(100);
+    await s.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10000 });
+  }
+
   async function paste(text: string): Promise<void> {
     const view = inspector(s.page);
     const before = await view.locator('#app').getAttribute('data-renders');
@@ -233,17 +252,7 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.match(await view.locator('#banner').innerText(), /never from the token/);
     await view.locator('#verifyOptions summary').click();
     await view.locator('#addKeyFile').click();
-    // code-server's simple file dialog: a quick input holding a path
-    const input = s.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15000 });
-    // Navigate as a person does: the folder, then the file, then accept.
-    const row = (name: string) => s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
-    await row('keys').click();
-    await row('public.pem').waitFor({ timeout: 10000 });
-    await row('public.pem').click();
-    for (let i = 0; i < 30 && !(await input.inputValue()).endsWith('/keys/public.pem'); i++) await s.page.waitForTimeout(100);
-    await s.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 10000 });
+    await chooseInFileDialog('keys', 'public.pem');
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
     assert.match(await view.locator('#banner').innerText(), /Key: key file keys\/public\.pem/);
     assert.ok((await view.locator('#keySource option').allInnerTexts()).includes('key file keys/public.pem'), 'remembered as a key source');
@@ -307,15 +316,169 @@ describe('the real workbench (code-server + chromium)', function () {
     await shot(s.page, 'inspector-hostile');
   });
 
+  it('inspector → JWKS URL… fetches the issuer’s keys from the URL typed, and verifies by kid', async () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'e2e-1', use: 'sig', alg: 'ES256' }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+      const es = await signToken({ sub: 'from-idp' }, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, { alg: 'ES256', header: { kid: 'e2e-1', jku: `${url}?evil=1` } });
+      await paste(es);
+      const view = inspector(s.page);
+      await view.locator('#verifyOptions summary').click();
+      await view.locator('#addJwksUrl').click();
+      const input = s.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15000 });
+      await input.fill('http://jwks.example/keys');
+      await s.page.locator('.quick-input-message', { hasText: 'https://' }).waitFor({ timeout: 5000 });
+      await input.fill(url);
+      await s.page.keyboard.press('Enter');
+      await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
+      assert.match(await view.locator('#banner').innerText(), /Key: JWKS http:\/\/127\.0\.0\.1:\d+\/\.well-known\/jwks\.json \(1 keys\)/);
+      assert.match(await view.locator('#keyInfo').innerText(), /EC P-256 public JWK — kid e2e-1/);
+      assert.ok(await view.locator('#revealKey').isHidden(), 'a public key has nothing to reveal');
+      assert.deepEqual(requests, ['/.well-known/jwks.json'], 'fetched once; the token’s jku never');
+      await shot(s.page, 'inspector-jwks');
+      await view.locator('#keySource').selectOption({ label: '.env JWT_SECRET' });
+      await view.locator('#verifyOptions summary').click();
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('Sign Selection without a key says where it looked and offers fixes; Choose Key File… signs with that key', async () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    fs.mkdirSync(path.join(s.workspace, 'keys'), { recursive: true });
+    fs.writeFileSync(path.join(s.workspace, 'keys', 'signing.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    fs.mkdirSync(path.join(s.workspace, 'service'), { recursive: true });
+    fs.writeFileSync(path.join(s.workspace, 'service', '.env'), 'DATABASE_URL=postgres://localhost/db\n');
+    fs.writeFileSync(path.join(s.workspace, 'service', 'claims.json'), '{"user": "es384"}');
+    try {
+      await openFile(s.page, path.join(s.workspace, 'service', 'claims.json'));
+      await selectAll(s.page);
+      await runCommand(s.page, 'JWT: Sign Selection');
+      const message = await toast(s.page, 'no key to sign with');
+      assert.match(message, /No JWT_SECRET in service\/\.env/);
+      await shot(s.page, 'sign-no-key');
+      const toastEl = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'no key to sign with' }).first();
+      assert.ok(await toastEl.locator('.monaco-button', { hasText: 'Generate Secret' }).isVisible());
+      await toastEl.locator('.monaco-button', { hasText: 'Choose Key File…' }).click();
+      await chooseInFileDialog('keys', 'signing.pem');
+      for (let i = 0; i < 50 && !/^eyJ/.test((await editorText(s.page)).trim()); i++) await s.page.waitForTimeout(100);
+      const signed = (await editorText(s.page)).replace(/\s+/g, '');
+      const ins = await inspectToken(signed, { key: publicKey.export({ format: 'pem', type: 'spki' }) as string });
+      assert.equal(ins.verdict, 'verified', ins.message);
+      assert.equal(ins.header?.alg, 'ES384');
+      assert.equal((ins.payload as { user: string }).user, 'es384');
+      await runCommand(s.page, 'View: Close Editor');
+    } finally {
+      fs.rmSync(path.join(s.workspace, 'service'), { recursive: true, force: true });
+    }
+  });
+
+  it('hover over a token in requests.http: algorithm, user, expiry, signature; its link opens the inspector', async () => {
+    await openFile(s.page, 'requests.http');
+    const line = editor(s.page).locator('.view-line', { hasText: 'eyJ1c2VyIjoiYm9iIiwiaWF0IjoxNzAwMDAwMDAw' }).first();
+    const box = await line.boundingBox();
+    assert.ok(box);
+    const hover = s.page.locator('.monaco-hover:not(.hidden)', { hasText: 'JWT' }).first();
+    for (let i = 0; i < 5 && !(await hover.isVisible()); i++) {
+      await s.page.mouse.move(box.x + 400 + i * 10, box.y + box.height / 2);
+      await hover.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+    }
+    const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /JWT · HS256/);
+    assert.match(text, /user bob/);
+    assert.match(text, /expired\s\d+\syears?\sago/);
+    assert.match(text, /signature INVALID for \.env JWT_SECRET/);
+    await shot(s.page, 'hover');
+    await hover.locator('a', { hasText: 'Open in JWT Inspector' }).click();
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="invalid-signature"]').waitFor({ timeout: 15000 });
+    assert.match(await view.locator('#claims').innerText(), /user\s+bob/);
+  });
+
+  it('a .env git would commit: it says so once and adds it to .gitignore on request', async () => {
+    const envFile = path.join(s.workspace, '.env');
+    const gitignore = path.join(s.workspace, '.gitignore');
+    const envBefore = fs.readFileSync(envFile, 'utf8');
+    const ignoreBefore = fs.readFileSync(gitignore, 'utf8');
+    fs.mkdirSync(path.join(s.workspace, '.git'));
+    fs.writeFileSync(gitignore, 'node_modules/\n');
+    fs.rmSync(envFile);
+    try {
+      await openFile(s.page, 'payload.json');
+      await runCommand(s.page, 'JWT: Generate Secret into .env');
+      await toast(s.page, '.env is not ignored by git');
+      await shot(s.page, 'gitignore-offer');
+      await s.page.locator('.notifications-toasts .notification-toast', { hasText: 'not ignored by git' }).locator('.monaco-button', { hasText: 'Add to .gitignore' }).click();
+      for (let i = 0; i < 50 && !fs.readFileSync(gitignore, 'utf8').includes('.env'); i++) await s.page.waitForTimeout(100);
+      assert.equal(fs.readFileSync(gitignore, 'utf8'), 'node_modules/\n/.env\n');
+    } finally {
+      fs.writeFileSync(envFile, envBefore);
+      fs.writeFileSync(gitignore, ignoreBefore);
+      fs.rmSync(path.join(s.workspace, '.git'), { recursive: true, force: true });
+    }
+  });
+
+  it('snippets: generate_jwt in a Python file inserts the PyJWT recipe', async () => {
+    fs.writeFileSync(path.join(s.workspace, 'tokens_snippet.py'), '');
+    await openFile(s.page, 'tokens_snippet.py');
+    await editor(s.page).locator('.view-lines').click();
+    await s.page.keyboard.type('generate_jwt');
+    const suggestion = s.page.locator('.suggest-widget .monaco-list-row', { hasText: 'generate_jwt' }).first();
+    for (let i = 0; i < 3 && !(await suggestion.isVisible()); i++) {
+      await s.page.keyboard.press('Control+Space');
+      await suggestion.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+    }
+    await suggestion.click();
+    for (let i = 0; i < 30 && !(await editorText(s.page)).includes('jwt.encode('); i++) await s.page.waitForTimeout(100);
+    const text = await editorText(s.page);
+    assert.match(text, /import jwt/);
+    assert.match(text, /jwt\.encode\(/);
+    await s.page.keyboard.press('Escape');
+    await runCommand(s.page, 'File: Revert File');
+  });
+
+  it('the key is described and masked; Reveal shows it for a moment, Hide takes it away', async () => {
+    await paste(token);
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="verified"]').waitFor();
+    await view.locator('#verifyOptions summary').click();
+    assert.match(await view.locator('#keyInfo').innerText(), /HMAC secret \(64 bytes\)/);
+    assert.ok(await view.locator('#keyMask').isVisible(), 'masked');
+    assert.ok(!(await view.locator('body').innerText()).includes(secret), 'not shown before it is asked for');
+    await shot(s.page, 'inspector-key-masked');
+    await view.locator('#revealKey').click();
+    await view.locator('#keyRevealed').waitFor({ state: 'visible' });
+    assert.equal((await view.locator('#keyRevealed').innerText()).trim(), secret);
+    assert.equal((await view.locator('#revealKey').innerText()).trim(), 'Hide');
+    await view.locator('#revealKey').click();
+    await view.locator('#keyRevealed').waitFor({ state: 'hidden' });
+    assert.equal(await view.locator('#keyRevealed').textContent(), '');
+    // Revealed again and left so: the reload test below checks that the restored panel does not hold it.
+    await view.locator('#revealKey').click();
+    await view.locator('#keyRevealed').waitFor({ state: 'visible' });
+    await view.locator('#verifyOptions summary').click();
+  });
+
   it('a window reload restores the inspector with its token (and re-verifies it)', async () => {
     await paste(token);
     await inspector(s.page).locator('#banner[data-verdict="verified"]').waitFor();
+    assert.equal(await inspector(s.page).locator('#keyRevealed').textContent(), secret, 'still revealed from the test before (its options are folded)');
     await runCommand(s.page, 'Developer: Reload Window');
     await s.page.waitForEvent('load', { timeout: 60000 });
     await s.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
     const view = inspector(s.page);
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 60000 });
     assert.equal(await view.locator('#token').inputValue(), token);
+    assert.equal(await view.locator('#keyRevealed').textContent(), '', 'a revealed key is not restored');
+    assert.ok(await view.locator('#keyRevealed').isHidden());
     await shot(s.page, 'inspector-restored');
   });
 

@@ -86,16 +86,21 @@ export async function paletteLists(page: Page, title: string): Promise<boolean> 
   return n > 0;
 }
 
-export async function openFile(page: Page, name: string): Promise<void> {
+/** Open a file with Quick Open: by name, or by absolute path (for a file so new the search index has not seen it). */
+export async function openFile(page: Page, nameOrPath: string): Promise<void> {
+  const name = path.basename(nameOrPath);
   // Quick Open lists a file created a moment ago only once the workbench has seen it: retry.
   for (let attempt = 1; attempt <= 15; attempt++) {
     if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
+    // Into the first editor group, never over the inspector beside it.
+    await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(name);
+    await input.fill(nameOrPath);
     try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 2000 });
+      // The focused row, not any row: Enter opens the focused one, and the list may still show recent files.
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 2000 });
     } catch {
       continue;
     }
