@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './commands';
+import { KeyCache } from './core';
 import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
 import { generateKeyPairCommand, type GenerateKeyPairArgs } from './commands/generateKeyPair';
@@ -16,8 +17,9 @@ import { KeySources } from './workspace/keySources';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
   const keys = new KeySources(context);
-  const inspector = new InspectorController(context.extensionUri, log, keys);
-  const services: Services = { context, log, inspector, keys };
+  const keyCache = new KeyCache();
+  const inspector = new InspectorController(context.extensionUri, log, keys, keyCache);
+  const services: Services = { context, log, inspector, keys, keyCache };
   const codeLens = new TokenCodeLensProvider();
   context.subscriptions.push(
     log,
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
         ? inspector.showToken(token, { origin: 'selection', keySource: typeof keySource === 'string' ? keySource : await keys.defaultFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) })
         : undefined,
     ),
-    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys)),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys, keyCache)),
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),
     codeLens,
     new ExpiredTokenDiagnostics(),

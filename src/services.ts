@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { KeyCache } from './core';
 import type { InspectorController } from './inspector/controller';
 import type { KeySources } from './workspace/keySources';
 
@@ -8,4 +9,6 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly inspector: InspectorController;
   readonly keys: KeySources;
+  /** Keys read and imported, shared by signing, verifying and hovering (never holds more than was passed in). */
+  readonly keyCache: KeyCache;
 }

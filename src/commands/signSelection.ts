@@ -80,6 +80,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
       lifetime: cfg.lifetime,
       issuer: cfg.issuer || folder.name,
       audience: cfg.audience || undefined,
+      cache: services.keyCache,
     });
   } catch (e) {
     if (isCoreError(e)) {

@@ -19,7 +19,7 @@ export {
   type Verdict,
 } from './inspect';
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
-export { describeKey, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
+export { describeKey, KeyCache, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
 export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES } from './jwks';

@@ -2,7 +2,7 @@ import { compactDecrypt, compactVerify } from 'jose';
 import { HMAC_MIN_BYTES, isSigningAlg, type SigningAlg } from './algorithms';
 import { CLAIM_DESCRIPTIONS, TIME_CLAIMS, isoTime, relativeTime } from './claims';
 import { base64UrlToBytes, utf8 } from './encoding';
-import { importForDecryption, importForVerifying, resolveKeys, type KeyInfo, type KeyInput, type ResolvedKey } from './keys';
+import { importForDecryption, importForVerifying, resolveKeys, type KeyCache, type KeyInfo, type KeyInput, type ResolvedKey } from './keys';
 import { COMMON_SECRETS } from './weakSecrets';
 
 /** The outcome of an inspection, most important first. */
@@ -35,6 +35,8 @@ export interface InspectOptions {
   requiredClaims?: string[];
   /** Warn when `exp - iat` is longer than this many seconds. Default 30 days. */
   maxLifetime?: number;
+  /** Keys read and imported before are taken from here (and kept in it). */
+  cache?: KeyCache;
 }
 
 /** A finding worth the user's attention that does not by itself decide the verdict. */
@@ -326,17 +328,15 @@ function weakSecretWarning(key: ResolvedKey, alg: string): InspectionWarning | u
 }
 
 const HMAC_HASH: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
-let commonSecretKeys: Map<string, Promise<CryptoKey[]>> | undefined;
 
 /** Whether an HS* token was signed with one of the well-known secrets (their keys are imported once, lazily). */
-async function signedWithCommonSecret(token: string, alg: SigningAlg): Promise<boolean> {
+async function signedWithCommonSecret(token: string, alg: SigningAlg, cache?: KeyCache): Promise<boolean> {
   const hash = HMAC_HASH[alg];
   if (!hash) return false;
-  commonSecretKeys ??= new Map();
-  let keys = commonSecretKeys.get(alg);
+  let keys = cache?.wellKnown.get(alg);
   if (!keys) {
     keys = Promise.all([...COMMON_SECRETS].map((s) => crypto.subtle.importKey('raw', utf8.encode(s), { name: 'HMAC', hash }, false, ['verify'])));
-    commonSecretKeys.set(alg, keys);
+    cache?.wellKnown.set(alg, keys);
   }
   const dot = token.lastIndexOf('.');
   let signature: Uint8Array<ArrayBuffer>;
@@ -389,7 +389,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   // Checked only when the given key did not verify the token (or there is none): a key that does verify it is
   // itself checked against the same list by weakSecretWarning, and the fast path stays fast.
   const warnIfKnownSecret = async () => {
-    if (alg.startsWith('HS') && (await signedWithCommonSecret(token, alg))) warnings.push(KNOWN_SECRET);
+    if (alg.startsWith('HS') && (await signedWithCommonSecret(token, alg, opts.cache))) warnings.push(KNOWN_SECRET);
   };
 
   const expiredAnyway = isObject(payload) ? checkClaims(payload, opts, nowSec) : undefined;
@@ -401,7 +401,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
 
   let keys: ResolvedKey[];
   try {
-    keys = resolveKeys(opts.key);
+    keys = resolveKeys(opts.key, opts.cache);
   } catch (e) {
     await warnIfKnownSecret();
     return result('unverified', `The key cannot be used: ${(e as Error).message}`);
@@ -420,7 +420,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     const weak = weakSecretWarning(key, alg);
     let ok = false;
     try {
-      const cryptoKey = await importForVerifying(key, alg);
+      const cryptoKey = await importForVerifying(key, alg, opts.cache);
       await compactVerify(token, cryptoKey, { algorithms: [alg] });
       ok = true;
     } catch {
@@ -464,7 +464,7 @@ async function inspectJwe(token: string, header: Record<string, unknown>, base: 
   if (!opts.key) return result('unverified', 'Encrypted token (JWE): its claims cannot be read without the decryption key.', `Encrypted with ${alg} / ${enc}.`);
   let keys: ResolvedKey[];
   try {
-    keys = resolveKeys(opts.key);
+    keys = resolveKeys(opts.key, opts.cache);
   } catch (e) {
     return result('unverified', 'Encrypted token (JWE): not decrypted.', `The key cannot be used: ${(e as Error).message}`);
   }

@@ -44,36 +44,48 @@ export interface ResolvedKey extends KeyInfo {
 
 const keyError = (message: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', message);
 
-/**
- * Recently read string keys and their imported CryptoKeys, so that inspecting as the user types (or a benchmark)
- * does not parse a PEM and import it again for every token. Bounded; the entries live only in this process.
- */
-const RESOLVED_CACHE_SIZE = 16;
-const resolvedCache = new Map<string, ResolvedKey[]>();
-const importCache = new WeakMap<ResolvedKey, Map<string, Promise<CryptoKey | Uint8Array>>>();
+type Imported = CryptoKey | Uint8Array;
 
-function cachedImport(key: ResolvedKey, purpose: string, load: () => Promise<CryptoKey | Uint8Array>): Promise<CryptoKey | Uint8Array> {
-  let byPurpose = importCache.get(key);
-  if (!byPurpose) importCache.set(key, (byPurpose = new Map()));
-  let hit = byPurpose.get(purpose);
-  if (!hit) {
-    hit = load();
-    byPurpose.set(purpose, hit);
-    hit.catch(() => byPurpose!.delete(purpose));
+/**
+ * Keys already read and imported, so that inspecting as the user types (or a benchmark) does not parse a PEM and
+ * import it again for every token. Whoever wants caching makes one and passes it (the extension makes one in
+ * activate()); without one every call does the work afresh. Bounded; it holds only keys its owner passed in.
+ */
+export class KeyCache {
+  private readonly resolved = new Map<string, ResolvedKey[]>();
+  private readonly imports = new WeakMap<ResolvedKey, Map<string, Promise<Imported>>>();
+  /** Imported HMAC keys of the well-known secrets, by algorithm (see inspect.ts). */
+  readonly wellKnown = new Map<string, Promise<CryptoKey[]>>();
+
+  constructor(private readonly maxStrings = 16) {}
+
+  /** @internal */
+  resolve(input: string, read: () => ResolvedKey[]): ResolvedKey[] {
+    const hit = this.resolved.get(input);
+    if (hit) return hit;
+    const keys = read();
+    if (this.resolved.size >= this.maxStrings) this.resolved.delete(this.resolved.keys().next().value!);
+    this.resolved.set(input, keys);
+    return keys;
   }
-  return hit;
+
+  /** @internal */
+  import(key: ResolvedKey, purpose: string, load: () => Promise<Imported>): Promise<Imported> {
+    let byPurpose = this.imports.get(key);
+    if (!byPurpose) this.imports.set(key, (byPurpose = new Map()));
+    let hit = byPurpose.get(purpose);
+    if (!hit) {
+      hit = load();
+      byPurpose.set(purpose, hit);
+      hit.catch(() => byPurpose!.delete(purpose));
+    }
+    return hit;
+  }
 }
 
 /** Read any KeyInput into one or more keys (a JWKS gives several). Throws ERR_KEY_FORMAT with the reason. */
-export function resolveKeys(input: KeyInput): ResolvedKey[] {
-  if (typeof input === 'string') {
-    const hit = resolvedCache.get(input);
-    if (hit) return hit;
-    const keys = resolveString(input);
-    if (resolvedCache.size >= RESOLVED_CACHE_SIZE) resolvedCache.delete(resolvedCache.keys().next().value!);
-    resolvedCache.set(input, keys);
-    return keys;
-  }
+export function resolveKeys(input: KeyInput, cache?: KeyCache): ResolvedKey[] {
+  if (typeof input === 'string') return cache ? cache.resolve(input, () => resolveString(input)) : resolveString(input);
   if (input && typeof input === 'object') {
     if ('secret' in input) return [secretKey(decodeSecret(input.secret, input.encoding))];
     if ('jwk' in input) return [jwkKey(input.jwk)];
@@ -359,10 +371,10 @@ function pem(label: string, der: Uint8Array): string {
 }
 
 /** Import the key for `alg`, private for signing. Throws ERR_KEY_ALG_MISMATCH when the key does not fit `alg`. */
-export async function importForSigning(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
+export async function importForSigning(key: ResolvedKey, alg: SigningAlg, cache?: KeyCache): Promise<CryptoKey | Uint8Array> {
   assertFits(key, alg);
   if (!key.isPrivate) throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `A ${key.description} can only verify; signing needs the private key.`);
-  return cachedImport(key, `sign:${alg}`, () => importSigning(key, alg));
+  return cache ? cache.import(key, `sign:${alg}`, () => importSigning(key, alg)) : importSigning(key, alg);
 }
 
 /** An HMAC secret as a CryptoKey: imported once here instead of by jose on every call. */
@@ -379,9 +391,9 @@ async function importSigning(key: ResolvedKey, alg: SigningAlg): Promise<CryptoK
 }
 
 /** Import the key for verifying `alg`: a private key is reduced to its public half. */
-export async function importForVerifying(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
+export async function importForVerifying(key: ResolvedKey, alg: SigningAlg, cache?: KeyCache): Promise<CryptoKey | Uint8Array> {
   assertFits(key, alg);
-  return cachedImport(key, `verify:${alg}`, () => importVerifying(key, alg));
+  return cache ? cache.import(key, `verify:${alg}`, () => importVerifying(key, alg)) : importVerifying(key, alg);
 }
 
 async function importVerifying(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {

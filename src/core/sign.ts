@@ -2,7 +2,7 @@ import { CompactSign } from 'jose';
 import { isSigningAlg, type SigningAlg } from './algorithms';
 import { utf8 } from './encoding';
 import { JwtWorkbenchError } from './errors';
-import { importForSigning, resolveKeys, type KeyInput, type ResolvedKey } from './keys';
+import { importForSigning, resolveKeys, type KeyCache, type KeyInput, type ResolvedKey } from './keys';
 
 /** Options of {@link signToken}. */
 export interface SignOptions {
@@ -20,6 +20,8 @@ export interface SignOptions {
   now?: Date;
   /** Default true: add `iat` and `exp` when absent, `iss`/`aud` when given and absent. */
   addDefaults?: boolean;
+  /** Keys read and imported before are taken from here (and kept in it). */
+  cache?: KeyCache;
 }
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
@@ -72,9 +74,9 @@ function pickSigningKey(keys: ResolvedKey[], alg: SigningAlg | undefined, kid: u
 export async function signToken(payload: Record<string, unknown>, key: KeyInput, opts: SignOptions = {}): Promise<string> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new JwtWorkbenchError('ERR_PAYLOAD_NOT_OBJECT', 'A JWT payload must be a JSON object.');
   if (opts.alg !== undefined && !isSigningAlg(opts.alg)) throw new JwtWorkbenchError('ERR_ALG_UNSUPPORTED', `"${String(opts.alg)}" is not a JWS algorithm this tool signs with.`);
-  const resolved = pickSigningKey(resolveKeys(key), opts.alg, opts.header?.kid);
+  const resolved = pickSigningKey(resolveKeys(key, opts.cache), opts.alg, opts.header?.kid);
   const alg = opts.alg ?? defaultAlgFor(resolved);
-  const cryptoKey = await importForSigning(resolved, alg);
+  const cryptoKey = await importForSigning(resolved, alg, opts.cache);
   const header: Record<string, unknown> = { alg, typ: 'JWT', ...opts.header };
   header.alg = alg;
   if (resolved.kid !== undefined && header.kid === undefined) header.kid = resolved.kid;

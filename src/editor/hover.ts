@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTokens, inspectToken, relativeTime, type FoundToken } from '../core';
+import { findTokens, inspectToken, relativeTime, type FoundToken, type KeyCache } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
@@ -25,14 +25,17 @@ export function inspectLink(token: string, uri: vscode.Uri): string {
  * signature state, with a link to the inspector. Token data is untrusted: it is added as escaped text only.
  */
 export class TokenHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly keys: KeySources) {}
+  constructor(
+    private readonly keys: KeySources,
+    private readonly keyCache: KeyCache,
+  ) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!getConfig(doc.uri).hover) return undefined;
     const hit = tokenAt(doc, pos);
     if (!hit) return undefined;
     const loaded = await this.keys.load(await this.keys.defaultFor(doc.uri));
-    const ins = await inspectToken(hit.token, { key: loaded.key, leeway: getConfig(doc.uri).leeway });
+    const ins = await inspectToken(hit.token, { key: loaded.key, leeway: getConfig(doc.uri).leeway, cache: this.keyCache });
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [CommandIds.inspectToken] };
     const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parsePayload, signToken, type Inspection, type InspectOptions, type KeyInput, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parsePayload, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -52,6 +52,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly keys: KeySources,
+    private readonly keyCache: KeyCache,
   ) {
     this.state = { origin: 'empty', keySource: keys.rootDefault(), options: initialOptions(), signedHere: false };
   }
@@ -145,6 +146,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       audience: audience.length ? audience : undefined,
       leeway: o.leeway,
       now: o.at ? new Date(o.at) : undefined,
+      cache: this.keyCache,
     };
   }
 
@@ -239,7 +241,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     const { alg: _ignored, ...extraHeader } = header;
     try {
       // Re-signing keeps the claims exactly as edited: no default claims are added behind the user's back.
-      const token = await signToken(payload, loaded.key, { alg, header: extraHeader, addDefaults: false });
+      const token = await signToken(payload, loaded.key, { alg, header: extraHeader, addDefaults: false, cache: this.keyCache });
       this.state = { ...this.state, token, keySource, origin: 'signed', signedHere: true };
       this.log.info(`Re-signed a token in the inspector with ${loaded.label} (${alg}).`);
       await this.render();
