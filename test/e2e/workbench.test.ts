@@ -369,10 +369,15 @@ describe('the real workbench (code-server + chromium)', function () {
       assert.ok(await toastEl.locator('.monaco-button', { hasText: 'Generate Secret' }).isVisible());
       await toastEl.locator('.monaco-button', { hasText: 'Choose Key File…' }).click();
       await chooseInFileDialog('keys', 'signing.pem');
-      for (let i = 0; i < 50 && !/^eyJ/.test((await editorText(s.page)).trim()); i++) await s.page.waitForTimeout(100);
-      const signed = (await editorText(s.page)).replace(/\s+/g, '');
+      // A whole ES384 JWS (its signature is 128 characters) in claims.json, the editor it was selected in.
+      let signed = '';
+      for (let i = 0; i < 80 && !/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{128}$/.test(signed); i++) {
+        await s.page.waitForTimeout(100);
+        signed = (await editorText(s.page)).replace(/\s+/g, '');
+      }
+      assert.ok(await s.page.locator('.tab.active[aria-label*="claims.json"]').first().isVisible(), 'still in claims.json');
       const ins = await inspectToken(signed, { key: publicKey.export({ format: 'pem', type: 'spki' }) as string });
-      assert.equal(ins.verdict, 'verified', ins.message);
+      assert.equal(ins.verdict, 'verified', `${ins.message} ${signed}`);
       assert.equal(ins.header?.alg, 'ES384');
       assert.equal((ins.payload as { user: string }).user, 'es384');
       await runCommand(s.page, 'View: Close Editor');

@@ -96,7 +96,13 @@ export async function openFile(page: Page, nameOrPath: string): Promise<void> {
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+    } catch {
+      // The keys went to a webview that kept them: move the focus to the workbench (the side bar's title) and retry.
+      await page.locator('.part.sidebar .composite.title').first().click();
+      continue;
+    }
     await input.fill(nameOrPath);
     try {
       // The focused row, not any row: Enter opens the focused one, and the list may still show recent files.

@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-export const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', 'test-artifacts', 'results');
+/** The repository root: the nearest folder above this bundle with a package.json (bundles sit at different depths). */
+function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  return path.resolve(__dirname, '..', '..', '..');
+}
+
+export const RESULTS_DIR = path.join(repoRoot(), 'test-artifacts', 'results');
 
 export function writeResult(layer: string, passed: number, failed: number, skipped: number): void {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
