@@ -38,6 +38,9 @@ interface KeptJwks {
  * and key files waits for workspace trust.
  */
 export class KeySources {
+  /** When each JWKS URL was last asked for again (a refresh that failed counts too). */
+  private readonly jwksAttempts = new Map<string, number>();
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     /** Fetches a URL the user added; nothing else is ever fetched. Injected so the web build uses the browser's. */
@@ -135,7 +138,10 @@ export class KeySources {
   private async loadJwks(url: string, kid: unknown): Promise<LoadedKey> {
     let kept = this.keptJwks().find((j) => j.url === url);
     if (!kept) return { label: `JWKS ${url}`, missing: vscode.l10n.t('{0} is no longer in the list of JWKS URLs.', url) };
-    if (typeof kid === 'string' && !kept.kids.includes(kid) && Date.now() - kept.fetchedAt > JWKS_REFETCH_MS) {
+    const lastTry = Math.max(kept.fetchedAt, this.jwksAttempts.get(url) ?? 0);
+    if (typeof kid === 'string' && !kept.kids.includes(kid) && Date.now() - lastTry > JWKS_REFETCH_MS) {
+      // Counted from the attempt, not its success: a failing or slow issuer is not asked on every keystroke.
+      this.jwksAttempts.set(url, Date.now());
       try {
         kept = await this.fetchJwks(url);
       } catch (e) {
@@ -238,5 +244,6 @@ export class KeySources {
 }
 
 function jwksLabel(j: KeptJwks): string {
-  return `JWKS ${j.url} (${vscode.l10n.t('{0} keys', j.kids.length || describeKey(j.text).length)})`;
+  const n = j.kids.length || describeKey(j.text).length;
+  return `JWKS ${j.url} (${n === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', n)})`;
 }

@@ -339,7 +339,7 @@ describe('the real workbench (code-server + chromium)', function () {
       await input.fill(url);
       await s.page.keyboard.press('Enter');
       await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
-      assert.match(await view.locator('#banner').innerText(), /Key: JWKS http:\/\/127\.0\.0\.1:\d+\/\.well-known\/jwks\.json \(1 keys\)/);
+      assert.match(await view.locator('#banner').innerText(), /Key: JWKS http:\/\/127\.0\.0\.1:\d+\/\.well-known\/jwks\.json \(1 key\)/);
       assert.match(await view.locator('#keyInfo').innerText(), /EC P-256 public JWK — kid e2e-1/);
       assert.ok(await view.locator('#revealKey').isHidden(), 'a public key has nothing to reveal');
       assert.deepEqual(requests, ['/.well-known/jwks.json'], 'fetched once; the token’s jku never');

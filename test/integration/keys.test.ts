@@ -56,7 +56,7 @@ describe('JWKS from a URL the user adds — and nothing else fetched', () => {
     const ins = await vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectToken', token, undefined, id);
     assert.equal(ins?.verdict, 'verified', ins?.message);
     const view = await inspectorView();
-    assert.match(view?.keySource ?? '', /^JWKS http:\/\/127\.0\.0\.1:\d+\/jwks \(1 keys\)$/);
+    assert.match(view?.keySource ?? '', /^JWKS http:\/\/127\.0\.0\.1:\d+\/jwks \(1 key\)$/);
     assert.match(view?.keyDescription ?? '', /^RSA public JWK \(2048 bits\) — kid k1$/);
     assert.equal(view?.keyIsSecret, false);
     assert.ok(view?.keySources.some((s) => s.id === id), 'listed in the pickers');
