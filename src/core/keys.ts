@@ -434,6 +434,6 @@ function assertFits(key: ResolvedKey, alg: SigningAlg): void {
 }
 
 /** Describe a KeyInput without revealing it. Throws like resolveKeys. */
-export function describeKey(input: KeyInput): KeyInfo[] {
-  return resolveKeys(input).map(({ material: _material, ...info }) => info);
+export function describeKey(input: KeyInput, cache?: KeyCache): KeyInfo[] {
+  return resolveKeys(input, cache).map(({ material: _material, ...info }) => info);
 }

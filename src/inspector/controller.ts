@@ -162,7 +162,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       inspection,
       origin: this.state.origin,
       keySource: loaded?.key ? loaded.label : undefined,
-      ...describe(loaded?.key),
+      ...describe(loaded?.key, this.keyCache),
       signedHere: this.state.signedHere,
       keySources: await this.keys.list(),
       selectedKeySource: this.state.keySource,
@@ -305,10 +305,10 @@ function initialOptions(): VerifyOptionsView {
 }
 
 /** What a key is, for the view: its description without secret parts, and whether it holds any secret. */
-function describe(key: KeyInput | undefined): { keyDescription?: string; keyIsSecret?: boolean } {
+function describe(key: KeyInput | undefined, cache: KeyCache): { keyDescription?: string; keyIsSecret?: boolean } {
   if (key === undefined) return {};
   try {
-    const infos = describeKey(key);
+    const infos = describeKey(key, cache);
     const kinds = [...new Set(infos.map((k) => k.description))];
     const kids = infos.flatMap((k) => (k.kid === undefined ? [] : [k.kid]));
     const what = infos.length === 1 ? kinds[0] : `${infos.length} keys: ${kinds.join(', ')}`;
