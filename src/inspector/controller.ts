@@ -12,6 +12,7 @@ import {
   type VerifyOptionsView,
 } from '../protocol';
 import { CommandIds } from '../commands';
+import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
 import { inspectorHtml } from './html';
@@ -153,7 +154,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   /** Inspect the current token with the current key source and options, and send the view. */
   private async render(): Promise<InspectorView> {
     const kid = this.state.token ? decodeToken(cleanTokenText(this.state.token).token).header?.kid : undefined;
-    const loaded = this.state.token ? await this.keys.load(this.state.keySource, kid) : undefined;
+    // One read of each .env for both the key and the pickers' list.
+    const reads: EnvReads = new Map();
+    const loaded = this.state.token ? await this.keys.load(this.state.keySource, kid, reads) : undefined;
     const inspection = this.state.token ? await inspectToken(this.state.token, this.inspectOptions(loaded?.key)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
@@ -164,7 +167,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       keySource: loaded?.key ? loaded.label : undefined,
       ...describe(loaded?.key, this.keyCache),
       signedHere: this.state.signedHere,
-      keySources: await this.keys.list(),
+      keySources: await this.keys.list(reads),
       selectedKeySource: this.state.keySource,
       options: this.state.options,
       canReplace: !!this.state.range && !!this.state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.state.document!.toString()),

@@ -92,8 +92,22 @@ export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = 
 }
 
 /** The value of one variable in the folder's `.env`, or undefined. */
-export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: string, uri?: vscode.Uri): Promise<{ env: EnvText; value?: string }> {
-  const env = await readEnv(folder, uri);
+/**
+ * `.env` texts read during one piece of work, by URI: the inspector lists the key sources and loads the chosen one
+ * in the same render, and should read each file once for both.
+ */
+export type EnvReads = Map<string, Promise<EnvText>>;
+
+/** readEnv, through `reads` when given (a file already read during this work is not read again). */
+export function readEnvOnce(folder: vscode.WorkspaceFolder, uri: vscode.Uri = envUri(folder), reads?: EnvReads): Promise<EnvText> {
+  if (!reads) return readEnv(folder, uri);
+  let text = reads.get(uri.toString());
+  if (!text) reads.set(uri.toString(), (text = readEnv(folder, uri)));
+  return text;
+}
+
+export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: string, uri?: vscode.Uri, reads?: EnvReads): Promise<{ env: EnvText; value?: string }> {
+  const env = await readEnvOnce(folder, uri, reads);
   const vars = parseEnv(env.text);
   return { env, value: Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, parseEnv, parseJwks, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
-import { envUriFor, readEnv, readEnvVariable } from './envFile';
+import { envUriFor, readEnvOnce, readEnvVariable, type EnvReads } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
 export interface LoadedKey {
@@ -48,7 +48,7 @@ export class KeySources {
   ) {}
 
   /** Every source there is now, for the inspector's pickers. Never reads a key's value into the list. */
-  async list(): Promise<KeySourceOption[]> {
+  async list(reads?: EnvReads): Promise<KeySourceOption[]> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const options: KeySourceOption[] = [];
     for (const [i, f] of folders.entries()) {
@@ -57,7 +57,7 @@ export class KeySources {
       options.push({ id: `env:${i}:${cfg.secretVariable}`, label: `${where} ${cfg.secretVariable}` });
       if (!vscode.workspace.isTrusted) continue;
       try {
-        const vars = parseEnv((await readEnv(f)).text);
+        const vars = parseEnv((await readEnvOnce(f, undefined, reads)).text);
         for (const name of ENV_KEY_VARIABLES) if (vars[name]) options.push({ id: `env:${i}:${name}`, label: `${where} ${name}` });
       } catch {
         // an unreadable .env shows up as a missing key when chosen
@@ -88,12 +88,12 @@ export class KeySources {
 
   /**
    * Load the key of a source. `kid` is the key id of the token it is for: a JWKS that lacks it is fetched again
-   * (the issuer may have rotated its keys), at most once a minute.
+   * (the issuer may have rotated its keys), at most once a minute. `reads` shares `.env` reads with list().
    */
-  async load(id: string, kid?: unknown): Promise<LoadedKey> {
+  async load(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
     if (id.startsWith('jwks:')) return this.loadJwks(id.slice(5), kid);
     const env = /^env:(\d+):([\w.-]+)(?:@(.+))?$/.exec(id);
-    if (env) return this.loadEnv(Number(env[1]), env[2], env[3]);
+    if (env) return this.loadEnv(Number(env[1]), env[2], env[3], reads);
     if (id.startsWith('file:')) return this.loadFile(id.slice(5));
     if (id.startsWith('secret:')) {
       const name = id.slice(7);
@@ -103,7 +103,7 @@ export class KeySources {
     return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('No key source is chosen.') };
   }
 
-  private async loadEnv(index: number, variable: string, relativeEnv?: string): Promise<LoadedKey> {
+  private async loadEnv(index: number, variable: string, relativeEnv: string | undefined, reads?: EnvReads): Promise<LoadedKey> {
     const folder = vscode.workspace.workspaceFolders?.[index];
     if (!folder) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That workspace folder is gone.') };
     const cfg = getConfig(folder.uri);
@@ -113,7 +113,7 @@ export class KeySources {
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
     let found;
     try {
-      found = await readEnvVariable(folder, variable, vscode.Uri.joinPath(folder.uri, envPath));
+      found = await readEnvVariable(folder, variable, vscode.Uri.joinPath(folder.uri, envPath), reads);
     } catch (e) {
       return { label, missing: (e as Error).message };
     }
