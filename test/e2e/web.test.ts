@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { signToken } from '../../src/core';
 import { inspector, openWorkbench, runCommand, shot, toast, type Session } from './workbench';
@@ -9,11 +12,22 @@ import { inspector, openWorkbench, runCommand, shot, toast, type Session } from 
 describe('the web extension build (web worker extension host)', function () {
   this.timeout(180000);
   let s: Session;
+  let server: http.Server;
+  const origins: (string | undefined)[] = [];
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
   before(async () => {
+    // A browser fetch needs CORS: an identity provider's JWKS endpoint answers any origin, as this one does.
+    server = http.createServer((req, res) => {
+      origins.push(req.headers.origin);
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'web-1', use: 'sig' }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     s = await openWorkbench({}, true);
   });
   after(async () => {
     if (s) await s.close();
+    await new Promise((r) => server.close(r));
   });
 
   it('generates a secret into .env and verifies a token in the inspector', async () => {
@@ -29,5 +43,24 @@ describe('the web extension build (web worker extension host)', function () {
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     assert.match(await view.locator('#claims').innerText(), /user\s+web/);
     await shot(s.page, 'web-extension-host');
+  });
+
+  it('Add JWKS URL from the palette, then an EdDSA token verifies with it in the inspector', async () => {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    await runCommand(s.page, 'JWT: Add JWKS URL…');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill(url);
+    await s.page.keyboard.press('Enter');
+    for (let i = 0; i < 100 && origins.length === 0; i++) await s.page.waitForTimeout(100);
+    assert.equal(origins.length, 1, 'fetched once');
+    assert.ok(origins[0], 'by the browser (it sends an Origin), not by a Node process');
+    await runCommand(s.page, 'JWT: Open Inspector');
+    const view = inspector(s.page);
+    await view.locator('#token').fill(await signToken({ user: 'web-jwks' }, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, { alg: 'EdDSA', header: { kid: 'web-1' } }));
+    await view.locator('#verifyOptions summary').click();
+    await view.locator('#keySource').selectOption({ label: `JWKS ${url} (1 key)` });
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
+    assert.match(await view.locator('#keyInfo').innerText(), /Ed25519|OKP/);
   });
 });
