@@ -497,6 +497,12 @@ describe('the real workbench (code-server + chromium)', function () {
       await shot(s.page, file);
       // the panel alone, for the README
       await s.page.locator('iframe.webview').first().screenshot({ path: path.join(ARTIFACTS, `${file}-panel.png`) });
+      // and with the verification options open: the key line (description, mask, Reveal) in this theme
+      const view = inspector(s.page);
+      await view.locator('#verifyOptions summary').click();
+      await view.locator('#keyMask').waitFor({ state: 'visible' });
+      await s.page.locator('iframe.webview').first().screenshot({ path: path.join(ARTIFACTS, `${file}-key.png`) });
+      await view.locator('#verifyOptions summary').click();
     }
   });
 });
