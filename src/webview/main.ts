@@ -1,6 +1,6 @@
 import { relativeTime } from '../core/claims';
 import type { Inspection, SigningAlg } from '../core';
-import { isToWebview, type FromWebview, type InspectorView, type PersistedState, type VerifyOptionsView } from '../protocol';
+import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, type PersistedState, type VerifyOptionsView } from '../protocol';
 import { el, jsonView } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
@@ -233,6 +233,15 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   banner.dataset.verdict = ins.verdict;
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, b.title), el('span', { class: 'message' }, ins.message));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
+  if (ins.verdict === 'unverified' && ins.kind === 'jws') {
+    // No key at hand: the fixes, where the user is looking.
+    const fix = (id: string, label: string, kind: KeySourceKind) => {
+      const b = el('button', { id, type: 'button', class: 'secondary' }, label);
+      b.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind }));
+      return b;
+    };
+    banner.append(el('span', { class: 'fixes row' }, fix('fixKeyFile', t('Key file…'), 'file'), fix('fixJwksUrl', t('JWKS URL…'), 'jwks'), fix('fixStoredKey', t('Stored key…'), 'secret')));
+  }
   if (ins.verdict === 'verified' && view.keySource) banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
 }
 

@@ -331,7 +331,12 @@ describe('the real workbench (code-server + chromium)', function () {
       await paste(es);
       const view = inspector(s.page);
       await view.locator('#verifyOptions summary').click();
-      await view.locator('#addJwksUrl').click();
+      // Without a key the banner says so and offers the fixes; take the JWKS one from there.
+      await view.locator('#keySource').selectOption({ label: 'No key (decode only)' });
+      await view.locator('#banner[data-verdict="unverified"]').waitFor();
+      assert.deepEqual((await view.locator('#banner .fixes button').allInnerTexts()).map((t) => t.trim()), ['Key file…', 'JWKS URL…', 'Stored key…']);
+      await shot(s.page, 'inspector-no-key');
+      await view.locator('#fixJwksUrl').click();
       const input = s.page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 15000 });
       await input.fill('http://jwks.example/keys');
