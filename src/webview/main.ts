@@ -50,9 +50,19 @@ const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: t
 const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': t('Leeway in seconds') });
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
-const addKeyFile = el('button', { id: 'addKeyFile', type: 'button', class: 'secondary', title: t('Use a PEM, JWK or JWKS file from the workspace') }, t('Key file…'));
-const addStoredKey = el('button', { id: 'addStoredKey', type: 'button', class: 'secondary', title: t('Keep a key in VS Code’s SecretStorage') }, t('Stored key…'));
-const addJwksUrl = el('button', { id: 'addJwksUrl', type: 'button', class: 'secondary', title: t('Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)') }, t('JWKS URL…'));
+/** The ways to add a key source, as buttons (in the options, and in the banner when there is no key). */
+const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; label: string; title: string }[] = [
+  { kind: 'file', label: t('Key file…'), title: t('Use a PEM, JWK or JWKS file from the workspace') },
+  { kind: 'secret', label: t('Stored key…'), title: t('Keep a key in VS Code’s SecretStorage') },
+  { kind: 'jwks', label: t('JWKS URL…'), title: t('Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)') },
+];
+function keySourceButtons(idPrefix: string): HTMLButtonElement[] {
+  return KEY_SOURCE_BUTTONS.map(({ kind, label, title }) => {
+    const b = el('button', { id: `${idPrefix}${{ file: 'KeyFile', secret: 'StoredKey', jwks: 'JwksUrl' }[kind]}`, type: 'button', class: 'secondary', title }, label);
+    b.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind }));
+    return b;
+  });
+}
 // What the chosen key is; its secret shown masked, and revealed only when asked for (never kept in the state).
 const keyDescription = el('span', { id: 'keyDescription', class: 'muted' });
 const keyMask = el('code', { id: 'keyMask', class: 'mask', 'aria-hidden': 'true' }, '••••••••••••••••');
@@ -93,7 +103,7 @@ app.append(
     el(
       'div',
       { class: 'grid' },
-      el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, addKeyFile, addStoredKey, addJwksUrl),
+      el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, ...keySourceButtons('add')),
       el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
@@ -143,9 +153,6 @@ function debounceInspect(): void {
 tokenInput.addEventListener('input', debounceInspect);
 for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', debounceInspect);
 keySelect.addEventListener('change', requestInspect);
-addKeyFile.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'file' }));
-addStoredKey.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'secret' }));
-addJwksUrl.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind: 'jwks' }));
 revealButton.addEventListener('click', () => {
   if (revealedFor !== undefined) hideKey();
   else vscode.postMessage({ type: 'reveal', keySource: keySelect.value });
@@ -235,12 +242,7 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
   if (ins.verdict === 'unverified' && ins.kind === 'jws') {
     // No key at hand: the fixes, where the user is looking.
-    const fix = (id: string, label: string, kind: KeySourceKind) => {
-      const b = el('button', { id, type: 'button', class: 'secondary' }, label);
-      b.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind }));
-      return b;
-    };
-    banner.append(el('span', { class: 'fixes row' }, fix('fixKeyFile', t('Key file…'), 'file'), fix('fixJwksUrl', t('JWKS URL…'), 'jwks'), fix('fixStoredKey', t('Stored key…'), 'secret')));
+    banner.append(el('span', { class: 'fixes row' }, ...keySourceButtons('fix')));
   }
   if (ins.verdict === 'verified' && view.keySource) banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
 }
