@@ -65,7 +65,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
       key = loaded.key;
       keyLabel = loaded.label;
       // The algorithm setting is for secrets; a key pair signs with its own algorithm.
-      alg = describeKey(loaded.key).some((k) => k.algorithms.includes(cfg.algorithm)) ? cfg.algorithm : undefined;
+      alg = describeKey(loaded.key, services.keyCache).some((k) => k.algorithms.includes(cfg.algorithm)) ? cfg.algorithm : undefined;
     } else if (loaded) fallbackProblem = ` ${vscode.l10n.t('The key chosen for signing ({0}) cannot be used: {1}', loaded.label, loaded.missing ?? '')}`;
   }
   if (!key) {

@@ -255,6 +255,11 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   /** The user clicked "Reveal": send the key of that source to the webview once, to show for a moment. */
   private async reveal(keySource: string): Promise<void> {
+    // Only the key the panel shows: the webview is another trust domain and may not name some other stored key.
+    if (keySource !== this.state.keySource) {
+      this.log.warn('Ignored a request to reveal a key the inspector is not using.');
+      return;
+    }
     const loaded = await this.keys.load(keySource);
     if (!loaded.key) {
       await this.post({ type: 'notice', level: 'error', text: loaded.missing ?? vscode.l10n.t('no key') });
