@@ -179,6 +179,10 @@ describe('the real workbench (code-server + chromium)', function () {
     const before = await view.locator('#app').getAttribute('data-renders');
     await view.locator('#token').fill(text);
     await view.locator(`#app:not([data-renders="${before}"])`).waitFor({ timeout: 15000 });
+    // A render still in flight from the test before (a key source change) also counts as new: wait until the
+    // encoded parts on display are this token's.
+    const mark = text.split('.')[1]?.slice(0, 16);
+    if (mark) await view.locator('#parts', { hasText: mark }).waitFor({ timeout: 15000 });
   }
 
   const states: { name: string; token: () => Promise<string> | string; verdict: string; banner: RegExp; claims?: RegExp }[] = [
