@@ -51,14 +51,15 @@ const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: 
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
 /** The ways to add a key source, as buttons (in the options, and in the banner when there is no key). */
-const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; label: string; title: string }[] = [
-  { kind: 'file', label: t('Key file…'), title: t('Use a PEM, JWK or JWKS file from the workspace') },
-  { kind: 'secret', label: t('Stored key…'), title: t('Keep a key in VS Code’s SecretStorage') },
-  { kind: 'jwks', label: t('JWKS URL…'), title: t('Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)') },
+const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; id: string; label: string; title: string }[] = [
+  { kind: 'file', id: 'KeyFile', label: t('Key file…'), title: t('Use a PEM, JWK or JWKS file from the workspace') },
+  { kind: 'secret', id: 'StoredKey', label: t('Stored key…'), title: t('Keep a key in VS Code’s SecretStorage') },
+  { kind: 'jwks', id: 'JwksUrl', label: t('JWKS URL…'), title: t('Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)') },
 ];
+/** Those buttons, with ids `${idPrefix}KeyFile` etc. */
 function keySourceButtons(idPrefix: string): HTMLButtonElement[] {
-  return KEY_SOURCE_BUTTONS.map(({ kind, label, title }) => {
-    const b = el('button', { id: `${idPrefix}${{ file: 'KeyFile', secret: 'StoredKey', jwks: 'JwksUrl' }[kind]}`, type: 'button', class: 'secondary', title }, label);
+  return KEY_SOURCE_BUTTONS.map(({ kind, id, label, title }) => {
+    const b = el('button', { id: idPrefix + id, type: 'button', class: 'secondary', title }, label);
     b.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind }));
     return b;
   });
