@@ -99,7 +99,7 @@ export async function addJwksUrlCommand(services: Services, args?: { url?: strin
 
 /** JWT: Forget a Key Source… — remove a key file, JWKS URL or stored key from the lists (files are left alone). */
 export async function forgetKeySourceCommand(services: Services, args?: { id?: string }): Promise<string | undefined> {
-  const added = await services.keys.added();
+  const added = services.keys.added();
   const id =
     args?.id ??
     (

@@ -28,9 +28,9 @@ export function checkJwksUrl(text: string): string {
 
 /**
  * Read a JWKS response body. It must be a JSON Web Key Set of public keys only: a set that publishes a private or
- * symmetric key is refused (whoever published it has leaked it). Returns the key ids found, for display.
+ * symmetric key is refused (whoever published it has leaked it). Returns the key ids found and the number of keys.
  */
-export function parseJwks(text: string): { jwks: { keys: object[] }; kids: string[] } {
+export function parseJwks(text: string): { jwks: { keys: object[] }; kids: string[]; count: number } {
   if (text.length > JWKS_MAX_BYTES) throw new JwtWorkbenchError('ERR_JWKS_RESPONSE', `The response is over ${JWKS_MAX_BYTES / 1024} KiB; a JWKS is a few KiB.`);
   let json: unknown;
   try {
@@ -51,5 +51,5 @@ export function parseJwks(text: string): { jwks: { keys: object[] }; kids: strin
   if (infos.some((k) => k.isPrivate || k.family === 'oct')) {
     throw new JwtWorkbenchError('ERR_JWKS_RESPONSE', 'The JWKS publishes a private or symmetric key; a JWKS URL must serve public keys only. Refused.');
   }
-  return { jwks, kids: infos.flatMap((k) => (k.kid === undefined ? [] : [k.kid])) };
+  return { jwks, kids: infos.flatMap((k) => (k.kid === undefined ? [] : [k.kid])), count: infos.length };
 }

@@ -29,6 +29,8 @@ interface KeptJwks {
   url: string;
   text: string;
   kids: string[];
+  /** How many keys it holds (not all have a kid). */
+  count: number;
   fetchedAt: number;
 }
 
@@ -53,20 +55,16 @@ export class KeySources {
     const options: KeySourceOption[] = [];
     for (const [i, f] of folders.entries()) {
       const cfg = getConfig(f.uri);
-      const where = folders.length > 1 ? `${f.name}/${cfg.envFile}` : cfg.envFile;
-      options.push({ id: `env:${i}:${cfg.secretVariable}`, label: `${where} ${cfg.secretVariable}` });
+      options.push({ id: `env:${i}:${cfg.secretVariable}`, label: envLabel(f, cfg.envFile, cfg.secretVariable) });
       if (!vscode.workspace.isTrusted) continue;
       try {
         const vars = parseEnv((await readEnvOnce(f, undefined, reads)).text);
-        for (const name of ENV_KEY_VARIABLES) if (vars[name]) options.push({ id: `env:${i}:${name}`, label: `${where} ${name}` });
+        for (const name of ENV_KEY_VARIABLES) if (vars[name]) options.push({ id: `env:${i}:${name}`, label: envLabel(f, cfg.envFile, name) });
       } catch {
         // an unreadable .env shows up as a missing key when chosen
       }
     }
-    for (const uri of this.keyFiles()) options.push({ id: `file:${uri}`, label: `key file ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}` });
-    for (const name of this.storedNames()) options.push({ id: `secret:${name}`, label: `SecretStorage: ${name}` });
-    for (const j of this.keptJwks()) options.push({ id: `jwks:${j.url}`, label: jwksLabel(j) });
-    options.push({ id: NO_KEY, label: vscode.l10n.t('No key (decode only)') });
+    options.push(...this.added(), { id: NO_KEY, label: vscode.l10n.t('No key (decode only)') });
     return options;
   }
 
@@ -108,8 +106,7 @@ export class KeySources {
     if (!folder) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That workspace folder is gone.') };
     const cfg = getConfig(folder.uri);
     const envPath = relativeEnv && !relativeEnv.split('/').includes('..') ? relativeEnv : cfg.envFile;
-    // "web/.env JWT_SECRET" in a multi-root workspace, ".env JWT_SECRET" in a single folder.
-    const label = `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, envPath))} ${variable}`;
+    const label = envLabel(folder, envPath, variable);
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
     let found;
     try {
@@ -177,8 +174,8 @@ export class KeySources {
     } finally {
       clearTimeout(timer);
     }
-    const { jwks, kids } = parseJwks(text);
-    const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, fetchedAt: Date.now() };
+    const { jwks, kids, count } = parseJwks(text);
+    const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now() };
     await this.context.workspaceState.update(JWKS_STATE, [...this.keptJwks().filter((j) => j.url !== url), kept]);
     return kept;
   }
@@ -225,8 +222,12 @@ export class KeySources {
   }
 
   /** Sources the user added and can forget: key files, JWKS URLs, stored keys. */
-  async added(): Promise<KeySourceOption[]> {
-    return (await this.list()).filter((o) => /^(file|jwks|secret):/.test(o.id));
+  added(): KeySourceOption[] {
+    return [
+      ...this.keyFiles().map((uri) => ({ id: `file:${uri}`, label: `key file ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}` })),
+      ...this.storedNames().map((name) => ({ id: `secret:${name}`, label: `SecretStorage: ${name}` })),
+      ...this.keptJwks().map((j) => ({ id: `jwks:${j.url}`, label: jwksLabel(j) })),
+    ];
   }
 
   /** Forget a key file, a JWKS URL or a stored key (deleting it from SecretStorage); never touches a file. */
@@ -243,7 +244,11 @@ export class KeySources {
   }
 }
 
+/** "web/.env JWT_SECRET" in a multi-root workspace, ".env JWT_SECRET" in a single folder. */
+function envLabel(folder: vscode.WorkspaceFolder, envPath: string, variable: string): string {
+  return `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, envPath))} ${variable}`;
+}
+
 function jwksLabel(j: KeptJwks): string {
-  const n = j.kids.length || describeKey(j.text).length;
-  return `JWKS ${j.url} (${n === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', n)})`;
+  return `JWKS ${j.url} (${j.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', j.count)})`;
 }

@@ -32,8 +32,10 @@ describe('core/jwks', () => {
     it('reads a set of public keys and lists their kids; a token signed by one of them verifies with the set', async () => {
       const a = rsaPair('a');
       const b = rsaPair('b');
-      const { jwks, kids } = parseJwks(JSON.stringify({ keys: [a.publicJwk, b.publicJwk] }));
+      const { kid: _noKid, ...anonymous } = rsaPair('c').publicJwk;
+      const { jwks, kids, count } = parseJwks(JSON.stringify({ keys: [a.publicJwk, b.publicJwk, anonymous] }));
       assert.deepEqual(kids, ['a', 'b']);
+      assert.equal(count, 3, 'a key without a kid still counts');
       const token = await signToken({ sub: 'x' }, { jwk: b.privateJwk }, { alg: 'RS256' });
       const ins = await inspectToken(token, { key: { jwks } });
       assert.equal(ins.verdict, 'verified');
