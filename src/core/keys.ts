@@ -2,7 +2,8 @@ import { exportJWK, importJWK, importPKCS8, importSPKI, type CryptoKey, type JWK
 import { EC_CURVE_ALG, HMAC_ALGS, PSS_ALGS, RSA_ALGS, type SigningAlg } from './algorithms';
 import { CURVE_BY_OID, DerError, OID, children, oid, readNode, tlv, encodeOid } from './der';
 import { JwtWorkbenchError } from './errors';
-import { base64ToBytes, base64UrlToBytes, bytesToBase64, utf8 } from './encoding';
+import { base64ToBytes, base64UrlToBytes, bytesToBase64, bytesToBase64Url, utf8 } from './encoding';
+import { bitLength, ed25519KeyProblem, rsaKeyProblem, stripLeadingZeros } from './keyChecks';
 
 /**
  * A key as users have it. A plain string is read as, in this order: a PEM block (SPKI, PKCS#8, PKCS#1, SEC1 EC,
@@ -29,6 +30,26 @@ export interface KeyInfo {
   algorithms: SigningAlg[];
   /** e.g. "RSA private key (2048 bits)", "HMAC secret (32 bytes)". */
   description: string;
+  /** The JWK's declared `use` (RFC 7517 §4.2), when it has one. */
+  use?: string;
+  /** The JWK's declared `key_ops` (RFC 7517 §4.3), when it has them. */
+  keyOps?: string[];
+  /** The JWK's declared `alg` (RFC 7517 §4.4), when it has one: the key is used with that algorithm only. */
+  declaredAlg?: string;
+  /** Why `algorithms` is narrower than the key type allows (its use, key_ops or alg), in words. */
+  limitedBy?: string;
+}
+
+/** A member of a JWKS that could not be read, and why (the rest of the set is still used). */
+export interface RejectedKey {
+  kid?: string;
+  reason: string;
+}
+
+/** Every key read from a KeyInput, and the JWKS members that were refused. */
+export interface ResolvedKeySet {
+  keys: ResolvedKey[];
+  rejected: RejectedKey[];
 }
 
 type Material =
@@ -52,7 +73,7 @@ type Imported = CryptoKey | Uint8Array;
  * activate()); without one every call does the work afresh. Bounded; it holds only keys its owner passed in.
  */
 export class KeyCache {
-  private readonly resolved = new Map<string, ResolvedKey[]>();
+  private readonly resolved = new Map<string, ResolvedKeySet>();
   private readonly imports = new WeakMap<ResolvedKey, Map<string, Promise<Imported>>>();
   /** Imported HMAC keys of the well-known secrets, by algorithm (see inspect.ts). */
   readonly wellKnown = new Map<string, Promise<CryptoKey[]>>();
@@ -60,7 +81,7 @@ export class KeyCache {
   constructor(private readonly maxStrings = 16) {}
 
   /** @internal */
-  resolve(input: string, read: () => ResolvedKey[]): ResolvedKey[] {
+  resolve(input: string, read: () => ResolvedKeySet): ResolvedKeySet {
     const hit = this.resolved.get(input);
     if (hit) return hit;
     const keys = read();
@@ -85,18 +106,25 @@ export class KeyCache {
 
 /** Read any KeyInput into one or more keys (a JWKS gives several). Throws ERR_KEY_FORMAT with the reason. */
 export function resolveKeys(input: KeyInput, cache?: KeyCache): ResolvedKey[] {
+  return resolveKeySet(input, cache).keys;
+}
+
+/** Like {@link resolveKeys}, and also says which JWKS members were refused and why. */
+export function resolveKeySet(input: KeyInput, cache?: KeyCache): ResolvedKeySet {
   if (typeof input === 'string') return cache ? cache.resolve(input, () => resolveString(input)) : resolveString(input);
   if (input && typeof input === 'object') {
-    if ('secret' in input) return [secretKey(decodeSecret(input.secret, input.encoding))];
-    if ('jwk' in input) return [jwkKey(input.jwk)];
+    if ('secret' in input) return single(secretKey(decodeSecret(input.secret, input.encoding)));
+    if ('jwk' in input) return single(jwkKey(input.jwk));
     if ('jwks' in input) return jwksKeys(input.jwks);
   }
   throw new TypeError('KeyInput must be a string, { secret, encoding }, { jwk } or { jwks }');
 }
 
-function resolveString(text: string): ResolvedKey[] {
+const single = (key: ResolvedKey): ResolvedKeySet => ({ keys: [key], rejected: [] });
+
+function resolveString(text: string): ResolvedKeySet {
   const trimmed = text.trim();
-  if (trimmed.includes('-----BEGIN ')) return [pemKey(trimmed)];
+  if (trimmed.includes('-----BEGIN ')) return single(pemKey(trimmed));
   if (trimmed.startsWith('{')) {
     let parsed: unknown;
     try {
@@ -106,11 +134,11 @@ function resolveString(text: string): ResolvedKey[] {
     }
     if (parsed && typeof parsed === 'object') {
       if (Array.isArray((parsed as { keys?: unknown }).keys)) return jwksKeys(parsed);
-      if (typeof (parsed as { kty?: unknown }).kty === 'string') return [jwkKey(parsed)];
+      if (typeof (parsed as { kty?: unknown }).kty === 'string') return single(jwkKey(parsed));
     }
   }
   if (text.length === 0) throw keyError('The secret is empty.');
-  return [secretKey(utf8.encode(text))];
+  return single(secretKey(utf8.encode(text)));
 }
 
 function decodeSecret(secret: string, encoding: string): Uint8Array {
@@ -128,7 +156,7 @@ function decodeSecret(secret: string, encoding: string): Uint8Array {
       }
     case 'base64url':
       try {
-        return base64UrlToBytes(secret);
+        return base64UrlToBytes(secret.replace(/=+$/, ''));
       } catch {
         throw keyError('The secret is not valid base64url.');
       }
@@ -171,9 +199,9 @@ function pemKey(text: string): ResolvedKey {
       case 'PRIVATE KEY':
         return fromPkcs8(der);
       case 'RSA PUBLIC KEY':
-        return fromSpki(tlv(0x30, tlv(0x30, encodeOid(OID.rsaEncryption), NULL), tlv(0x03, new Uint8Array([0]), der)));
+        return rsaFromDer(der, readNode(der, 0), false);
       case 'RSA PRIVATE KEY':
-        return fromPkcs8(tlv(0x30, tlv(0x02, new Uint8Array([0])), tlv(0x30, encodeOid(OID.rsaEncryption), NULL), tlv(0x04, der)));
+        return rsaFromDer(der, readNode(der, 0), true);
       case 'EC PRIVATE KEY':
         return fromSec1(der);
       case 'CERTIFICATE':
@@ -190,8 +218,6 @@ function pemKey(text: string): ResolvedKey {
     throw e;
   }
 }
-
-const NULL = new Uint8Array([0x05, 0x00]);
 
 interface AlgId {
   oid: string;
@@ -210,19 +236,48 @@ function readAlgId(der: Uint8Array, node: DerNode): AlgId {
 }
 type DerNode = ReturnType<typeof readNode>;
 
-function rsaBits(der: Uint8Array, seq: DerNode, modulusIndex: number): number {
-  const n = children(der, seq)[modulusIndex];
-  let start = n.start;
-  while (start < n.end && der[start] === 0) start++;
-  if (start === n.end) return 0;
-  return (n.end - start) * 8 - Math.clz32(der[start]) + 24;
+const RSA_PRIVATE_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const;
+
+/**
+ * An RSA key from its DER RSAPublicKey / RSAPrivateKey (PKCS#1), as a JWK with minimal integers: every runtime then
+ * imports the same key (Chromium refuses non-minimal DER integers that Node accepts), and one check covers all forms.
+ */
+function rsaFromDer(der: Uint8Array, seq: DerNode, isPrivate: boolean): ResolvedKey {
+  const ints = children(der, seq);
+  if (ints.some((n) => n.tag !== 0x02)) throw keyError('The RSA key is not a PKCS#1 structure.');
+  const int = (i: number) => {
+    if (!ints[i]) throw keyError('The RSA key is incomplete.');
+    return bytesToBase64Url(stripLeadingZeros(der.subarray(ints[i].start, ints[i].end)));
+  };
+  const jwk: Record<string, string> = isPrivate ? { kty: 'RSA', n: int(1), e: int(2) } : { kty: 'RSA', n: int(0), e: int(1) };
+  if (isPrivate) RSA_PRIVATE_FIELDS.forEach((f, i) => (jwk[f] = int(3 + i)));
+  return rsaJwkKey(jwk as JWK, isPrivate, 'key');
 }
 
-function asymmetric(alg: AlgId, isPrivate: boolean, material: Material, bits?: number): ResolvedKey {
+/** An RSA JWK, checked (exponent, modulus, ROCA) and with its integers made minimal. */
+function rsaJwkKey(jwk: JWK, isPrivate: boolean, noun: 'key' | 'JWK', kid?: string): ResolvedKey {
+  const read = (name: string, v: unknown): Uint8Array => {
+    if (typeof v !== 'string') throw keyError(`The RSA ${noun} has no "${name}".`);
+    try {
+      return stripLeadingZeros(base64UrlToBytes(v));
+    } catch {
+      throw keyError(`The RSA ${noun}'s "${name}" is not base64url.`);
+    }
+  };
+  const n = read('n', jwk.n);
+  const e = read('e', jwk.e);
+  const problem = rsaKeyProblem(n, e);
+  if (problem) throw keyError(`This RSA ${noun} cannot be trusted: ${problem}`);
+  const canonical: Record<string, unknown> = { ...jwk, n: bytesToBase64Url(n), e: bytesToBase64Url(e) };
+  if (isPrivate) for (const f of RSA_PRIVATE_FIELDS) canonical[f] = bytesToBase64Url(read(f, (jwk as Record<string, unknown>)[f]));
+  const bits = bitLength(n);
+  const kind = isPrivate ? 'private' : 'public';
+  return { family: 'RSA', bits, isPrivate, kid, algorithms: [...RSA_ALGS], description: `RSA ${kind} ${noun} (${bits} bits)`, material: { kind: 'jwk', jwk: canonical as JWK } };
+}
+
+function asymmetric(alg: AlgId, isPrivate: boolean, material: Material): ResolvedKey {
   const kind = isPrivate ? 'private' : 'public';
   switch (alg.oid) {
-    case OID.rsaEncryption:
-      return { family: 'RSA', bits, isPrivate, algorithms: [...RSA_ALGS], description: `RSA ${kind} key (${bits} bits)`, material };
     case OID.rsassaPss:
       throw keyError('RSASSA-PSS-only keys (OID 1.2.840.113549.1.1.10) cannot be imported by Web Crypto; export the key as a plain RSA key.');
     case OID.ecPublicKey: {
@@ -231,6 +286,7 @@ function asymmetric(alg: AlgId, isPrivate: boolean, material: Material, bits?: n
       return { family: 'EC', curve: alg.curve, isPrivate, algorithms: [fit], description: `EC ${alg.curve} ${kind} key`, material };
     }
     case OID.ed25519:
+      if (material.kind === 'spki') refuseEd25519(material.der.subarray(material.der.length - 32));
       return { family: 'OKP', curve: 'Ed25519', isPrivate, algorithms: ['EdDSA'], description: `Ed25519 ${kind} key`, material };
     case OID.x25519:
       return { family: 'OKP', curve: 'X25519', isPrivate, algorithms: [], description: `X25519 ${kind} key (encryption only)`, material };
@@ -244,9 +300,8 @@ function fromSpki(der: Uint8Array): ResolvedKey {
   const [algNode, bitString] = children(der, root);
   if (!algNode || !bitString || bitString.tag !== 0x03) throw keyError('The public key is not a SubjectPublicKeyInfo structure.');
   const alg = readAlgId(der, algNode);
-  let bits: number | undefined;
-  if (alg.oid === OID.rsaEncryption) bits = rsaBits(der, readNode(der, bitString.start + 1), 0);
-  return asymmetric(alg, false, { kind: 'spki', der: der.slice(root.headerStart, root.end) }, bits);
+  if (alg.oid === OID.rsaEncryption) return rsaFromDer(der, readNode(der, bitString.start + 1), false);
+  return asymmetric(alg, false, { kind: 'spki', der: der.slice(root.headerStart, root.end) });
 }
 
 function fromPkcs8(der: Uint8Array): ResolvedKey {
@@ -254,9 +309,8 @@ function fromPkcs8(der: Uint8Array): ResolvedKey {
   const [, algNode, octets] = children(der, root);
   if (!algNode || !octets || octets.tag !== 0x04) throw keyError('The private key is not a PKCS#8 structure.');
   const alg = readAlgId(der, algNode);
-  let bits: number | undefined;
-  if (alg.oid === OID.rsaEncryption) bits = rsaBits(der, readNode(der, octets.start), 1);
-  return asymmetric(alg, true, { kind: 'pkcs8', der: der.slice(root.headerStart, root.end) }, bits);
+  if (alg.oid === OID.rsaEncryption) return rsaFromDer(der, readNode(der, octets.start), true);
+  return asymmetric(alg, true, { kind: 'pkcs8', der: der.slice(root.headerStart, root.end) });
 }
 
 function fromSec1(der: Uint8Array): ResolvedKey {
@@ -286,6 +340,33 @@ function fromCertificate(der: Uint8Array): ResolvedKey {
 
 // ---------- JWK ----------
 
+/** The byte length of a coordinate (and of `d`) on each curve. */
+const EC_SIZE: Readonly<Record<string, number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
+
+/**
+ * An EC JWK coordinate at its curve's exact length: leading zero bytes stripped, or zeros prepended to one that an
+ * encoder shortened — Node accepts 31 or 33 bytes where Chromium refuses them, so the key means the same everywhere.
+ */
+function ecCoordinate(name: string, v: unknown, size: number): string {
+  if (typeof v !== 'string') throw keyError(`The EC JWK has no "${name}".`);
+  let bytes: Uint8Array;
+  try {
+    bytes = base64UrlToBytes(v);
+  } catch {
+    throw keyError(`The EC JWK's "${name}" is not base64url.`);
+  }
+  const minimal = stripLeadingZeros(bytes);
+  if (minimal.length > size) throw keyError(`The EC JWK's "${name}" coordinate is ${bytes.length} bytes; on this curve it is ${size}.`);
+  const out = new Uint8Array(size);
+  out.set(minimal, size - minimal.length);
+  return bytesToBase64Url(out);
+}
+
+function refuseEd25519(x: Uint8Array): void {
+  const problem = ed25519KeyProblem(x);
+  if (problem) throw keyError(`This Ed25519 public key cannot be trusted: ${problem}`);
+}
+
 function jwkKey(value: object): ResolvedKey {
   const jwk = value as JWK & Record<string, unknown>;
   if (typeof jwk.kty !== 'string') throw keyError('The JWK has no "kty".');
@@ -305,61 +386,85 @@ function jwkKey(value: object): ResolvedKey {
       key = secretKey(bytes, kid);
       break;
     }
-    case 'RSA': {
-      if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') throw keyError('The RSA JWK needs "n" and "e".');
-      const bits = modulusBits(jwk.n);
-      key = { family: 'RSA', bits, isPrivate, kid, algorithms: [...RSA_ALGS], description: bits ? `RSA ${kind} JWK (${bits} bits)` : `RSA ${kind} JWK`, material: { kind: 'jwk', jwk } };
+    case 'RSA':
+      key = rsaJwkKey(jwk, isPrivate, 'JWK', kid);
       break;
-    }
     case 'EC': {
       const fit = typeof jwk.crv === 'string' ? EC_CURVE_ALG[jwk.crv] : undefined;
       if (!fit) throw keyError(`The EC JWK's curve ${String(jwk.crv)} has no JWS algorithm (P-256, P-384, P-521).`);
-      key = { family: 'EC', curve: jwk.crv, isPrivate, kid, algorithms: [fit], description: `EC ${jwk.crv} ${kind} JWK`, material: { kind: 'jwk', jwk } };
+      const size = EC_SIZE[jwk.crv!];
+      const canonical: JWK = { ...jwk, x: ecCoordinate('x', jwk.x, size), y: ecCoordinate('y', jwk.y, size) };
+      if (isPrivate) canonical.d = ecCoordinate('d', jwk.d, size);
+      key = { family: 'EC', curve: jwk.crv, isPrivate, kid, algorithms: [fit], description: `EC ${jwk.crv} ${kind} JWK`, material: { kind: 'jwk', jwk: canonical } };
       break;
     }
     case 'OKP': {
-      const algs: SigningAlg[] = jwk.crv === 'Ed25519' ? ['EdDSA'] : [];
       if (jwk.crv !== 'Ed25519' && jwk.crv !== 'X25519') throw keyError(`OKP curve ${String(jwk.crv)} is not supported (Ed25519 is).`);
+      if (jwk.crv === 'Ed25519') {
+        let x: Uint8Array;
+        try {
+          x = base64UrlToBytes(String(jwk.x));
+        } catch {
+          throw keyError('The Ed25519 JWK\'s "x" is not base64url.');
+        }
+        refuseEd25519(x);
+      }
+      const algs: SigningAlg[] = jwk.crv === 'Ed25519' ? ['EdDSA'] : [];
       key = { family: 'OKP', curve: jwk.crv, isPrivate, kid, algorithms: algs, description: `${jwk.crv} ${kind} JWK`, material: { kind: 'jwk', jwk } };
       break;
     }
     default:
       throw keyError(`JWK key type "${jwk.kty}" is not supported.`);
   }
-  // A JWK that names its algorithm is only ever used with that algorithm (RFC 7517 §4.4).
-  if (typeof jwk.alg === 'string') key = { ...key, algorithms: key.algorithms.filter((a) => a === jwk.alg) };
-  return key;
+  return withDeclarations(key, jwk);
 }
 
-/** The size of an RSA modulus given as base64url (leading zero bytes do not count), or undefined when unreadable. */
-function modulusBits(n: string): number | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = base64UrlToBytes(n);
-  } catch {
-    return undefined;
+const SIGNATURE_OPS = ['sign', 'verify'];
+
+/** A JWK is used only for what it declares: its `use`, `key_ops` and `alg` (RFC 7517 §4.2–4.4), on every path. */
+function withDeclarations(key: ResolvedKey, jwk: Record<string, unknown>): ResolvedKey {
+  const use = typeof jwk.use === 'string' ? jwk.use : undefined;
+  const keyOps = Array.isArray(jwk.key_ops) ? jwk.key_ops.filter((o): o is string => typeof o === 'string') : undefined;
+  const declaredAlg = typeof jwk.alg === 'string' ? jwk.alg : undefined;
+  let algorithms = key.algorithms;
+  let limitedBy: string | undefined;
+  if (use !== undefined && use !== 'sig') {
+    algorithms = [];
+    limitedBy = `its "use" is "${use}"${use === 'enc' ? ' (an encryption key)' : ''}`;
+  } else if (keyOps && !keyOps.some((o) => SIGNATURE_OPS.includes(o))) {
+    algorithms = [];
+    limitedBy = `its "key_ops" are ${keyOps.map((o) => `"${o}"`).join(', ') || 'empty'}, not "verify"`;
+  } else if (declaredAlg !== undefined) {
+    algorithms = algorithms.filter((a) => a === declaredAlg);
+    if (!algorithms.length) limitedBy = `its "alg" is "${declaredAlg}"`;
   }
-  let i = 0;
-  while (i < bytes.length && bytes[i] === 0) i++;
-  return i === bytes.length ? undefined : (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]));
+  return { ...key, algorithms, ...(use && { use }), ...(keyOps && { keyOps }), ...(declaredAlg && { declaredAlg }), ...(limitedBy && { limitedBy }) };
 }
 
-function jwksKeys(value: object): ResolvedKey[] {
-  const keys = (value as { keys?: unknown }).keys;
-  if (!Array.isArray(keys)) throw keyError('The JWKS has no "keys" array.');
-  const out: ResolvedKey[] = [];
-  for (const k of keys) {
+/**
+ * Every member of a JWKS, each with its own declarations (an encryption member has no signing algorithm but can
+ * decrypt a JWE). Members that cannot be read are listed in `rejected` with the reason, so that a token whose kid
+ * names one can be told why; only a set with no usable member at all is an error.
+ */
+function jwksKeys(value: object): ResolvedKeySet {
+  const members = (value as { keys?: unknown }).keys;
+  if (!Array.isArray(members)) throw keyError('The JWKS has no "keys" array.');
+  const keys: ResolvedKey[] = [];
+  const rejected: RejectedKey[] = [];
+  for (const k of members) {
     if (!k || typeof k !== 'object') continue;
-    const use = (k as { use?: unknown }).use;
-    if (use !== undefined && use !== 'sig') continue;
+    const kid = typeof (k as { kid?: unknown }).kid === 'string' ? (k as { kid: string }).kid : undefined;
     try {
-      out.push(jwkKey(k));
-    } catch {
-      // A JWKS may hold keys of types this tool does not use; those are skipped, not fatal.
+      keys.push(jwkKey(k));
+    } catch (e) {
+      rejected.push({ kid, reason: (e as Error).message });
     }
   }
-  if (out.length === 0) throw keyError('The JWKS holds no signing key this tool can use.');
-  return out;
+  if (keys.length === 0) {
+    const why = rejected.map((r) => (r.kid ? `"${r.kid}": ${r.reason}` : r.reason)).join(' ');
+    throw keyError(`The JWKS holds no key this tool can use.${why ? ` ${why}` : ''}`);
+  }
+  return { keys, rejected };
 }
 
 // ---------- import ----------
@@ -373,7 +478,8 @@ function pem(label: string, der: Uint8Array): string {
 /** Import the key for `alg`, private for signing. Throws ERR_KEY_ALG_MISMATCH when the key does not fit `alg`. */
 export async function importForSigning(key: ResolvedKey, alg: SigningAlg, cache?: KeyCache): Promise<CryptoKey | Uint8Array> {
   assertFits(key, alg);
-  if (!key.isPrivate) throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `A ${key.description} can only verify; signing needs the private key.`);
+  if (!key.isPrivate) throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `${article(key.description)} can only verify; signing needs the private key.`);
+  if (key.keyOps && !key.keyOps.includes('sign')) throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `This key's "key_ops" (${key.keyOps.join(', ')}) do not include "sign".`);
   return cache ? cache.import(key, `sign:${alg}`, () => importSigning(key, alg)) : importSigning(key, alg);
 }
 
@@ -382,12 +488,18 @@ function hmacKey(bytes: Uint8Array, alg: SigningAlg, usage: 'sign' | 'verify'): 
   return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, [usage]);
 }
 
+/** The JWK as Web Crypto should see it: declarations are enforced here, not left to each runtime's reading of them. */
+function bare(jwk: JWK, alg: string): JWK {
+  const { use: _use, key_ops: _ops, ext: _ext, ...rest } = jwk;
+  return { ...rest, alg };
+}
+
 async function importSigning(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   const m = key.material;
   if (m.kind === 'secret') return hmacKey(m.bytes, alg, 'sign');
   if (m.kind === 'pkcs8') return importPKCS8(pem('PRIVATE KEY', m.der), alg);
-  if (m.kind === 'jwk') return importJWK({ ...m.jwk, alg }, alg) as Promise<CryptoKey | Uint8Array>;
-  throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `A ${key.description} can only verify; signing needs the private key.`);
+  if (m.kind === 'jwk') return importJWK(bare(m.jwk, alg), alg) as Promise<CryptoKey | Uint8Array>;
+  throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `${article(key.description)} can only verify; signing needs the private key.`);
 }
 
 /** Import the key for verifying `alg`: a private key is reduced to its public half. */
@@ -400,9 +512,33 @@ async function importVerifying(key: ResolvedKey, alg: SigningAlg): Promise<Crypt
   const m = key.material;
   if (m.kind === 'secret') return hmacKey(m.bytes, alg, 'verify');
   if (m.kind === 'spki') return importSPKI(pem('PUBLIC KEY', m.der), alg);
-  if (m.kind === 'jwk') return importJWK({ ...publicJwk(m.jwk), alg }, alg) as Promise<CryptoKey | Uint8Array>;
+  if (m.kind === 'jwk') return importJWK(bare(publicJwk(m.jwk), alg), alg) as Promise<CryptoKey | Uint8Array>;
   const priv = await importPKCS8(pem('PRIVATE KEY', m.der), alg, { extractable: true });
-  return importJWK({ ...publicJwk(await exportJWK(priv)), alg }, alg) as Promise<CryptoKey | Uint8Array>;
+  return importJWK(bare(publicJwk(await exportJWK(priv)), alg), alg) as Promise<CryptoKey | Uint8Array>;
+}
+
+/** The JWE key management algorithms each key family can decrypt (RSA1_5 deliberately absent: RFC 8725 §3.2). */
+export const JWE_ALGS_BY_FAMILY: Readonly<Record<KeyFamily, readonly string[]>> = {
+  oct: ['dir', 'A128KW', 'A192KW', 'A256KW', 'A128GCMKW', 'A192GCMKW', 'A256GCMKW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW'],
+  RSA: ['RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512'],
+  EC: ['ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW'],
+  OKP: ['ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW'],
+};
+
+const DECRYPTION_OPS = ['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits'];
+
+/**
+ * Why `key` may not decrypt a JWE whose header says `alg`, or undefined when it may: its family, and its declared
+ * `use`, `key_ops` and `alg` (RFC 7517 §4.2–4.4) — the same rules the signature path follows. `enc` is the
+ * header's content encryption.
+ */
+export function decryptionRefusal(key: ResolvedKey, alg: string, enc: string): string | undefined {
+  if (!JWE_ALGS_BY_FAMILY[key.family].includes(alg)) return `${article(key.description)} does not fit the key management algorithm ${alg}`;
+  if (key.use !== undefined && key.use !== 'enc') return `${article(key.description)} has "use": "${key.use}", not "enc"`;
+  if (key.keyOps && !key.keyOps.some((o) => DECRYPTION_OPS.includes(o))) return `${article(key.description)} has "key_ops" ${key.keyOps.map((o) => `"${o}"`).join(', ')}, none of them for decryption`;
+  // With "dir" the key is the content key itself, so it may name the content encryption instead (RFC 7520 §5.6).
+  if (key.declaredAlg !== undefined && key.declaredAlg !== alg && !(alg === 'dir' && key.declaredAlg === enc)) return `${article(key.description)} is declared for "alg": "${key.declaredAlg}", and the token says ${alg}`;
+  return undefined;
 }
 
 /** The raw material for JWE decryption with jose (which checks the key against the header's algorithm). */
@@ -410,8 +546,13 @@ export async function importForDecryption(key: ResolvedKey, alg: string): Promis
   const m = key.material;
   if (m.kind === 'secret') return m.bytes;
   if (m.kind === 'pkcs8') return importPKCS8(pem('PRIVATE KEY', m.der), alg);
-  if (m.kind === 'jwk' && key.isPrivate) return importJWK({ ...m.jwk, alg }, alg) as Promise<CryptoKey | Uint8Array>;
-  throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `A ${key.description} cannot decrypt; decryption needs the private key or the shared secret.`);
+  if (m.kind === 'jwk' && key.isPrivate) return importJWK(bare(m.jwk, alg), alg) as Promise<CryptoKey | Uint8Array>;
+  throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', `${article(key.description)} cannot decrypt; decryption needs the private key or the shared secret.`);
+}
+
+/** "a key", "an EC key", "an RSA key", "an HMAC secret", "an Ed25519 key" — the article English wants. */
+export function article(noun: string): string {
+  return `${/^(?:[aeiou]|RSA|EC\b|HMAC|X25519|Ed25519)/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 const PRIVATE_JWK_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
@@ -428,7 +569,7 @@ export function publicJwk(jwk: JWK): JWK {
 function assertFits(key: ResolvedKey, alg: SigningAlg): void {
   if (!key.algorithms.includes(alg)) {
     const fits = key.algorithms.length ? key.algorithms.join(', ') : 'no JWS algorithm';
-    throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `${alg} does not fit a ${key.description}; it fits ${fits}.`);
+    throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `${alg} does not fit ${article(key.description)}; it fits ${fits}${key.limitedBy ? ` (${key.limitedBy})` : ''}.`);
   }
   if (PSS.has(alg) && key.family !== 'RSA') throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `${alg} needs an RSA key.`);
 }

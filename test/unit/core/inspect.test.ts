@@ -28,15 +28,16 @@ describe('core/inspect standard vectors', () => {
     assert.equal(after.message, 'Token has expired.');
   });
 
-  it('RFC 7520 §4.4 (HS256, a non-JSON payload) verifies and is called a JWS, not a JWT', async () => {
+  it('RFC 7520 §4.4 (HS256, a non-JSON payload): the signature is correct, but it is not a JWT — malformed, "Token is invalid."', async () => {
     const payload = 'It\u2019s a dangerous business, Frodo, going out your door. You step onto the road, and if you don\'t keep your feet, there\u2019s no knowing where you might be swept off to.';
     const token = `eyJhbGciOiJIUzI1NiIsImtpZCI6IjAxOGMwYWU1LTRkOWItNDcxYi1iZmQ2LWVlZjMxNGJjNzAzNyJ9.${b64(payload)}.s0h6KThzkfBBBkLspW1h84VsJZFTsPPqMDA7g1Md7p0`;
     const ins = await inspectToken(token, { key: { jwk: { kty: 'oct', kid: '018c0ae5-4d9b-471b-bfd6-eef314bc7037', k: 'hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg' } } });
-    assert.equal(ins.verdict, 'verified');
+    assert.equal(ins.verdict, 'malformed');
+    assert.equal(ins.message, 'Token is invalid.');
     assert.equal(ins.payloadText, payload);
     assert.equal(ins.payload, undefined);
-    assert.match(ins.detail!, /JWS, not a JWT/);
-    assert.ok(ins.warnings.some((w) => w.code === 'payload-not-json'));
+    assert.match(ins.detail!, /not a JWT claims set.*The signature is correct/);
+    assert.equal(ins.verifiedWith?.kid, '018c0ae5-4d9b-471b-bfd6-eef314bc7037');
   });
 
   // RFC 7520 §4.1–4.3: RS256, PS384 and ES512 over the same payload, with the cookbook's published public keys.
@@ -49,24 +50,29 @@ describe('core/inspect standard vectors', () => {
     { section: '4.3', alg: 'ES512', header: 'eyJhbGciOiJFUzUxMiIsImtpZCI6ImJpbGJvLmJhZ2dpbnNAaG9iYml0b24uZXhhbXBsZSJ9', signature: 'AE_R_YZCChjn4791jSQCrdPZCNYqHXCTZH0-JZGYNlaAjP2kqaluUIIUnC9qvbu9Plon7KRTzoNEuT4Va2cmL1eJAQy3mtPBu_u_sDDyYjnAMDxXPn7XrT0lw-kvAD890jl8e2puQens_IEKBpHABlsbEPX6sFY8OcGDqoRuBomu9xQ2', jwk: RFC7520_EC },
   ];
   for (const c of RFC7520_CASES) {
-    it(`RFC 7520 §${c.section} (${c.alg}) verifies with the published public key; one changed payload byte does not`, async () => {
+    it(`RFC 7520 §${c.section} (${c.alg}): the signature verifies with the published public key (a text payload: not a JWT); one changed payload byte does not`, async () => {
       const token = `${c.header}.${RFC7520_PAYLOAD}.${c.signature}`;
       const ins = await inspectToken(token, { key: { jwk: c.jwk } });
-      assert.equal(ins.verdict, 'verified', ins.detail);
+      assert.equal(ins.verdict, 'malformed', ins.detail);
+      assert.match(ins.detail!, /The signature is correct/);
+      assert.ok(ins.verifiedWith);
       assert.equal(ins.header?.alg, c.alg);
       assert.match(ins.payloadText!, /^It\u2019s a dangerous business, Frodo/);
       const tampered = await inspectToken(`${c.header}.${RFC7520_PAYLOAD.replace('SXTi', 'SXTj')}.${c.signature}`, { key: { jwk: c.jwk } });
-      assert.equal(tampered.verdict, 'invalid-signature');
+      assert.equal(tampered.verifiedWith, undefined);
+      assert.match(tampered.detail!, /signature does not match/);
     });
   }
 
-  it('RFC 8037 A.4 (Ed25519) verifies with the published public key', async () => {
+  it('RFC 8037 A.4 (Ed25519): the signature verifies with the published public key (a text payload: not a JWT)', async () => {
     const token = 'eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg';
     const ins = await inspectToken(token, { key: { jwk: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' } } });
-    assert.equal(ins.verdict, 'verified');
+    assert.equal(ins.verdict, 'malformed');
+    assert.match(ins.detail!, /The signature is correct/);
     assert.equal(ins.payloadText, 'Example of Ed25519 signing');
     const tampered = await inspectToken(token.replace('RXhhbXBsZS', 'RXhhbXBsZT'), { key: { jwk: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' } } });
-    assert.equal(tampered.verdict, 'invalid-signature');
+    assert.equal(tampered.verifiedWith, undefined);
+    assert.match(tampered.detail!, /signature does not match/);
   });
 
   it('RFC 8037 A.4: signing with the published private key gives the published signature', async () => {
@@ -229,17 +235,21 @@ describe('core/inspect pasted text and malformed tokens', () => {
     const deep = '{"a":'.repeat(100000) + '1' + '}'.repeat(100000);
     const t = `${b64({ alg: 'HS256' })}.${b64(deep)}.c2ln`;
     const ins = await inspectToken(t, { key: SECRET });
-    assert.equal(ins.verdict, 'invalid-signature');
+    assert.equal(ins.verdict, 'malformed');
+    assert.match(ins.detail!, /nested/);
     assert.equal(ins.payload, undefined);
     assert.equal(ins.payloadText, deep);
     assert.doesNotThrow(() => structuredClone(ins));
     assert.doesNotThrow(() => JSON.stringify(ins));
   });
 
-  it('a 1 MB token gets a verdict', async () => {
-    const big = hs({ blob: 'x'.repeat(1024 * 1024), exp: NOW_S + 60 });
-    const ins = await inspectToken(big, { key: SECRET, now: NOW });
-    assert.equal(ins.verdict, 'verified');
+  it('a 0.9 MiB token gets a verdict; text over 1 MiB is refused unread, saying its size', async () => {
+    const big = hs({ blob: 'x'.repeat(700 * 1024), exp: NOW_S + 60 });
+    assert.ok(big.length > 900 * 1024 && big.length < 1024 * 1024);
+    assert.equal((await inspectToken(big, { key: SECRET, now: NOW })).verdict, 'verified');
+    const huge = await inspectToken(hs({ blob: 'x'.repeat(1200 * 1024) }), { key: SECRET, now: NOW });
+    assert.equal(huge.verdict, 'malformed');
+    assert.match(huge.detail!, /1\.6 MiB; a token is read up to 1\.0 MiB/);
   });
 
   it('Unicode direction overrides inside claims are flagged', async () => {

@@ -55,7 +55,13 @@ describe('core/jwks', () => {
 });
 
 describe('core/keys describeKey sizes', () => {
-  for (const modulusLength of [1024, 2048, 3072]) {
+  it('an RSA 1024 key is refused in every form, with its size in the reason', () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+    for (const input of [publicKey.export({ format: 'pem', type: 'spki' }) as string, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, { jwk: publicKey.export({ format: 'jwk' }) }, { jwk: privateKey.export({ format: 'jwk' }) }]) {
+      assert.throws(() => describeKey(input), /1024 bits; RS and PS algorithms need at least 2048|1024 bits.*2048/);
+    }
+  });
+  for (const modulusLength of [2048, 3072, 4096]) {
     it(`an RSA ${modulusLength} key is ${modulusLength} bits as PEM and as JWK (public and private)`, () => {
       const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength });
       const inputs = [
