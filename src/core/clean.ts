@@ -42,8 +42,8 @@ export function cleanTokenText(text: string): { token: string; cleaned: string[]
       cleaned.add('trailing punctuation');
       changed = true;
     }
-    const q = text.charCodeAt(start);
-    if (end - start >= 2 && (q === 34 || q === 39 || q === 96) && text.charCodeAt(end - 1) === q) {
+    // Every layer of matching quotes at once, so that deep nesting costs one pass of the outer loop.
+    for (let q = text.charCodeAt(start); end - start >= 2 && (q === 34 || q === 39 || q === 96) && text.charCodeAt(end - 1) === q; q = text.charCodeAt(start)) {
       start++;
       end--;
       cleaned.add('quotes');

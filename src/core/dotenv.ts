@@ -6,8 +6,11 @@
  * two to the same results with property tests.
  */
 
-// dotenv's LINE expression, with the `d` flag for match indices.
-const LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+// dotenv's LINE expression, with the `d` flag for match indices — and one change that keeps its results and drops its
+// quadratic time: dotenv starts with `\s*`, which spans line breaks, so a run of N blank lines is rescanned from each
+// of its N line starts (80,000 newlines took ~9 s). Here the leading whitespace stops at a line break; a match that
+// dotenv starts on a blank line starts on the key's own line instead, with the same captures.
+const LINE = /(?:^|^)[^\S\n]*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
 
 interface EnvEntry {
   key: string;

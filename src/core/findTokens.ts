@@ -32,11 +32,14 @@ function headerKind(part: string): 'jws' | 'jwe' | undefined {
 
 function candidate(text: string, start: number, end: number, out: FoundToken[]): void {
   // Dots split the run into parts; the token starts at the first part that begins with "eyJ".
+  // The search for the next dot stays inside this run: indexOf would scan the rest of the text for every run that
+  // has none, and a text of many dotless runs ("aeyJ aeyJ …") would take quadratic time.
   let s = start;
   while (s < end) {
     if (text.charCodeAt(s) === E && text.charCodeAt(s + 1) === Y && text.charCodeAt(s + 2) === J) break;
-    const dot = text.indexOf('.', s);
-    if (dot < 0 || dot >= end) return;
+    let dot = s;
+    while (dot < end && text.charCodeAt(dot) !== 46) dot++;
+    if (dot >= end) return;
     s = dot + 1;
   }
   if (s >= end) return;
@@ -68,18 +71,24 @@ export function findTokens(text: string): FoundToken[] {
     const hit = text.indexOf('eyJ', i);
     if (hit < 0) break;
     let start = hit;
+    let dots = 0;
     while (start > i) {
       const c = text.charCodeAt(start - 1);
-      if (c < 128 && CLASS[c]) start--;
-      else break;
+      if (c < 128 && CLASS[c]) {
+        start--;
+        dots += CLASS[c] >> 1;
+      } else break;
     }
     let end = hit + 3;
     while (end < len) {
       const c = text.charCodeAt(end);
-      if (c < 128 && CLASS[c]) end++;
-      else break;
+      if (c < 128 && CLASS[c]) {
+        end++;
+        dots += CLASS[c] >> 1;
+      } else break;
     }
-    candidate(text, start, end, out);
+    // A token has at least two dots: a run with fewer (a word that happens to contain "eyJ") is no candidate.
+    if (dots >= 2) candidate(text, start, end, out);
     i = end;
   }
   return out;

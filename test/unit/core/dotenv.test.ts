@@ -36,6 +36,22 @@ describe('core/dotenv parseEnv', () => {
       assert.deepEqual(parseEnv(text), { ...dotenv.parse(text) });
     }), { numRuns: 3000 });
   });
+
+  it('agrees with dotenv.parse on text with runs of blank lines, spaces and unicode whitespace (property)', () => {
+    const run = fc.constantFrom('\n'.repeat(20), ' \t'.repeat(10), '\r\n\r\n\r\n', '\u00a0\n', '\u2028', '\f\v\n', '\n  \n\t\n');
+    const piece = fc.oneof(run, fc.constantFrom('A=1', 'B="x\ny"', 'export C=2', 'D', '=', ':', ' ', '#c', "E='q'", 'F=`b`', '"', "'"));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
+      assert.deepEqual(parseEnv(text), { ...dotenv.parse(text) });
+    }), { numRuns: 2000 });
+  });
+
+  // Adversarial shapes at scale: results asserted here, times in `npm run bench`. Before the fix the first one ran
+  // for minutes (quadratic: 80,000 newlines took ~9 s) and timed the test out.
+  it('reads a key after 400,000 blank lines, and 200,000 lines of spaces', () => {
+    assert.deepEqual(parseEnv('\n'.repeat(400_000) + 'A=1\n'), { A: '1' });
+    assert.deepEqual(parseEnv('   \n'.repeat(200_000) + 'JWT_SECRET=s'), { JWT_SECRET: 's' });
+    assert.deepEqual(parseEnv('\r\n'.repeat(200_000)), {});
+  });
 });
 
 describe('core/dotenv upsertEnvVar', () => {
