@@ -30,7 +30,9 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
   try {
     // The .env that belongs to the active file (the nearest one up to the folder root), else the folder's.
     const env = await readEnv(folder, await envUriFor(folder, vscode.window.activeTextEditor?.document.uri));
-    const exists = Object.prototype.hasOwnProperty.call(parseEnv(env.text), cfg.secretVariable);
+    const vars = parseEnv(env.text);
+    // `JWT_SECRET=` with no value holds no secret: it is filled in place, without the replace warning.
+    const exists = Object.prototype.hasOwnProperty.call(vars, cfg.secretVariable) && vars[cfg.secretVariable] !== '';
     if (
       exists &&
       !args.replace &&

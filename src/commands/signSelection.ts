@@ -69,7 +69,11 @@ export async function signSelectionCommand(services: Services): Promise<string |
     } else if (loaded) fallbackProblem = ` ${vscode.l10n.t('The key chosen for signing ({0}) cannot be used: {1}', loaded.label, loaded.missing ?? '')}`;
   }
   if (!key) {
-    offerKeyFixes(editor, selection, vscode.l10n.t('No {0} in {1} (looked at {2}): there is no key to sign with.', cfg.secretVariable, vscode.workspace.asRelativePath(envFile), envFile.toString(true)) + fallbackProblem);
+    const where = vscode.workspace.asRelativePath(envFile);
+    const why =
+      secret === '' ? vscode.l10n.t('{0} in {1} is empty: there is no key to sign with.', cfg.secretVariable, where)
+      : vscode.l10n.t('No {0} in {1}: there is no key to sign with.', cfg.secretVariable, where);
+    offerKeyFixes(editor, selection, why + fallbackProblem);
     return undefined;
   }
 

@@ -116,6 +116,7 @@ export class KeySources {
     }
     const { env, value } = found;
     if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1} (looked at {2}).', envPath, folder.name, env.uri.toString(true)) };
+    if (value === '') return { label, missing: vscode.l10n.t('{0} in {1} is empty.', variable, vscode.workspace.asRelativePath(env.uri)) };
     if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable) };
     return { key: value, label };
   }

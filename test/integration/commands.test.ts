@@ -42,6 +42,23 @@ describe('JWT: Generate Secret into .env', () => {
     assert.match(bytes.toString('utf8'), /^\uFEFFA=1\r\nB=2\r\nJWT_SECRET=[0-9a-f]{64}$/);
   });
 
+  it('fills an empty JWT_SECRET= in place without asking to replace (there is no current secret)', async () => {
+    fs.writeFileSync(fsPath('.env'), '# keys\nJWT_SECRET=\nOTHER=1\n');
+    // Before the fix this asked "Replace JWT_SECRET…? Tokens signed with the current secret will stop verifying" (a modal: the test timed out).
+    const result = await vscode.commands.executeCommand<{ replaced: boolean }>('jwtWorkbench.generateSecret');
+    assert.equal(result?.replaced, false);
+    assert.match(envText(), /^# keys\nJWT_SECRET=[0-9a-f]{64}\nOTHER=1\n$/);
+  });
+
+  it('an empty JWT_SECRET= is "empty" in the inspector, not "no key"', async () => {
+    fs.writeFileSync(fsPath('.env'), 'JWT_SECRET=\n');
+    const token = await signToken({ sub: 'empty' }, 'x'.repeat(64));
+    const ins = await vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectToken', token);
+    assert.equal(ins?.verdict, 'unverified');
+    assert.match(ins!.detail!, /^JWT_SECRET in \.env is empty\.$/);
+    await closeAllEditors();
+  });
+
   it('goes through the open editor when .env has unsaved changes: both edits survive and Undo works', async () => {
     fs.writeFileSync(fsPath('.env'), 'A=1\nJWT_SECRET=old\n');
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(fsPath('.env')));
