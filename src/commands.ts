@@ -13,4 +13,6 @@ export const CommandIds = {
   inspectToken: 'jwtWorkbench.inspectToken',
   /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */
   inspectorState: 'jwtWorkbench.inspectorState',
+  /** Registered only under test (ExtensionMode.Test): handle a message as if the inspector's webview sent it. */
+  testFromWebview: 'jwtWorkbench.test.fromWebview',
 } as const;

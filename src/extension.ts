@@ -45,6 +45,10 @@ export function activate(context: vscode.ExtensionContext): void {
     new ExpiredTokenDiagnostics(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
   );
+  // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)));
+  }
 }
 
 export function deactivate(): void {}

@@ -7,6 +7,8 @@ export interface AddKeyFileArgs {
   uri?: vscode.Uri | string;
   /** Also make it the key Sign Selection uses in this workspace when the `.env` has no secret. */
   forSigning?: boolean;
+  /** Use the file's text as an HMAC secret (the user's explicit choice; a key file is never read as one otherwise). */
+  asSecret?: boolean;
 }
 
 /** JWT: Add Key File… — choose a PEM, JWK or JWKS file; it is remembered for this workspace. Returns the source id. */
@@ -26,14 +28,22 @@ export async function addKeyFileCommand(services: Services, args?: AddKeyFileArg
         filters: { [vscode.l10n.t('Keys')]: ['pem', 'key', 'crt', 'cer', 'pub', 'json', 'jwk', 'jwks'], [vscode.l10n.t('All files')]: ['*'] },
       })) ?? []);
   if (!uri) return undefined;
+  const rel = vscode.workspace.asRelativePath(uri);
   try {
-    const id = await services.keys.addKeyFile(uri, args?.forSigning);
-    services.log.info(`Key file added${args?.forSigning ? ' (for signing)' : ''}: ${uri.toString(true)}`);
+    const id = await services.keys.addKeyFile(uri, args?.forSigning, args?.asSecret);
+    services.log.info(`${args?.asSecret ? 'Secret file' : 'Key file'} added${args?.forSigning ? ' (for signing)' : ''}: ${rel}`);
     if (args?.forSigning) await services.keys.setSigningSource(id);
+    void vscode.window.showInformationMessage(args?.asSecret ? vscode.l10n.t('{0} added as an HMAC secret.', rel) : vscode.l10n.t('{0} added as a key source.', rel));
     return id;
   } catch (e) {
-    void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', vscode.workspace.asRelativePath(uri), e.message) : String(e));
-    return undefined;
+    if (!isCoreError(e, 'ERR_KEY_FORMAT') || args?.asSecret || args?.uri) {
+      void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : String(e));
+      return undefined;
+    }
+    // Never silently: a file that holds no key becomes a secret only when the user says so, here.
+    const asSecret = vscode.l10n.t('Use Its Text as an HMAC Secret');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), asSecret);
+    return choice === asSecret ? addKeyFileCommand(services, { ...args, uri, asSecret: true }) : undefined;
   }
 }
 

@@ -12,6 +12,7 @@ export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from '.
 export {
   inspectToken,
   cleanTokenText,
+  MAX_TOKEN_CHARS,
   type Inspection,
   type InspectOptions,
   type InspectedClaim,
@@ -20,6 +21,7 @@ export {
 } from './inspect';
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
+export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
 export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES } from './jwks';

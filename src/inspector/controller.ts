@@ -48,6 +48,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private lastView?: InspectorView;
   /** Whether the webview's script has said 'ready': messages sent earlier would be lost. */
   private webviewReady = false;
+  /** While a test forges a webview message: what the extension posted in answer (see {@link receiveForTest}). */
+  private recording?: ToWebview[];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -75,7 +77,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...this.state,
       token: text,
       origin: opts.origin,
-      keySource: opts.keySource ?? this.state.keySource,
+      keySource: this.listedOr(opts.keySource, this.state.keySource),
       signedHere: opts.origin === 'signed',
       document: opts.document,
       range: opts.range,
@@ -92,7 +94,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         token: saved.token,
         origin: saved.token ? 'restored' : 'empty',
         options: saved.options ?? this.state.options,
-        keySource: saved.keySource ?? this.state.keySource,
+        // Saved state is the webview's: a key source it names is used only if this extension lists it.
+        keySource: this.listedOr(saved.keySource, this.state.keySource),
       };
     }
     this.attach(panel);
@@ -101,6 +104,29 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   dispose(): void {
     this.panel?.dispose();
+  }
+
+  /** `id` when it names a key source this extension listed, else `fallback`: ids from elsewhere are hostile input. */
+  private listedOr(id: string | undefined, fallback: string): string {
+    if (id === undefined || id === fallback) return fallback;
+    if (this.keys.isListed(id)) return id;
+    this.log.warn('Ignored a key source the extension did not list.');
+    return fallback;
+  }
+
+  /**
+   * Handle `message` as if the webview had sent it, and return what the extension posted in answer. Registered
+   * only when the extension runs under test (ExtensionMode.Test): integration tests forge hostile messages with it.
+   */
+  async receiveForTest(message: unknown): Promise<ToWebview[]> {
+    const posted: ToWebview[] = [];
+    this.recording = posted;
+    try {
+      await this.onMessage(message);
+    } finally {
+      this.recording = undefined;
+    }
+    return posted;
   }
 
   private createOrShow(): void {
@@ -178,6 +204,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 
   private async post(message: ToWebview): Promise<void> {
+    this.recording?.push(message);
     // Before its script runs the webview drops messages; its 'ready' then fetches the latest view. Never wait for
     // it here: VS Code loads a restored webview only after deserializeWebviewPanel returns.
     if (!this.panel || !this.webviewReady) return;
@@ -197,7 +224,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           if (this.lastView) await this.post({ type: 'view', view: this.lastView });
           return;
         case 'inspect':
-          this.state = { ...this.state, token: m.token, keySource: m.keySource, options: m.options, origin: m.token === this.state.token ? this.state.origin : 'pasted', signedHere: m.token === this.state.token && this.state.signedHere };
+          this.state = { ...this.state, token: m.token, keySource: this.listedOr(m.keySource, this.state.keySource), options: m.options, origin: m.token === this.state.token ? this.state.origin : 'pasted', signedHere: m.token === this.state.token && this.state.signedHere };
           await this.render();
           return;
         case 'sign':
@@ -227,6 +254,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 
   private async sign(headerText: string, payloadText: string, alg: SigningAlg, keySource: string): Promise<void> {
+    // Only with a source the extension listed (load refuses others): never a key file the webview names itself.
     const loaded = await this.keys.load(keySource);
     if (!loaded.key) {
       await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Cannot sign: {0}', loaded.missing ?? vscode.l10n.t('no key')) });
@@ -255,8 +283,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   /** The user clicked "Reveal": send the key of that source to the webview once, to show for a moment. */
   private async reveal(keySource: string): Promise<void> {
-    // Only the key the panel shows: the webview is another trust domain and may not name some other stored key.
-    if (keySource !== this.state.keySource) {
+    // Only the key the panel shows, which the user chose from the extension's list: the webview is another trust
+    // domain and may not name some other stored key, file or variable.
+    if (keySource !== this.state.keySource || !this.keys.isListed(keySource)) {
       this.log.warn('Ignored a request to reveal a key the inspector is not using.');
       return;
     }
@@ -269,10 +298,25 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     await this.post({ type: 'revealed', keySource, text: typeof loaded.key === 'string' ? loaded.key : JSON.stringify(loaded.key, null, 2) });
   }
 
-  private async copy(what: CopyWhat): Promise<void> {
+  /**
+   * The token on display, when it is token-shaped (only base64url characters and dots: what passed the character
+   * check). Copy and Insert act on this alone, so the webview cannot put arbitrary text on the clipboard or into an
+   * editor by "pasting" it first.
+   */
+  private tokenOnDisplay(): { inspection: Inspection; token: string } | undefined {
     const inspection = this.lastView?.inspection;
     const token = inspection?.token;
-    if (!inspection || !token) return;
+    if (!inspection || !token || !inspection.parts || !/^[A-Za-z0-9_.-]+$/.test(token)) return undefined;
+    return { inspection, token };
+  }
+
+  private async copy(what: CopyWhat): Promise<void> {
+    const shown = this.tokenOnDisplay();
+    if (!shown) {
+      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Nothing to copy: the text is not a token.') });
+      return;
+    }
+    const { inspection, token } = shown;
     const text =
       what === 'token' ? token
       : what === 'bearer' ? `Authorization: Bearer ${token}`
@@ -284,8 +328,11 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 
   private async insert(mode: 'insert' | 'replace'): Promise<void> {
-    const token = this.lastView?.inspection?.token;
-    if (!token) return;
+    const token = this.tokenOnDisplay()?.token;
+    if (!token) {
+      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Nothing to insert: the text is not a token.') });
+      return;
+    }
     if (mode === 'replace' && this.state.document && this.state.range) {
       const uri = this.state.document;
       // The editor it came from, where it is; opened beside the inspector (never over it) when it was closed.

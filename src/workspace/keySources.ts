@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, parseEnv, parseJwks, type KeyInput } from '../core';
+import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { envUriFor, readEnvOnce, readEnvVariable, type EnvReads } from './envFile';
@@ -16,6 +16,8 @@ export const NO_KEY = 'none';
 /** PEM keys kept in .env next to the secret (multi-line, quoted). */
 const ENV_KEY_VARIABLES = ['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'];
 const FILES_STATE = 'jwtWorkbench.keyFiles';
+/** Files the user added explicitly as HMAC secrets (their text is the secret, as PyJWT uses a str key). */
+const SECRET_FILES_STATE = 'jwtWorkbench.secretFiles';
 const SECRETS_STATE = 'jwtWorkbench.storedKeyNames';
 const SECRET_PREFIX = 'jwtWorkbench.key.';
 const JWKS_STATE = 'jwtWorkbench.jwksUrls';
@@ -42,6 +44,12 @@ interface KeptJwks {
 export class KeySources {
   /** When each JWKS URL was last asked for again (a refresh that failed counts too). */
   private readonly jwksAttempts = new Map<string, number>();
+  /**
+   * The `.env` source ids this extension has handed out (pickers, defaults for a document). The webview and the
+   * restored panel state may only name one of these, or a source in the stored lists — never a variable, file or
+   * stored key of their own choosing.
+   */
+  private readonly issuedEnvIds = new Set<string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -55,11 +63,11 @@ export class KeySources {
     const options: KeySourceOption[] = [];
     for (const [i, f] of folders.entries()) {
       const cfg = getConfig(f.uri);
-      options.push({ id: `env:${i}:${cfg.secretVariable}`, label: envLabel(f, cfg.envFile, cfg.secretVariable) });
+      options.push({ id: this.issue(`env:${i}:${cfg.secretVariable}`), label: envLabel(f, cfg.envFile, cfg.secretVariable) });
       if (!vscode.workspace.isTrusted) continue;
       try {
         const vars = parseEnv((await readEnvOnce(f, undefined, reads)).text);
-        for (const name of ENV_KEY_VARIABLES) if (vars[name]) options.push({ id: `env:${i}:${name}`, label: envLabel(f, cfg.envFile, name) });
+        for (const name of ENV_KEY_VARIABLES) if (vars[name]) options.push({ id: this.issue(`env:${i}:${name}`), label: envLabel(f, cfg.envFile, name) });
       } catch {
         // an unreadable .env shows up as a missing key when chosen
       }
@@ -71,7 +79,27 @@ export class KeySources {
   /** The default source before any file is involved: the first folder's root `.env` secret variable. */
   rootDefault(): string {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? `env:${folder.index}:${getConfig(folder.uri).secretVariable}` : NO_KEY;
+    return folder ? this.issue(`env:${folder.index}:${getConfig(folder.uri).secretVariable}`) : NO_KEY;
+  }
+
+  private issue(id: string): string {
+    this.issuedEnvIds.add(id);
+    return id;
+  }
+
+  /**
+   * Whether `id` names a source this extension listed: a `.env` id it handed out, or a key file, secret file, stored
+   * key or JWKS URL in the stored lists (looked up there, never parsed as a path). Everything from the webview, the
+   * restored panel state and internal commands goes through this.
+   */
+  isListed(id: string): boolean {
+    if (id === NO_KEY) return true;
+    if (id.startsWith('env:')) return this.issuedEnvIds.has(id) && Number(id.split(':')[1]) < (vscode.workspace.workspaceFolders?.length ?? 0);
+    if (id.startsWith('file:')) return this.keyFiles().includes(id.slice(5));
+    if (id.startsWith('secretfile:')) return this.secretFiles().includes(id.slice(11));
+    if (id.startsWith('secret:')) return this.storedNames().includes(id.slice(7));
+    if (id.startsWith('jwks:')) return this.keptJwks().some((j) => j.url === id.slice(5));
+    return false;
   }
 
   /** The default source for a document: the secret variable of the `.env` that belongs to it (the nearest one). */
@@ -81,7 +109,7 @@ export class KeySources {
     const env = await envUriFor(folder, uri);
     const rel = env.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
     const variable = getConfig(uri).secretVariable;
-    return rel === getConfig(folder.uri).envFile ? `env:${folder.index}:${variable}` : `env:${folder.index}:${variable}@${rel}`;
+    return this.issue(rel === getConfig(folder.uri).envFile ? `env:${folder.index}:${variable}` : `env:${folder.index}:${variable}@${rel}`);
   }
 
   /**
@@ -89,10 +117,12 @@ export class KeySources {
    * (the issuer may have rotated its keys), at most once a minute. `reads` shares `.env` reads with list().
    */
   async load(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
+    if (!this.isListed(id)) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That key source is not one JWT Workbench lists; choose one from the list.') };
     if (id.startsWith('jwks:')) return this.loadJwks(id.slice(5), kid);
     const env = /^env:(\d+):([\w.-]+)(?:@(.+))?$/.exec(id);
     if (env) return this.loadEnv(Number(env[1]), env[2], env[3], reads);
-    if (id.startsWith('file:')) return this.loadFile(id.slice(5));
+    if (id.startsWith('file:')) return this.loadFile(id.slice(5), false);
+    if (id.startsWith('secretfile:')) return this.loadFile(id.slice(11), true);
     if (id.startsWith('secret:')) {
       const name = id.slice(7);
       const value = await this.context.secrets.get(SECRET_PREFIX + name);
@@ -105,7 +135,8 @@ export class KeySources {
     const folder = vscode.workspace.workspaceFolders?.[index];
     if (!folder) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That workspace folder is gone.') };
     const cfg = getConfig(folder.uri);
-    const envPath = relativeEnv && !relativeEnv.split('/').includes('..') ? relativeEnv : cfg.envFile;
+    // Only ids this extension handed out get here (isListed), so the nested .env path is one it found itself.
+    const envPath = relativeEnv ?? cfg.envFile;
     const label = envLabel(folder, envPath, variable);
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
     let found;
@@ -121,15 +152,21 @@ export class KeySources {
     return { key: value, label };
   }
 
-  private async loadFile(uri: string): Promise<LoadedKey> {
+  private async loadFile(uri: string, asSecret: boolean): Promise<LoadedKey> {
     const parsed = vscode.Uri.parse(uri);
-    const label = `key file ${vscode.workspace.asRelativePath(parsed)}`;
+    const label = fileLabel(uri, asSecret);
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
+    let text: string;
     try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(parsed));
-      return { key: text, label };
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(parsed));
     } catch (e) {
       return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
+    }
+    if (asSecret) return { key: { secret: text.replace(/\r?\n$/, ''), encoding: 'utf8' }, label };
+    try {
+      return { key: readKeyFile(text), label };
+    } catch (e) {
+      return { label, missing: vscode.l10n.t('{0} is not a key: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
   }
 
@@ -202,14 +239,26 @@ export class KeySources {
     return this.context.globalState.get<string[]>(SECRETS_STATE, []);
   }
 
-  /** Remember a key file (PEM, JWK or JWKS) for this workspace after checking that it holds a key. Returns its source id. */
-  async addKeyFile(uri: vscode.Uri, forSigning = false): Promise<string> {
+  private secretFiles(): string[] {
+    return this.context.workspaceState.get<string[]>(SECRET_FILES_STATE, []);
+  }
+
+  /**
+   * Remember a key file (PEM, JWK or JWKS) for this workspace after checking that it holds a key — or, only when the
+   * user said so (`asSecret`), a file whose text is an HMAC secret. Returns its source id.
+   */
+  async addKeyFile(uri: vscode.Uri, forSigning = false, asSecret = false): Promise<string> {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const infos = describeKey(text); // throws ERR_KEY_FORMAT with the reason when the file is not a key
+    const id = uri.toString();
+    if (asSecret) {
+      describeKey({ secret: text.replace(/\r?\n$/, ''), encoding: 'utf8' }); // throws when empty
+      await this.context.workspaceState.update(SECRET_FILES_STATE, [...this.secretFiles().filter((u) => u !== id), id]);
+      return `secretfile:${id}`;
+    }
+    const infos = describeKey(readKeyFile(text)); // throws ERR_KEY_FORMAT with what the file holds when it is not a key
     if (forSigning && !infos.some((k) => k.isPrivate)) {
       throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', vscode.l10n.t('it holds a {0}, which can verify but not sign; choose the private key.', infos[0].description));
     }
-    const id = uri.toString();
     await this.context.workspaceState.update(FILES_STATE, [...this.keyFiles().filter((u) => u !== id), id]);
     return `file:${id}`;
   }
@@ -225,7 +274,8 @@ export class KeySources {
   /** Sources the user added and can forget: key files, JWKS URLs, stored keys. */
   added(): KeySourceOption[] {
     return [
-      ...this.keyFiles().map((uri) => ({ id: `file:${uri}`, label: `key file ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}` })),
+      ...this.keyFiles().map((uri) => ({ id: `file:${uri}`, label: fileLabel(uri, false) })),
+      ...this.secretFiles().map((uri) => ({ id: `secretfile:${uri}`, label: fileLabel(uri, true) })),
       ...this.storedNames().map((name) => ({ id: `secret:${name}`, label: `SecretStorage: ${name}` })),
       ...this.keptJwks().map((j) => ({ id: `jwks:${j.url}`, label: jwksLabel(j) })),
     ];
@@ -234,6 +284,7 @@ export class KeySources {
   /** Forget a key file, a JWKS URL or a stored key (deleting it from SecretStorage); never touches a file. */
   async forget(id: string): Promise<void> {
     if (id.startsWith('file:')) await this.context.workspaceState.update(FILES_STATE, this.keyFiles().filter((u) => u !== id.slice(5)));
+    else if (id.startsWith('secretfile:')) await this.context.workspaceState.update(SECRET_FILES_STATE, this.secretFiles().filter((u) => u !== id.slice(11)));
     else if (id.startsWith('jwks:')) await this.forgetJwks(id.slice(5));
     else if (id.startsWith('secret:')) await this.forgetKey(id.slice(7));
     if (this.signingSource() === id) await this.setSigningSource(undefined);
@@ -248,6 +299,11 @@ export class KeySources {
 /** "web/.env JWT_SECRET" in a multi-root workspace, ".env JWT_SECRET" in a single folder. */
 function envLabel(folder: vscode.WorkspaceFolder, envPath: string, variable: string): string {
   return `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, envPath))} ${variable}`;
+}
+
+function fileLabel(uri: string, asSecret: boolean): string {
+  const rel = vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
+  return asSecret ? `secret file ${rel}` : `key file ${rel}`;
 }
 
 function jwksLabel(j: KeptJwks): string {

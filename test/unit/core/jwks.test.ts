@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { checkJwksUrl, describeKey, inspectToken, isCoreError, parseJwks, signToken } from '../../../src/core';
+import { checkJwksUrl, describeKey, inspectToken, isCoreError, parseJwks, readKeyFile, signToken } from '../../../src/core';
 
 function rsaPair(kid: string): { privateJwk: crypto.JsonWebKey; publicJwk: crypto.JsonWebKey } {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -71,6 +71,35 @@ describe('core/keys describeKey sizes', () => {
         { jwk: privateKey.export({ format: 'jwk' }) },
       ];
       for (const input of inputs) assert.equal(describeKey(input)[0].bits, modulusLength, JSON.stringify(describeKey(input)[0]));
+    });
+  }
+});
+
+describe('core/readKeyFile: a key file holds a key, or is refused with what it holds', () => {
+  const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = ec.publicKey.export({ format: 'jwk' });
+  const cases: [string, string, RegExp | 'pem' | 'jwk' | 'jwks'][] = [
+    ['a PEM block', ec.publicKey.export({ type: 'spki', format: 'pem' }) as string, 'pem'],
+    ['a JWK', JSON.stringify(jwk), 'jwk'],
+    ['a JWK with a comment and a trailing comma', `{ // k\n${JSON.stringify(jwk).slice(1, -1)},\n}`, 'jwk'],
+    ['a JWKS', JSON.stringify({ keys: [jwk] }), 'jwks'],
+    ['an OpenSSH RSA public key', 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ== me@host', /OpenSSH public key/],
+    ['an OpenSSH ECDSA public key', 'ecdsa-sha2-nistp256 AAAAE2VjZHNh me@host', /OpenSSH public key/],
+    ['bare base64 DER', ec.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), /bare base64 DER/],
+    ['a JSON array', JSON.stringify([jwk]), /JSON array/],
+    ['{"keys": {…}}', JSON.stringify({ keys: jwk }), /"keys" is not an array/],
+    ['an object without kty', '{"n": "x"}', /no "kty"/],
+    ['broken JSON', '{"kty": ', /not JSON/],
+    ['plain text', 'hunter2', /neither a PEM block nor a JWK/],
+    ['an empty file', '\n', /empty/],
+  ];
+  for (const [name, text, want] of cases) {
+    it(`${name}: ${typeof want === 'string' ? want : 'refused'}`, () => {
+      if (typeof want === 'string') {
+        const got = readKeyFile(text);
+        assert.equal(typeof got === 'string' ? 'pem' : 'jwk' in got ? 'jwk' : 'jwks' in got ? 'jwks' : 'other', want);
+        assert.ok(describeKey(got).length > 0);
+      } else assert.throws(() => readKeyFile(text), (e: unknown) => isCoreError(e, 'ERR_KEY_FORMAT') && want.test((e as Error).message));
     });
   }
 });
