@@ -23,8 +23,9 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  // The web extension (vscode.dev, github.dev, a browser's extension host): the same code, no Node built-ins.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
+  // The web extension (vscode.dev, github.dev, a browser's extension host): the same code, no Node built-ins (the one
+  // dynamic import of node:fs/promises, for symbolic links of local .env files, runs only where there is a Node).
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:fs/promises'] },
 ];
 if (!production) {
   // Tests: each file its own bundle so mocha can load them one by one; vscode and mocha stay external.

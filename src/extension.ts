@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
     vscode.commands.registerCommand(CommandIds.addKeyFile, (args?: AddKeyFileArgs) => addKeyFileCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addJwksUrl, (args?: { url?: string }) => addJwksUrlCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addJwksUrl, (args?: { url?: string; throwOnError?: boolean }) => addJwksUrlCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.forgetKeySource, (args?: { id?: string }) => forgetKeySourceCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),

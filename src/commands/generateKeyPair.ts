@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { generateKeyPair, parseEnv, type AsymmetricAlg } from '../core';
-import { confirmReplace, folderToWrite, readEnv, writeEnvVariable } from '../workspace/envFile';
+import { confirmReplace, envUri, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
 import type { Services } from '../services';
 
 const ALGS: AsymmetricAlg[] = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -58,7 +58,14 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} key pair written to {1} and {2}. Keep the private key out of version control.', alg, vscode.workspace.asRelativePath(priv), vscode.workspace.asRelativePath(pub)));
     return { alg, target, privateKey: priv.toString(), publicKey: pub.toString() };
   }
-  const env = await readEnv(folder);
+  let envTarget: vscode.Uri;
+  try {
+    ({ uri: envTarget } = await writeTarget(folder, envUri(folder)));
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+    return undefined;
+  }
+  const env = await readEnv(folder, envTarget);
   if (
     parseEnv(env.text).JWT_PRIVATE_KEY &&
     !args.replace &&
@@ -67,7 +74,7 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
     return undefined;
   }
   await writeEnvVariable(env, 'JWT_PRIVATE_KEY', pair.privatePem.trim());
-  await writeEnvVariable(await readEnv(folder), 'JWT_PUBLIC_KEY', pair.publicPem.trim());
+  await writeEnvVariable(await readEnv(folder, envTarget), 'JWT_PUBLIC_KEY', pair.publicPem.trim());
   services.log.info(`Generated an ${alg} key pair into ${env.uri.toString(true)} (JWT_PRIVATE_KEY, JWT_PUBLIC_KEY).`);
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} key pair written to {1} as JWT_PRIVATE_KEY and JWT_PUBLIC_KEY.', alg, vscode.workspace.asRelativePath(env.uri)));
   return { alg, target, privateKey: 'JWT_PRIVATE_KEY', publicKey: 'JWT_PUBLIC_KEY' };

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { generateSecret, parseEnv } from '../core';
 import { getConfig } from '../workspace/config';
-import { confirmReplace, EnvFileError, envUriFor, folderToWrite, readEnv, writeEnvVariable } from '../workspace/envFile';
+import { confirmReplace, EnvFileError, envUriFor, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
 import type { Services } from '../services';
 import { offerToIgnore } from '../workspace/gitignore';
 
 export interface GenerateSecretArgs {
   /** Replace an existing secret without asking (for scripted use and tests). */
   replace?: boolean;
+  /** Reject with the reason instead of showing it (scripted use, tests). */
+  throwOnError?: boolean;
 }
 
 export interface GenerateSecretResult {
@@ -29,7 +31,8 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
   const cfg = getConfig(folder.uri);
   try {
     // The .env that belongs to the active file (the nearest one up to the folder root), else the folder's.
-    const env = await readEnv(folder, await envUriFor(folder, vscode.window.activeTextEditor?.document.uri));
+    const target = await writeTarget(folder, await envUriFor(folder, vscode.window.activeTextEditor?.document.uri));
+    const env = await readEnv(folder, target.uri);
     const vars = parseEnv(env.text);
     // `JWT_SECRET=` with no value holds no secret: it is filled in place, without the replace warning.
     const exists = Object.prototype.hasOwnProperty.call(vars, cfg.secretVariable) && vars[cfg.secretVariable] !== '';
@@ -45,14 +48,16 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
     await writeEnvVariable(env, cfg.secretVariable, generateSecret());
     services.log.info(`Wrote a new ${cfg.secretVariable} (64 hex characters) to ${env.uri.toString()}${exists ? ', replacing the old one' : ''}.`);
     const open = vscode.l10n.t('Open {0}', cfg.envFile);
+    const where = target.via ? vscode.l10n.t('{0} (through the link {1})', vscode.workspace.asRelativePath(env.uri), vscode.workspace.asRelativePath(target.via)) : vscode.workspace.asRelativePath(env.uri);
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, vscode.workspace.asRelativePath(env.uri)), open)
+      .showInformationMessage(vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, where), open)
       .then((a) => (a === open ? vscode.window.showTextDocument(env.uri) : undefined));
     void offerToIgnore(services.context, folder, env.uri);
     return { uri: env.uri.toString(), variable: cfg.secretVariable, replaced: exists };
   } catch (e) {
     const message = e instanceof EnvFileError ? e.message : vscode.l10n.t('Could not write the secret: {0}', (e as Error).message);
     services.log.error(message);
+    if (args.throwOnError) throw new Error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;
   }

@@ -76,9 +76,10 @@ export async function storeKeyCommand(services: Services): Promise<string | unde
 /**
  * JWT: Add JWKS URL… — the only way anything is ever fetched: the user types the URL of an issuer's JSON Web Key
  * Set; it is fetched now (and again when a token names a key id it lacks), never from a token's `jku`/`x5u`.
- * Returns the source id. `args.url` skips the input box (scripted use, tests).
+ * Returns the source id. `args.url` skips the input box and `args.throwOnError` rejects with the reason instead of
+ * showing it (scripted use, tests).
  */
-export async function addJwksUrlCommand(services: Services, args?: { url?: string }): Promise<string | undefined> {
+export async function addJwksUrlCommand(services: Services, args?: { url?: string; throwOnError?: boolean }): Promise<string | undefined> {
   const url =
     args?.url ??
     (await vscode.window.showInputBox({
@@ -102,6 +103,8 @@ export async function addJwksUrlCommand(services: Services, args?: { url?: strin
     return `jwks:${kept.url}`;
   } catch (e) {
     services.log.warn(`JWKS not added: ${url}: ${(e as Error).message}`);
+    // Scripted callers (tests) may ask for the reason instead of a notification.
+    if (args?.throwOnError) throw e;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot use {0}: {1}', url, (e as Error).message));
     return undefined;
   }

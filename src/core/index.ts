@@ -24,4 +24,4 @@ export { describeKey, KeyCache, type KeyInput, type KeyInfo, type KeyFamily } fr
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
-export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES } from './jwks';
+export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';

@@ -1,6 +1,12 @@
 import { JwtWorkbenchError } from './errors';
 import { describeKey } from './keys';
 
+/** JWK members that only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+
+/** How many redirects a JWKS fetch follows, each hop checked like the URL itself. */
+export const JWKS_MAX_REDIRECTS = 5;
+
 /** The most a JWKS response may weigh; real ones are a few KiB. */
 export const JWKS_MAX_BYTES = 1024 * 1024;
 
@@ -42,6 +48,13 @@ export function parseJwks(text: string): { jwks: { keys: object[] }; kids: strin
     throw new JwtWorkbenchError('ERR_JWKS_RESPONSE', 'The response is not a JWKS: it has no "keys" array.');
   }
   const jwks = json as { keys: object[] };
+  // Every member, even one that would be skipped (use "enc", an unknown kty): a set that carries a private member
+  // has leaked it, and it would be kept in workspace state with the rest.
+  const leaked = jwks.keys.findIndex((k) => k && typeof k === 'object' && PRIVATE_MEMBERS.some((m) => m in k));
+  if (leaked >= 0) {
+    const kid = (jwks.keys[leaked] as { kid?: unknown }).kid;
+    throw new JwtWorkbenchError('ERR_JWKS_RESPONSE', `The JWKS publishes private key material (member ${typeof kid === 'string' ? `"${kid}"` : leaked + 1} has ${PRIVATE_MEMBERS.filter((m) => m in (jwks.keys[leaked] as object)).map((m) => `"${m}"`).join(', ')}); a JWKS URL must serve public keys only. Refused, and not kept.`);
+  }
   let infos;
   try {
     infos = describeKey({ jwks });

@@ -13,7 +13,7 @@ export interface EnvText {
 export class EnvFileError extends Error {
   constructor(
     message: string,
-    readonly code: 'ERR_ENV_NOT_UTF8' | 'ERR_ENV_READ' | 'ERR_ENV_WRITE' | 'ERR_ENV_READONLY',
+    readonly code: 'ERR_ENV_NOT_UTF8' | 'ERR_ENV_READ' | 'ERR_ENV_WRITE' | 'ERR_ENV_READONLY' | 'ERR_ENV_OUTSIDE',
   ) {
     super(message);
   }
@@ -91,7 +91,44 @@ export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = 
   }
 }
 
-/** The value of one variable in the folder's `.env`, or undefined. */
+/** Whether `uri` lies inside `folder` (same scheme and authority, its path below the folder's). */
+function inside(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
+  const root = folder.uri.path.replace(/\/$/, '');
+  return uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(`${root}/`);
+}
+
+/** The real path of a local file (symbolic links resolved), or undefined where there is no local file system. */
+async function realPath(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file' || typeof process === 'undefined' || !process.versions?.node) return undefined;
+  const fs = await import('node:fs/promises');
+  try {
+    return await fs.realpath(uri.fsPath);
+  } catch {
+    return undefined; // not there yet: it will be created where it is named
+  }
+}
+
+/**
+ * Where writing `.env` at `uri` really writes: `uri` itself, or the target of the symbolic link it is (`via` is then
+ * the link). Refuses — naming the path — a file outside the workspace folder, whether a setting such as
+ * `jwtWorkbench.envFile = "../outside/x"` points there or a committed `.env` link does: a write never leaves it.
+ */
+export async function writeTarget(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<{ uri: vscode.Uri; via?: vscode.Uri }> {
+  const shown = (u: vscode.Uri) => (u.scheme === 'file' ? u.fsPath : u.toString(true));
+  if (!inside(folder, uri)) {
+    throw new EnvFileError(vscode.l10n.t('{0} is outside the workspace folder {1}; JWT Workbench writes only inside it. Check the jwtWorkbench.envFile setting.', shown(uri), folder.name), 'ERR_ENV_OUTSIDE');
+  }
+  const real = await realPath(uri);
+  const folderReal = await realPath(folder.uri);
+  if (real === undefined || folderReal === undefined || real === uri.fsPath) return { uri };
+  const target = vscode.Uri.file(real);
+  const rootReal = folderReal.replace(/[\\/]$/, '');
+  if (!(real.startsWith(`${rootReal}/`) || real.startsWith(`${rootReal}\\`))) {
+    throw new EnvFileError(vscode.l10n.t('{0} is a symbolic link to {1}, outside the workspace folder {2}; nothing was written.', vscode.workspace.asRelativePath(uri), real, folder.name), 'ERR_ENV_OUTSIDE');
+  }
+  return { uri: target, via: uri };
+}
+
 /**
  * `.env` texts read during one piece of work, by URI: the inspector lists the key sources and loads the chosen one
  * in the same render, and should read each file once for both.

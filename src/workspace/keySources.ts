@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
+import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { envUriFor, readEnvOnce, readEnvVariable, type EnvReads } from './envFile';
@@ -201,14 +201,10 @@ export class KeySources {
     const timer = setTimeout(() => controller.abort(), JWKS_TIMEOUT_MS);
     let text: string;
     try {
-      const res = await this.fetchUrl(url, { headers: { accept: 'application/jwk-set+json, application/json' }, signal: controller.signal, redirect: 'follow', credentials: 'omit' });
-      if (res.url && res.url !== url) checkJwksUrl(res.url); // a redirect may not downgrade to plain http
-      if (!res.ok) throw new Error(vscode.l10n.t('the server answered {0} {1}', res.status, res.statusText));
-      if (Number(res.headers.get('content-length') ?? 0) > JWKS_MAX_BYTES) throw new Error(vscode.l10n.t('the response is too large for a JWKS'));
-      text = await res.text();
+      text = await this.fetchChecked(url, controller.signal);
     } catch (e) {
       if (controller.signal.aborted) throw new Error(vscode.l10n.t('no answer from {0} within {1} s', url, JWKS_TIMEOUT_MS / 1000));
-      throw e;
+      throw new Error(explainFetchError(e, url));
     } finally {
       clearTimeout(timer);
     }
@@ -216,6 +212,38 @@ export class KeySources {
     const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now() };
     await this.context.workspaceState.update(JWKS_STATE, [...this.keptJwks().filter((j) => j.url !== url), kept]);
     return kept;
+  }
+
+  /**
+   * GET a checked URL, following redirects by hand so that every hop passes checkJwksUrl (https, or http to this
+   * machine; no credentials) — a redirect may not lead through an address the user could not have added. The body is
+   * read as a stream and refused past JWKS_MAX_BYTES after decompression, so a small gzip or an endless chunked
+   * answer cannot fill memory.
+   */
+  private async fetchChecked(first: string, signal: AbortSignal): Promise<string> {
+    let url = first;
+    for (let hop = 0; ; hop++) {
+      const res = await this.fetchUrl(url, { headers: { accept: 'application/jwk-set+json, application/json' }, signal, redirect: 'manual', credentials: 'omit' });
+      // A browser hides where a redirect goes (an opaque response), so its hops cannot be checked: refuse it.
+      if (res.type === 'opaqueredirect') throw new Error(vscode.l10n.t('{0} redirects, and in the browser the hops cannot be checked: add the URL it redirects to instead', url));
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (location !== null) {
+        await res.body?.cancel();
+        if (hop >= JWKS_MAX_REDIRECTS) throw new Error(vscode.l10n.t('more than {0} redirects', JWKS_MAX_REDIRECTS));
+        const next = new URL(location, url).toString();
+        try {
+          url = checkJwksUrl(next);
+        } catch (e) {
+          throw new Error(vscode.l10n.t('{0} redirects to {1}, which is refused: {2}', url, next, (e as Error).message));
+        }
+        continue;
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new Error(vscode.l10n.t('the server answered {0} {1}', res.status, res.statusText));
+      }
+      return readCapped(res, JWKS_MAX_BYTES);
+    }
   }
 
   async forgetJwks(url: string): Promise<void> {
@@ -299,6 +327,52 @@ export class KeySources {
 /** "web/.env JWT_SECRET" in a multi-root workspace, ".env JWT_SECRET" in a single folder. */
 function envLabel(folder: vscode.WorkspaceFolder, envPath: string, variable: string): string {
   return `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, envPath))} ${variable}`;
+}
+
+/** A response body as text, refused as soon as it passes `cap` bytes (counted after decompression). */
+async function readCapped(res: Response, cap: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? 0);
+  if (declared > cap) {
+    await res.body?.cancel();
+    throw new Error(vscode.l10n.t('the response is {0} KiB, over the {1} KiB a JWKS may have', Math.ceil(declared / 1024), cap / 1024));
+  }
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel();
+      throw new Error(vscode.l10n.t('the response is over {0} KiB (after decompression); a JWKS is a few KiB', cap / 1024));
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** A failed fetch in words that say what to check ("nothing answered at … — is the issuer running?"). */
+function explainFetchError(e: unknown, url: string): string {
+  const err = e as Error & { cause?: { code?: string } };
+  switch (err.cause?.code) {
+    case 'ECONNREFUSED':
+      return vscode.l10n.t('nothing answered at {0} — is the issuer running?', new URL(url).origin);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return vscode.l10n.t('the host {0} was not found — check the URL, and that this machine is online', new URL(url).host);
+    case 'ECONNRESET':
+      return vscode.l10n.t('{0} closed the connection', new URL(url).origin);
+    default:
+      return err.message;
+  }
 }
 
 function fileLabel(uri: string, asSecret: boolean): string {

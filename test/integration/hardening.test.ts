@@ -4,8 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import * as vscode from 'vscode';
 import { signToken, type Inspection } from '../../src/core';
 import type { ToWebview } from '../../src/protocol';
@@ -141,5 +144,143 @@ describe('key files are never secrets by accident (issue 10.2)', () => {
     assert.match((await inspectorView())!.keySource!, /^secret file hmac\.secret$/);
     await vscode.commands.executeCommand('jwtWorkbench.forgetKeySource', { id });
     fs.rmSync(fsPath('hmac.secret'));
+  });
+});
+
+describe('JWKS URLs: every redirect hop checked, the body capped, no private member kept (issue 10.4)', () => {
+  const pub = { ...crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), kid: 'sig-1', use: 'sig' };
+  const encPriv = { ...crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), kid: 'enc-1', use: 'enc' };
+  const requests: string[] = [];
+  let sentEndless = 0;
+  let server: http.Server;
+  let base = '';
+  before(async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(256 * 1024 * 1024, 0x20)); // 256 MiB of spaces: about 250 KB on the wire
+    server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      switch (req.url) {
+        case '/jwks':
+          return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [pub] }));
+        case '/moved':
+          return res.writeHead(302, { location: '/jwks' }).end();
+        case '/through-refused':
+          return res.writeHead(302, { location: 'http://jwks.example/keys' }).end();
+        case '/loop':
+          return res.writeHead(302, { location: '/loop' }).end();
+        case '/bomb':
+          return res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb);
+        case '/endless': {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          const more = () => {
+            while (sentEndless < 512 * 1024 * 1024 && !res.destroyed) {
+              sentEndless += chunk.length;
+              if (!res.write(chunk)) return void res.once('drain', more);
+            }
+            res.end();
+          };
+          res.on('close', () => undefined);
+          return more();
+        }
+        case '/leaks-enc':
+          return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [pub, encPriv] }));
+        default:
+          return res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    for (const p of ['/jwks', '/moved']) await vscode.commands.executeCommand('jwtWorkbench.forgetKeySource', { id: `jwks:${base}${p}` });
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+  const add = (p: string) => vscode.commands.executeCommand<string>('jwtWorkbench.addJwksUrl', { url: `${base}${p}`, throwOnError: true });
+  const refusal = async (p: string) => {
+    try {
+      await add(p);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return assert.fail(`${p} was added`);
+  };
+  const kept = async () => (await inspectorView())?.keySources.map((s) => s.id) ?? (await vscode.commands.executeCommand('jwtWorkbench.openInspector'), (await inspectorView())!.keySources.map((s) => s.id));
+
+  it('a redirect to a loopback URL is followed, hop by hop, and the set kept under the URL the user gave', async () => {
+    requests.length = 0;
+    assert.equal(await add('/moved'), `jwks:${base}/moved`);
+    assert.deepEqual(requests, ['/moved', '/jwks']);
+  });
+  it('a redirect through a refused address is refused at that hop, naming it', async () => {
+    assert.match(await refusal('/through-refused'), /redirects to http:\/\/jwks\.example\/keys, which is refused: Use https:\/\//);
+    assert.ok(!(await kept()).includes(`jwks:${base}/through-refused`));
+  });
+  it('a redirect loop stops after a few hops', async () => {
+    requests.length = 0;
+    assert.match(await refusal('/loop'), /more than 5 redirects/);
+    assert.equal(requests.length, 6);
+  });
+  it('a 250 KB gzip of 256 MiB is refused at 1 MiB after decompression, without taking the memory', async () => {
+    const before = process.memoryUsage().rss;
+    assert.match(await refusal('/bomb'), /over 1024 KiB \(after decompression\)/);
+    const grown = (process.memoryUsage().rss - before) / 1024 / 1024;
+    assert.ok(grown < 128, `the extension host grew by ${grown.toFixed(0)} MiB`);
+  });
+  it('an endless body is refused at the cap, and the connection dropped', async () => {
+    assert.match(await refusal('/endless'), /over 1024 KiB/);
+    assert.ok(sentEndless < 64 * 1024 * 1024, `the server sent ${(sentEndless / 1024 / 1024).toFixed(0)} MiB before the client stopped`);
+  });
+  it('a set with a private member is refused even where that member is an encryption key, and nothing is kept', async () => {
+    assert.match(await refusal('/leaks-enc'), /private key material \(member "enc-1" has "d"\)/);
+    assert.ok(!(await kept()).includes(`jwks:${base}/leaks-enc`));
+  });
+});
+
+describe('.env writes stay where the user thinks (issue 10.5)', () => {
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'jwt-env-outside-'));
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('jwtWorkbench').update('envFile', undefined, vscode.ConfigurationTarget.Workspace);
+    fs.rmSync(fsPath('.env'), { force: true });
+    await closeAllEditors();
+  });
+  after(() => fs.rmSync(outside, { recursive: true, force: true }));
+
+  it('jwtWorkbench.envFile = "../outside/x" is refused, naming the path, and nothing is written there', async () => {
+    const rel = path.relative(fsPath(), path.join(outside, 'x.env'));
+    await vscode.workspace.getConfiguration('jwtWorkbench').update('envFile', rel, vscode.ConfigurationTarget.Workspace);
+    let message = '';
+    try {
+      await vscode.commands.executeCommand('jwtWorkbench.generateSecret', { throwOnError: true });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    assert.match(message, /outside the workspace folder/);
+    assert.ok(message.includes(path.join(outside, 'x.env')), message);
+    assert.ok(!fs.existsSync(path.join(outside, 'x.env')), 'nothing written outside');
+  });
+  it('a .env symlink that points outside the folder is refused, naming its real target', async function () {
+    const target = path.join(outside, 'real.env');
+    fs.writeFileSync(target, 'OTHER=1\n');
+    fs.symlinkSync(target, fsPath('.env'));
+    let message = '';
+    try {
+      await vscode.commands.executeCommand('jwtWorkbench.generateSecret', { throwOnError: true });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    assert.match(message, /symbolic link|symlink/);
+    assert.ok(message.includes(target), message);
+    assert.equal(fs.readFileSync(target, 'utf8'), 'OTHER=1\n', 'the target is untouched');
+  });
+  it('a .env symlink inside the folder is followed (and said so)', async () => {
+    fs.mkdirSync(fsPath('config'), { recursive: true });
+    fs.writeFileSync(fsPath('config', 'shared.env'), 'OTHER=1\n');
+    fs.symlinkSync(fsPath('config', 'shared.env'), fsPath('.env'));
+    const result = await vscode.commands.executeCommand<{ uri: string }>('jwtWorkbench.generateSecret', { throwOnError: true });
+    assert.match(fs.readFileSync(fsPath('config', 'shared.env'), 'utf8'), /^OTHER=1\nJWT_SECRET=[0-9a-f]{64}\n$/);
+    assert.ok(fs.lstatSync(fsPath('.env')).isSymbolicLink(), 'the link stays a link');
+    assert.ok(result?.uri.endsWith('/config/shared.env'), result?.uri);
+    fs.rmSync(fsPath('config'), { recursive: true, force: true });
   });
 });

@@ -44,8 +44,10 @@ describe('core/jwks', () => {
       ['not JSON', '<html>login</html>', /not JSON/],
       ['no keys array', '{"issuer":"x"}', /no "keys" array/],
       ['no usable key', '{"keys":[{"kty":"XYZ"}]}', /no usable key/],
-      ['a private key', JSON.stringify({ keys: [rsaPair('p').privateJwk] }), /private or symmetric/],
-      ['a symmetric key', JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA' }] }), /private or symmetric/],
+      ['a private key', JSON.stringify({ keys: [rsaPair('p').privateJwk] }), /private key material/],
+      ['a symmetric key', JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA' }] }), /private key material.*"k"/],
+      ['a private member that would be skipped (use "enc")', JSON.stringify({ keys: [rsaPair('s').publicJwk, { ...rsaPair('e').privateJwk, use: 'enc' }] }), /private key material \(member "e" has "d", "p", "q", "dp", "dq", "qi"\)/],
+      ['a private member of an unknown key type', JSON.stringify({ keys: [rsaPair('s').publicJwk, { kty: 'XYZ', d: 'AAAA' }] }), /member 2 has "d"/],
       ['an oversized body', JSON.stringify({ keys: [], pad: 'x'.repeat(1024 * 1024) }), /over 1024 KiB/],
     ];
     for (const [name, body, why] of refused) {
