@@ -9,6 +9,7 @@ export const CommandIds = {
   addJwksUrl: 'jwtWorkbench.addJwksUrl',
   forgetKeySource: 'jwtWorkbench.forgetKeySource',
   generateKeyPair: 'jwtWorkbench.generateKeyPair',
+  addDjangoAuth: 'jwtWorkbench.addDjangoAuth',
   /** Internal: open a given token in the inspector (hover links, CodeLens). */
   inspectToken: 'jwtWorkbench.inspectToken',
   /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */

@@ -6,9 +6,11 @@ import { inspectSelectionCommand } from './commands/inspectSelection';
 import { generateKeyPairCommand, type GenerateKeyPairArgs } from './commands/generateKeyPair';
 import { addJwksUrlCommand, addKeyFileCommand, forgetKeySourceCommand, storeKeyCommand, type AddKeyFileArgs } from './commands/keys';
 import { signSelectionCommand } from './commands/signSelection';
+import { addDjangoAuthCommand, type AddDjangoAuthArgs } from './commands/addDjangoAuth';
 import { TokenCodeLensProvider } from './editor/codeLens';
 import { ExpiredTokenDiagnostics } from './editor/diagnostics';
 import { TokenHoverProvider } from './editor/hover';
+import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.forgetKeySource, (args?: { id?: string }) => forgetKeySourceCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addDjangoAuth, (args?: AddDjangoAuthArgs) => addDjangoAuthCommand(services, args)),
+    vscode.languages.registerCompletionItemProvider(SNIPPET_LANGUAGES, new RecipeSnippetProvider()),
     vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) =>
       typeof token === 'string'
         ? inspector.showToken(token, { origin: 'selection', keySource: typeof keySource === 'string' ? keySource : await keys.defaultFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) })

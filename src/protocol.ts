@@ -37,6 +37,8 @@ export interface InspectorView {
   keyDescription?: string;
   /** Whether that key holds secret material: shown masked, revealed only on request. */
   keyIsSecret?: boolean;
+  /** Something to know about the key (never its value), e.g. that the project's other .env reader reads it differently. */
+  keyNote?: string;
   /** True when the token was signed in the inspector: the banner says so instead of "verified". */
   signedHere?: boolean;
   keySources: KeySourceOption[];
@@ -129,6 +131,7 @@ export function isToWebview(m: unknown): m is ToWebview {
     isText(v.selectedKeySource) &&
     (v.keyDescription === undefined || isText(v.keyDescription)) &&
     (v.keyIsSecret === undefined || typeof v.keyIsSecret === 'boolean') &&
+    (v.keyNote === undefined || isText(v.keyNote)) &&
     (v.inspection === undefined || (isRecord(v.inspection) && typeof v.inspection.verdict === 'string' && typeof v.inspection.message === 'string'))
   );
 }

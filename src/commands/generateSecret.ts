@@ -10,6 +10,8 @@ export interface GenerateSecretArgs {
   replace?: boolean;
   /** Reject with the reason instead of showing it (scripted use, tests). */
   throwOnError?: boolean;
+  /** The file (or .env) whose nearest .env to write, instead of the active editor's. */
+  for?: vscode.Uri;
 }
 
 export interface GenerateSecretResult {
@@ -23,15 +25,19 @@ export interface GenerateSecretResult {
  * as `JWT_SECRET=…` into the folder's `.env`. The secret is never shown or logged.
  */
 export async function generateSecretCommand(services: Services, args: GenerateSecretArgs = {}): Promise<GenerateSecretResult | undefined> {
+  const hint = args.for ?? vscode.window.activeTextEditor?.document.uri;
   const folder = await folderToWrite(
     vscode.l10n.t('Open a folder first: the secret goes into the .env file at its root.'),
     vscode.l10n.t('Trust this workspace to let JWT Workbench write its .env file.'),
+    hint,
   );
   if (!folder) return undefined;
   const cfg = getConfig(folder.uri);
   try {
     // The .env that belongs to the active file (the nearest one up to the folder root), else the folder's.
-    const target = await writeTarget(folder, await envUriFor(folder, vscode.window.activeTextEditor?.document.uri));
+    // A .env named explicitly is that file; otherwise the one that belongs to the file (the nearest, up to the root).
+    const named = args.for && /(^|\/)\.env$/.test(args.for.path) ? args.for : undefined;
+    const target = await writeTarget(folder, named ?? (await envUriFor(folder, hint)));
     const env = await readEnv(folder, target.uri);
     const vars = parseEnv(env.text);
     // `JWT_SECRET=` with no value holds no secret: it is filled in place, without the replace warning.

@@ -48,7 +48,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
   let secret: string | undefined;
   const envFile = await envUriFor(folder, doc.uri);
   try {
-    ({ value: secret } = await readEnvVariable(folder, cfg.secretVariable, envFile));
+    ({ value: secret } = await readEnvVariable(folder, cfg.secretVariable, envFile, undefined, await services.keys.dialectFor(folder, envFile)));
   } catch (e) {
     void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
     return undefined;

@@ -7,6 +7,7 @@ export { SIGNING_ALGS, HMAC_MIN_BYTES, isSigningAlg, type SigningAlg, type Asymm
 export { JwtWorkbenchError, PayloadSyntaxError, isCoreError, type CoreErrorCode } from './errors';
 export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyPair } from './secrets';
 export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
+export { parsePythonEnv } from './dotenvPython';
 export { parsePayload } from './payload';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
 export {
@@ -24,4 +25,5 @@ export { describeKey, KeyCache, type KeyInput, type KeyInfo, type KeyFamily } fr
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
+export { applyInsertions, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
 export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';

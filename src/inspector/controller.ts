@@ -187,11 +187,14 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
     }
+    // The project's .env reader reads the key differently from the other one: worth a warning where it is seen.
+    if (inspection && loaded?.note) inspection.warnings = [...inspection.warnings, { code: 'env-dialect', message: loaded.note }];
     const view: InspectorView = {
       inspection,
       origin: this.state.origin,
       keySource: loaded?.key ? loaded.label : undefined,
       ...describe(loaded?.key, this.keyCache),
+      ...(loaded?.note ? { keyNote: loaded.note } : {}),
       signedHere: this.state.signedHere,
       keySources: await this.keys.list(reads),
       selectedKeySource: this.state.keySource,

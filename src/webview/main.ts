@@ -66,6 +66,7 @@ function keySourceButtons(idPrefix: string): HTMLButtonElement[] {
 }
 // What the chosen key is; its secret shown masked, and revealed only when asked for (never kept in the state).
 const keyDescription = el('span', { id: 'keyDescription', class: 'muted' });
+const keyNote = el('div', { id: 'keyNote', class: 'key-note', role: 'note', hidden: '' });
 const keyMask = el('code', { id: 'keyMask', class: 'mask', 'aria-hidden': 'true' }, '••••••••••••••••');
 const keyRevealed = el('pre', { id: 'keyRevealed', class: 'revealed', hidden: '' });
 const revealButton = el('button', { id: 'revealKey', type: 'button', class: 'secondary', title: t('Show the key here for 30 seconds (it is not saved with the panel)') }, t('Reveal'));
@@ -106,6 +107,7 @@ app.append(
       { class: 'grid' },
       el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, ...keySourceButtons('add')),
       el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed),
+      el('span'), keyNote,
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
       el('label', { for: 'leeway' }, t('Leeway (s)')), leewayInput,
@@ -184,6 +186,8 @@ function renderKeyInfo(view: InspectorView): void {
   const secret = !!view.keyDescription && !!view.keyIsSecret;
   if (revealedFor !== undefined && (!secret || revealedFor !== view.selectedKeySource)) hideKey();
   keyDescription.textContent = view.keyDescription ?? '';
+  keyNote.textContent = view.keyNote ?? '';
+  keyNote.hidden = !view.keyNote;
   keyMask.hidden = !secret || revealedFor !== undefined;
   revealButton.hidden = !secret;
 }

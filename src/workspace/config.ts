@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { isSigningAlg, type SigningAlg } from '../core';
 
 export type SignOutput = 'replace' | 'insertBelow' | 'copy' | 'inspector';
+/** Which reader loads `.env`: python-dotenv (a Python project's load_dotenv), Node's dotenv, or decided per project. */
+export type EnvDialectSetting = 'auto' | 'python-dotenv' | 'dotenv';
 
 /** The extension's settings, read per resource (multi-root workspaces can differ per folder). */
 export interface Config {
@@ -14,6 +16,7 @@ export interface Config {
   envFile: string;
   secretVariable: string;
   signOutput: SignOutput;
+  envDialect: EnvDialectSetting;
   /** Hover over a token: algorithm, subject, issuer, expiry, signature state. */
   hover: boolean;
   /** "Inspect JWT" above lines that hold tokens. */
@@ -38,6 +41,7 @@ export function getConfig(scope?: vscode.Uri): Config {
     envFile: c.get<string>('envFile', '.env').trim() || '.env',
     secretVariable: /^[\w.-]+$/.test(variable) ? variable : 'JWT_SECRET',
     signOutput: SIGN_OUTPUTS.includes(signOutput) ? signOutput : 'replace',
+    envDialect: (['auto', 'python-dotenv', 'dotenv'] as const).find((d) => d === c.get<string>('envDialect', 'auto')) ?? 'auto',
     hover: c.get<boolean>('hover.enabled', true),
     codeLens: c.get<boolean>('codeLens.enabled', false),
     diagnostics: c.get<boolean>('diagnostics.enabled', false),

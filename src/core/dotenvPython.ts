@@ -1,0 +1,104 @@
+/**
+ * `.env` text read as python-dotenv 0.21 reads it (what a Django project's `load_dotenv()` sees) — a port of its
+ * `parser.py` and `variables.py`, held to the real package by test/unit/core/dotenvPython.test.ts. It disagrees with
+ * Node's `dotenv` on lines people do write: a backtick-quoted value keeps its backticks, `KEY: value` is no binding,
+ * a BOM before the first key becomes part of its name, `\t` and friends are expanded in double quotes, `${VAR}` is
+ * interpolated. Linear time: each binding is read once, by sticky expressions that cannot backtrack far.
+ */
+
+// Python's `\s` under re.UNICODE — not JavaScript's, which adds U+FEFF and lacks U+001C–U+001F and U+0085.
+const WS = '\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const INLINE_WS = '\\t\\v\\f \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const re = (source: string) => new RegExp(source, 'uy');
+
+const MULTILINE_WHITESPACE = re(`[${WS}]*`);
+const WHITESPACE = re(`[${INLINE_WS}]*`);
+const EXPORT = re(`(?:export[${INLINE_WS}]+)?`);
+const SINGLE_QUOTED_KEY = re(`'([^']+)'`);
+const UNQUOTED_KEY = re(`([^=#${WS}]+)`);
+const EQUAL_SIGN = re(`(=[${INLINE_WS}]*)`);
+const SINGLE_QUOTED_VALUE = re(`'((?:\\\\'|[^'])*)'`);
+const DOUBLE_QUOTED_VALUE = re(`"((?:\\\\"|[^"])*)"`);
+const UNQUOTED_VALUE = re(`([^\\r\\n]*)`);
+const COMMENT = re(`(?:[${INLINE_WS}]*#[^\\r\\n]*)?`);
+const END_OF_LINE = re(`[${INLINE_WS}]*(?:\\r\\n|\\n|\\r|$)`);
+const REST_OF_LINE = re(`[^\\r\\n]*(?:\\r|\\n|\\r\\n)?`);
+const TRAILING_COMMENT = new RegExp(`[${WS}]+#[^\\n]*`, 'u');
+const TRAILING_WS = new RegExp(`[${WS}]+$`, 'u');
+const DOUBLE_QUOTE_ESCAPES = /\\[\\'"abfnrtv]/g;
+const SINGLE_QUOTE_ESCAPES = /\\[\\']/g;
+const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+const POSIX_VARIABLE = /\$\{([^}:]*)(?::-([^}]*))?\}/g;
+
+class Miss extends Error {}
+
+class Reader {
+  pos = 0;
+  constructor(readonly text: string) {}
+  read(regex: RegExp): string[] {
+    regex.lastIndex = this.pos;
+    const m = regex.exec(this.text);
+    if (!m) throw new Miss();
+    this.pos += m[0].length;
+    return m.slice(1);
+  }
+  peek(): string {
+    return this.text.slice(this.pos, this.pos + 1);
+  }
+}
+
+function parseValue(r: Reader): string {
+  const c = r.peek();
+  if (c === "'") return r.read(SINGLE_QUOTED_VALUE)[0].replace(SINGLE_QUOTE_ESCAPES, (e) => ESCAPED[e[1]]);
+  if (c === '"') return r.read(DOUBLE_QUOTED_VALUE)[0].replace(DOUBLE_QUOTE_ESCAPES, (e) => ESCAPED[e[1]]);
+  if (c === '' || c === '\n' || c === '\r') return '';
+  return r.read(UNQUOTED_VALUE)[0].replace(TRAILING_COMMENT, '').replace(TRAILING_WS, '');
+}
+
+/** One binding (or none, for a comment, a blank tail or a line it cannot read: that line is skipped). */
+function parseBinding(r: Reader): [string, string | null] | undefined {
+  try {
+    r.read(MULTILINE_WHITESPACE);
+    if (r.pos >= r.text.length) return undefined;
+    r.read(EXPORT);
+    const c = r.peek();
+    const key = c === '#' ? undefined : (c === "'" ? r.read(SINGLE_QUOTED_KEY) : r.read(UNQUOTED_KEY))[0];
+    r.read(WHITESPACE);
+    let value: string | null = null;
+    if (r.peek() === '=') {
+      r.read(EQUAL_SIGN);
+      value = parseValue(r);
+    }
+    r.read(COMMENT);
+    r.read(END_OF_LINE);
+    return key === undefined ? undefined : [key, value];
+  } catch (e) {
+    if (!(e instanceof Miss)) throw e;
+    r.read(REST_OF_LINE); // from where the failed read stopped, as python-dotenv does
+    return undefined;
+  }
+}
+
+/**
+ * Parse `.env` text as python-dotenv 0.21's `dotenv_values(path)` does: later duplicates win, a key without `=` is
+ * `null`, `${NAME}` and `${NAME:-default}` are expanded from the keys above it. The process environment, which
+ * python-dotenv also consults, is not: this reads the file alone. Line endings are translated first, as Python's
+ * text mode does when reading a file.
+ */
+export function parsePythonEnv(text: string): Record<string, string | null> {
+  const reader = new Reader(text.replace(/\r\n?/g, '\n'));
+  const values = new Map<string, string | null>();
+  while (reader.pos < reader.text.length) {
+    const before = reader.pos;
+    const binding = parseBinding(reader);
+    if (binding) {
+      const [key, value] = binding;
+      // A name bound above wins (even when it has no value: then it is ""); otherwise the default.
+      values.set(key, value === null ? null : value.replace(POSIX_VARIABLE, (_m, name: string, fallback?: string) => (values.has(name) ? (values.get(name) ?? '') : (fallback ?? ''))));
+    }
+    if (reader.pos === before) reader.pos++; // never stall (a zero-width read at the end)
+  }
+  const out: Record<string, string | null> = Object.create(null);
+  for (const [k, v] of values) out[k] = v;
+  return { ...out };
+}
