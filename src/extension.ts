@@ -25,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const codeLens = new TokenCodeLensProvider();
   context.subscriptions.push(
     log,
+    keys,
     inspector,
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, inspector),
     vscode.commands.registerCommand(CommandIds.generateSecret, (args?: GenerateSecretArgs) => generateSecretCommand(services, args)),
@@ -38,11 +39,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addDjangoAuth, (args?: AddDjangoAuthArgs) => addDjangoAuthCommand(services, args)),
     vscode.languages.registerCompletionItemProvider(SNIPPET_LANGUAGES, new RecipeSnippetProvider()),
-    vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) =>
-      typeof token === 'string'
-        ? inspector.showToken(token, { origin: 'selection', keySource: typeof keySource === 'string' ? keySource : await keys.defaultFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined) })
-        : undefined,
-    ),
+    vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) => {
+      if (typeof token !== 'string') return undefined;
+      const choice = typeof keySource === 'string' ? { id: keySource } : await keys.chooseFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined, token);
+      return inspector.showToken(token, { origin: 'selection', keySource: choice.id, keyChosen: choice.why });
+    }),
     vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys, keyCache)),
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),
     codeLens,

@@ -41,6 +41,14 @@ export interface InspectorView {
   keyNote?: string;
   /** True when the token was signed in the inspector: the banner says so instead of "verified". */
   signedHere?: boolean;
+  /** Which key signed it, with the algorithm ("key file keys/es256-private.pem (ES256)"); never the key. */
+  signedWith?: string;
+  /** Why this key source was chosen for the token (it fits its alg and kid), when it is not the document's default. */
+  keyChosen?: string;
+  /** The chosen .env source has no secret yet: the banner offers Generate Secret. */
+  canGenerateSecret?: boolean;
+  /** The box was cleared for a paste; the token shown before can be brought back. */
+  hasPrevious?: boolean;
   keySources: KeySourceOption[];
   /** The id of the key source in use. */
   selectedKeySource: string;
@@ -64,7 +72,9 @@ export type FromWebview =
   | { type: 'copy'; what: CopyWhat }
   | { type: 'insert'; mode: 'insert' | 'replace' }
   | { type: 'addKeySource'; kind: KeySourceKind }
-  | { type: 'reveal'; keySource: string };
+  | { type: 'reveal'; keySource: string }
+  | { type: 'restorePrevious' }
+  | { type: 'generateSecret' };
 
 export type KeySourceKind = 'file' | 'secret' | 'jwks';
 
@@ -97,6 +107,8 @@ export function isFromWebview(m: unknown): m is FromWebview {
   if (!isRecord(m)) return false;
   switch (m.type) {
     case 'ready':
+    case 'restorePrevious':
+    case 'generateSecret':
       return true;
     case 'inspect':
       return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options);
@@ -132,6 +144,8 @@ export function isToWebview(m: unknown): m is ToWebview {
     (v.keyDescription === undefined || isText(v.keyDescription)) &&
     (v.keyIsSecret === undefined || typeof v.keyIsSecret === 'boolean') &&
     (v.keyNote === undefined || isText(v.keyNote)) &&
+    (v.signedWith === undefined || isText(v.signedWith)) &&
+    (v.keyChosen === undefined || isText(v.keyChosen)) &&
     (v.inspection === undefined || (isRecord(v.inspection) && typeof v.inspection.verdict === 'string' && typeof v.inspection.message === 'string'))
   );
 }
@@ -155,6 +169,16 @@ export const DEFAULT_VERIFY_OPTIONS: VerifyOptionsView = { issuer: '', audience:
  */
 export const WEBVIEW_STRINGS: readonly string[] = [
   'Algorithm',
+  'Also',
+  'Also: {0}',
+  'Chosen for this token — {0}',
+  'Clear',
+  'Copied',
+  'Empty the box for a new token',
+  'Generate Secret',
+  'Show the previous token',
+  'Signed here with {0}',
+  'Write a new JWT_SECRET into .env',
   'Audience',
   'Cannot verify',
   'Claim',

@@ -1,12 +1,20 @@
 import * as vscode from 'vscode';
-import type { Inspection } from '../core';
+import { MAX_TOKEN_CHARS, type Inspection } from '../core';
 import { tokenAt } from '../editor/hover';
 import type { Services } from '../services';
 
-/** The selected text, or the token under the cursor (found in its line) when nothing is selected. */
-export function tokenAtCursor(editor: vscode.TextEditor): { text: string; range: vscode.Range } | undefined {
-  if (!editor.selection.isEmpty) return { text: editor.document.getText(editor.selection), range: editor.selection };
-  const hit = tokenAt(editor.document, editor.selection.active);
+/**
+ * The selected text, or the token under the cursor (found in its line) when nothing is selected. A selection that
+ * lies inside a token (a double-click selects one base64url segment) is widened to the whole token (`widened`).
+ */
+export function tokenAtCursor(editor: vscode.TextEditor): { text: string; range: vscode.Range; widened?: boolean } | undefined {
+  const sel = editor.selection;
+  if (!sel.isEmpty) {
+    const around = sel.isSingleLine ? tokenAt(editor.document, sel.start) : undefined;
+    if (around && around.range.contains(sel) && !around.range.isEqual(sel)) return { text: around.token, range: around.range, widened: true };
+    return { text: editor.document.getText(sel), range: sel };
+  }
+  const hit = tokenAt(editor.document, sel.active);
   return hit && { text: hit.token, range: hit.range };
 }
 
@@ -22,9 +30,18 @@ export async function inspectSelectionCommand(services: Services): Promise<Inspe
     void vscode.window.showErrorMessage(vscode.l10n.t('Select a token (or put the cursor on one) to verify and decode it.'));
     return undefined;
   }
+  if (found.text.length > MAX_TOKEN_CHARS) {
+    // Refused before anything is sent to the panel: a 1.5 MB selection took seconds to load, then read "Malformed".
+    void vscode.window.showErrorMessage(vscode.l10n.t('The selection is {0} KiB; a token is at most {1} KiB here. Select just the token.', Math.ceil(found.text.length / 1024), MAX_TOKEN_CHARS / 1024));
+    return undefined;
+  }
+  if (found.widened) editor.selection = new vscode.Selection(found.range.start, found.range.end);
+  const choice = await services.keys.chooseFor(editor.document.uri, found.text);
   return services.inspector.showToken(found.text, {
     origin: 'selection',
-    keySource: await services.keys.defaultFor(editor.document.uri),
+    keySource: choice.id,
+    keyChosen: choice.why,
+    widened: found.widened,
     document: editor.document.uri,
     range: found.range,
   });

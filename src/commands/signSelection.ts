@@ -95,10 +95,12 @@ export async function signSelectionCommand(services: Services): Promise<string |
   }
   services.log.info(`Signed a ${decodeToken(token)?.header?.alg ?? ''} token with ${keyLabel} (${Object.keys(payload).length} claims given).`);
 
-  switch (cfg.signOutput) {
+  const added = addedClaims(payload, token, cfg.lifetime);
+  const signedWith = () => `${keyLabel} (${String(decodeToken(token).header?.alg ?? alg)})`;
+  const output = cfg.signOutput === 'replace' ? replaceMode(doc, selection) : cfg.signOutput;
+  switch (output) {
     case 'copy':
       await vscode.env.clipboard.writeText(token);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Token copied to the clipboard.'));
       break;
     case 'insertBelow': {
       const end = selection.end;
@@ -107,12 +109,49 @@ export async function signSelectionCommand(services: Services): Promise<string |
       break;
     }
     case 'inspector':
-      await services.inspector.showToken(token, { origin: 'signed', keySource: await services.keys.defaultFor(doc.uri), document: doc.uri });
+      await services.inspector.showToken(token, { origin: 'signed', keySource: await services.keys.defaultFor(doc.uri), document: doc.uri, signedWith: signedWith() });
+      break;
+    case 'literal':
+      // In code the payload was a dict or object: a string literal keeps the file valid ("eyJ…").
+      await editor.edit((b) => b.replace(selection, JSON.stringify(token)));
       break;
     default:
       await editor.edit((b) => b.replace(selection, token));
   }
+  const where =
+    output === 'copy' ? vscode.l10n.t('copied to the clipboard')
+    : output === 'inspector' ? vscode.l10n.t('opened in the inspector (the file holds the payload, so it was left as it is)')
+    : output === 'insertBelow' ? vscode.l10n.t('inserted below the payload')
+    : vscode.l10n.t('in place of the payload');
+  const openIt = vscode.l10n.t('Open in Inspector');
+  void vscode.window
+    .showInformationMessage(added ? vscode.l10n.t('Signed with {0}, {1}. Added {2}.', keyLabel, where, added) : vscode.l10n.t('Signed with {0}, {1}.', keyLabel, where), ...(output === 'inspector' ? [] : [openIt]))
+    .then((a) => (a === openIt ? services.inspector.showToken(token, { origin: 'signed', keySource: undefined, document: doc.uri, signedWith: signedWith() }) : undefined));
   return token;
+}
+
+/**
+ * How "replace the selection" puts the token into this document without breaking it: a JSON file whose whole
+ * content is the payload is left alone (the token opens in the inspector); a payload inside a JSON document or in
+ * code becomes a string literal; anywhere else (text, .http, Markdown) the bare token.
+ */
+function replaceMode(doc: vscode.TextDocument, selection: vscode.Selection): 'inspector' | 'literal' | 'replace' {
+  const lang = doc.languageId;
+  if (lang === 'json' || lang === 'jsonc' || lang === 'json5') return doc.getText().trim() === doc.getText(selection).trim() ? 'inspector' : 'literal';
+  return CODE_LANGUAGES.has(lang) ? 'literal' : 'replace';
+}
+
+const CODE_LANGUAGES = new Set(['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'java', 'csharp', 'go', 'rust', 'php', 'ruby', 'kotlin', 'swift', 'dart', 'c', 'cpp', 'scala', 'groovy', 'lua']);
+
+/** The claims Sign Selection added, in words: "iat, exp (+1 day), iss "web"", or '' when it added none. */
+function addedClaims(payload: Record<string, unknown>, token: string, lifetime: string): string {
+  const signed = decodeToken(token).payload ?? {};
+  const parts: string[] = [];
+  if (payload.iat === undefined && signed.iat !== undefined) parts.push('iat');
+  if (payload.exp === undefined && signed.exp !== undefined) parts.push(vscode.l10n.t('exp (+{0})', lifetime === '1d' ? vscode.l10n.t('1 day') : lifetime));
+  if (payload.iss === undefined && signed.iss !== undefined) parts.push(`iss "${String(signed.iss)}"`);
+  if (payload.aud === undefined && signed.aud !== undefined) parts.push(`aud "${String(signed.aud)}"`);
+  return parts.join(', ');
 }
 
 /**

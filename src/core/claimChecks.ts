@@ -80,30 +80,41 @@ export interface ClaimFailure {
   detail: string;
 }
 
+/** The first (worst) claim failure, or undefined. */
 export function checkClaims(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number): ClaimFailure | undefined {
+  return claimFailures(payload, opts, nowSec)[0];
+}
+
+/**
+ * Every way the registered claims fail, worst first: malformed times, expiry, not-before, issuer, audience, required
+ * claims. The first decides the verdict; the rest are listed beside it, so that a token that is both expired and
+ * issued by someone else says both.
+ */
+export function claimFailures(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number): ClaimFailure[] {
+  const out: ClaimFailure[] = [];
   const leeway = opts.leeway ?? 0;
   for (const name of ['exp', 'nbf', 'iat'] as const) {
     const v = payload[name];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) return { verdict: 'claim-mismatch', detail: `"${name}" must be a number of seconds since 1970 (a NumericDate).` };
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) out.push({ verdict: 'claim-mismatch', detail: `"${name}" must be a number of seconds since 1970 (a NumericDate).` });
   }
+  if (out.length) return out;
   const exp = payload.exp as number | undefined;
-  if (exp !== undefined && nowSec > exp + leeway) return { verdict: 'expired', detail: `It expired ${relativeTime(exp, nowSec)} (${isoTime(exp) ?? exp}).` };
+  if (exp !== undefined && nowSec > exp + leeway) out.push({ verdict: 'expired', detail: `It expired ${relativeTime(exp, nowSec)} (${isoTime(exp) ?? exp}).` });
   const nbf = payload.nbf as number | undefined;
-  if (nbf !== undefined && nowSec + leeway < nbf) return { verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${isoTime(nbf) ?? nbf}).` };
+  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${isoTime(nbf) ?? nbf}).` });
   if (opts.issuer !== undefined && opts.issuer !== '' && payload.iss !== opts.issuer) {
-    return { verdict: 'claim-mismatch', detail: `The issuer ("iss") is ${JSON.stringify(payload.iss) ?? 'missing'}; expected "${opts.issuer}".` };
+    out.push({ verdict: 'claim-mismatch', detail: `The issuer ("iss") is ${JSON.stringify(payload.iss) ?? 'missing'}; expected "${opts.issuer}".` });
   }
   const expected = ([] as string[]).concat(opts.audience ?? []).filter((a) => a !== '');
   if (expected.length) {
     const aud = payload.aud;
     const got = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
     if (!got.some((a) => expected.includes(a))) {
-      return { verdict: 'claim-mismatch', detail: `The audience ("aud") is ${JSON.stringify(aud) ?? 'missing'}; expected ${expected.map((a) => `"${a}"`).join(' or ')}.` };
+      out.push({ verdict: 'claim-mismatch', detail: `The audience ("aud") is ${JSON.stringify(aud) ?? 'missing'}; expected ${expected.map((a) => `"${a}"`).join(' or ')}.` });
     }
   }
   for (const name of opts.requiredClaims ?? []) {
-    if (payload[name] === undefined) return { verdict: 'claim-mismatch', detail: `The required claim "${name}" is missing.` };
+    if (payload[name] === undefined) out.push({ verdict: 'claim-mismatch', detail: `The required claim "${name}" is missing.` });
   }
-  return undefined;
+  return out;
 }
-

@@ -1,6 +1,6 @@
 import { compactVerify } from 'jose';
 import { isSigningAlg, type SigningAlg } from './algorithms';
-import { BIDI, MAX_PAYLOAD_DEPTH, checkClaims, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
+import { BIDI, MAX_PAYLOAD_DEPTH, claimFailures, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
 import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
 import { base64UrlToBytes, utf8 } from './encoding';
 import { inspectJwe } from './jwe';
@@ -88,6 +88,11 @@ export interface Inspection {
   nested?: Inspection;
   /** For a nested JWT: which layer's verdict is the overall one (the worse of the two). */
   decidedBy?: 'outer' | 'inner';
+  /**
+   * What else is wrong, beside what decided the verdict (which is the worst): a token with a bad signature that has
+   * also expired says both; so does one that is expired and from another issuer. Sentences, worst first.
+   */
+  also?: string[];
 }
 
 const B64URL_CHAR = /[^A-Za-z0-9_-]/;
@@ -184,6 +189,10 @@ async function inspectText(text: string, opts: InspectOptions, depth: number): P
       return malformed({ ...base, parts: undefined }, `Character${shown} (${code}) ${at} is not allowed in a token (base64url: A–Z a–z 0–9 - _).`);
     }
   }
+  const runTogether = secondToken(token);
+  if (runTogether !== undefined) {
+    return malformed(base, `This looks like two tokens run together: a second one starts at position ${runTogether + 1} ("eyJ…" after the first token's signature). Paste one token at a time.`);
+  }
   if (parts.length !== 3 && parts.length !== 5) {
     return malformed(base, `A JWT has 3 parts separated by dots (an encrypted JWE has 5); this has ${parts.length}.`);
   }
@@ -195,6 +204,24 @@ async function inspectText(text: string, opts: InspectOptions, depth: number): P
   const inner = depth < MAX_NESTING ? (t: string) => inspectText(t, opts, depth + 1) : undefined;
   if (parts.length === 5) return inspectJwe(token, parts, header.value, base, opts, inner);
   return inspectJws(token, parts, header.value, base, opts, inner);
+}
+
+/**
+ * Where a second token starts when two were pasted together (a paste appended to the old one): more than three
+ * parts, and a later "eyJ" from which a JOSE header decodes. Undefined otherwise (a real JWE has a header with "enc"
+ * and no such second header).
+ */
+function secondToken(token: string): number | undefined {
+  const parts = token.split('.');
+  if (parts.length < 4) return undefined;
+  const first = decodeJsonPart(parts[0], 'header');
+  if (parts.length === 5 && first.ok && isObject(first.value) && typeof first.value.enc === 'string') return undefined;
+  for (let at = token.indexOf('eyJ', parts[0].length + parts[1].length + 2); at >= 0; at = token.indexOf('eyJ', at + 1)) {
+    const rest = token.slice(at).split('.');
+    const header = decodeJsonPart(rest[0], 'header');
+    if (rest.length >= 3 && header.ok && isObject(header.value) && typeof header.value.alg === 'string') return at;
+  }
+  return undefined;
 }
 
 /** The payload of a JWS: a claims object, or why it is not one (with its text for display). */
@@ -343,12 +370,13 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   if (read.notClaims) {
     return { ...result('malformed', `The payload ${NOT_A_JWT}: ${read.notClaims}; it is shown as text. ${signatureSentence(check)}`, verifiedWith ? { verifiedWith } : {}), message: NOT_A_JWT_MESSAGE };
   }
-  const failure = checkClaims(payload!, opts, nowSec);
+  const failures = claimFailures(payload!, opts, nowSec);
+  const also = (list: { detail: string }[]) => (list.length ? { also: list.map((f) => f.detail) } : {});
   if (!check.ok) {
-    if (failure && check.verdict === 'unverified') warnings.push({ code: `unverified-${failure.verdict}`, message: `Even unverified, it would fail: ${failure.detail}` });
-    return result(check.verdict, check.detail);
+    if (failures.length && check.verdict === 'unverified') warnings.push({ code: `unverified-${failures[0].verdict}`, message: `Even unverified, it would fail: ${failures[0].detail}` });
+    return result(check.verdict, check.detail, check.verdict === 'invalid-signature' ? also(failures) : {});
   }
-  if (failure) return result(failure.verdict, failure.detail, { verifiedWith });
+  if (failures.length) return result(failures[0].verdict, failures[0].detail, { verifiedWith, ...also(failures.slice(1)) });
   return result('verified', `${alg} with ${check.key.description}.`, { verifiedWith });
 }
 

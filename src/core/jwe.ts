@@ -4,7 +4,7 @@
  * does.
  */
 import { compactDecrypt } from 'jose';
-import { checkClaims, claimList, warningsFor } from './claimChecks';
+import { claimFailures, claimList, warningsFor } from './claimChecks';
 import { base64UrlToBytes, utf8 } from './encoding';
 import { MESSAGES, NOT_A_JWT_MESSAGE, malformed, notAClaimsSet, publicInfo, type Inspection, type InspectOptions, type Verdict } from './inspect';
 import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption, resolveKeys, type ResolvedKey } from './keys';
@@ -99,8 +99,8 @@ export async function inspectJwe(token: string, parts: string[], header: Record<
     }
     const claimsSet = payload as Record<string, unknown>;
     warnings.push(...warningsFor(header, claimsSet, opts, nowSec).filter((w) => !warnings.some((x) => x.code === w.code)));
-    const failure = checkClaims(claimsSet, opts, nowSec);
-    const extra = { payload: claimsSet, payloadText: text, claims: claimList(claimsSet, nowSec), verifiedWith };
+    const [failure, ...more] = claimFailures(claimsSet, opts, nowSec);
+    const extra = { payload: claimsSet, payloadText: text, claims: claimList(claimsSet, nowSec), verifiedWith, ...(more.length ? { also: more.map((f) => f.detail) } : {}) };
     if (failure) return result(failure.verdict, MESSAGES[failure.verdict], failure.detail, extra);
     if (authenticated) return result('verified', 'Decrypted and authenticated.', how, extra);
     return result('unverified', 'Decrypted. Encryption to a public key does not prove who made the token.', `${how} Sign it (nested JWT) to prove its origin.`, extra);

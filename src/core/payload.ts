@@ -39,6 +39,30 @@ function pythonToJson5(text: string): string {
 }
 
 /**
+ * The code expression (a name, an attribute, a call) at a parse error's position, as a Django developer writes it in
+ * a dict — `user.username`, `request.user.id`, `get_role(user)`, `now + timedelta(days=1)` — or undefined when the
+ * error is something else. JSON5 stops at its first character; the expression runs to the next `,` or `}` at depth 0.
+ */
+function expressionAt(text: string, line: number, column: number): string | undefined {
+  const lineText = text.split('\n')[line - 1] ?? '';
+  // JSON5 may stop inside the name (at the "o" of "now", having tried "null"): back up to where it starts.
+  let start = column - 1;
+  while (start > 0 && /[\w$.]/.test(lineText[start - 1])) start--;
+  const rest = lineText.slice(start);
+  if (!/^[A-Za-z_]/.test(rest)) return undefined;
+  let depth = 0;
+  let end = 0;
+  for (; end < rest.length; end++) {
+    const c = rest[end];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth <= 0 && (c === ',' || c === '}')) break;
+  }
+  const code = rest.slice(0, end).trim();
+  return /^(true|false|null|Infinity|NaN)$/.test(code) || code.length === 0 ? undefined : code.length > 60 ? `${code.slice(0, 57)}…` : code;
+}
+
+/**
  * Read a payload from what a user selected: strict JSON, JSON5 / JavaScript object literals (unquoted keys, single
  * quotes, trailing commas, comments) or a Python dict literal as written in Django code (`True`, `False`, `None`,
  * `#` comments). Throws {@link PayloadSyntaxError} (`ERR_PAYLOAD_SYNTAX`, 1-based line and column) when the text
@@ -56,8 +80,12 @@ export function parsePayload(text: string): Record<string, unknown> {
       value = JSON5.parse(pythonToJson5(body));
     } catch (e) {
       const err = e as { message?: string; lineNumber?: number; columnNumber?: number };
+      const line = err.lineNumber ?? 1;
+      const column = err.columnNumber ?? 1;
+      const code = expressionAt(body, line, column);
+      if (code) throw new PayloadSyntaxError(`\`${code}\` is code, not a value: replace it with a literal (a string such as "alice", a number, True/False/None) to sign`, line, column);
       const message = (err.message ?? 'invalid payload').replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
-      throw new PayloadSyntaxError(`The payload is not valid JSON, JSON5 or a Python dict: ${message}`, err.lineNumber ?? 1, err.columnNumber ?? 1);
+      throw new PayloadSyntaxError(`The payload is not valid JSON, JSON5 or a Python dict: ${message}`, line, column);
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

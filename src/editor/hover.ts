@@ -34,7 +34,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     if (!getConfig(doc.uri).hover) return undefined;
     const hit = tokenAt(doc, pos);
     if (!hit) return undefined;
-    const loaded = await this.keys.load(await this.keys.defaultFor(doc.uri));
+    const loaded = await this.keys.load((await this.keys.chooseFor(doc.uri, hit.token)).id);
     const ins = await inspectToken(hit.token, { key: loaded.key, leeway: getConfig(doc.uri).leeway, cache: this.keyCache });
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [CommandIds.inspectToken] };

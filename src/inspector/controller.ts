@@ -22,6 +22,12 @@ export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
 export interface ShowOptions {
   origin: Origin;
   keySource?: string;
+  /** Why that key source was chosen for this token, when it is not the document's default (shown by the key). */
+  keyChosen?: string;
+  /** The selection lay inside the token and was widened to all of it (said in the panel). */
+  widened?: boolean;
+  /** For a token just signed: the key that signed it, with the algorithm. */
+  signedWith?: string;
   /** The document (and range) the token came from, for "Replace selection". */
   document?: vscode.Uri;
   range?: vscode.Range;
@@ -33,6 +39,11 @@ interface State {
   keySource: string;
   options: VerifyOptionsView;
   signedHere: boolean;
+  /** The key that signed the token on display ("key file keys/es256-private.pem (ES256)"), when it was signed here. */
+  signedWith?: string;
+  keyChosen?: string;
+  /** The token shown before "Open Inspector" cleared the box for a paste: one click brings it back. */
+  previous?: string;
   document?: vscode.Uri;
   range?: vscode.Range;
 }
@@ -48,6 +59,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private lastView?: InspectorView;
   /** Whether the webview's script has said 'ready': messages sent earlier would be lost. */
   private webviewReady = false;
+  /** Counts renders: only the newest posts its view. */
+  private renderGeneration = 0;
   /** While a test forges a webview message: what the extension posted in answer (see {@link receiveForTest}). */
   private recording?: ToWebview[];
 
@@ -58,6 +71,10 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     private readonly keyCache: KeyCache,
   ) {
     this.state = { origin: 'empty', keySource: keys.rootDefault(), options: initialOptions(), signedHere: false };
+    // A source added or forgotten elsewhere (palette, another panel) shows here at once; a forgotten one is dropped.
+    keys.onDidChange(() => {
+      if (this.panel) void this.render();
+    });
   }
 
   /** The view last sent to the webview (no key material in it). */
@@ -65,8 +82,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     return this.lastView;
   }
 
-  /** Open the inspector (empty, or with what it showed) and focus it. */
+  /** Open the inspector ready for a paste: the box is empty, and the token it showed is one click away. */
   async open(): Promise<InspectorView> {
+    if (this.state.token) this.state = { ...this.state, previous: this.state.token, token: undefined, origin: 'empty', signedHere: false, signedWith: undefined, keyChosen: undefined };
     this.createOrShow();
     return this.render();
   }
@@ -78,12 +96,15 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       token: text,
       origin: opts.origin,
       keySource: this.listedOr(opts.keySource, this.state.keySource),
+      keyChosen: opts.keyChosen,
       signedHere: opts.origin === 'signed',
+      signedWith: opts.signedWith,
       document: opts.document,
       range: opts.range,
     };
     this.createOrShow();
     const view = await this.render();
+    if (opts.widened) await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('The selection lay inside a token: the whole token was taken.') });
     return view.inspection!;
   }
 
@@ -164,8 +185,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     );
   }
 
-  private inspectOptions(key: InspectOptions['key']): InspectOptions {
-    const o = this.state.options;
+  private inspectOptions(state: State, key: InspectOptions['key']): InspectOptions {
+    const o = state.options;
     const audience = o.audience.split(',').map((a) => a.trim()).filter(Boolean);
     return {
       key,
@@ -177,13 +198,22 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     };
   }
 
-  /** Inspect the current token with the current key source and options, and send the view. */
+  /**
+   * Inspect the current token with the current key source and options, and send the view. The state is read once, at
+   * the start: a render that awaits keys and files while the state changes (a source added, a key chosen) must not
+   * mix the old key with the new list. Only the newest render posts its view; an older one that finishes later is
+   * dropped, so the panel never shows one key and uses another.
+   */
   private async render(): Promise<InspectorView> {
-    const kid = this.state.token ? decodeToken(cleanTokenText(this.state.token).token).header?.kid : undefined;
+    const generation = ++this.renderGeneration;
+    // The key shown is the key used: a source forgotten meanwhile falls back, visibly, to the default.
+    if (!this.keys.isListed(this.state.keySource)) this.state = { ...this.state, keySource: this.keys.rootDefault(), keyChosen: undefined, signedHere: false };
+    const state = this.state;
+    const kid = state.token ? decodeToken(cleanTokenText(state.token).token).header?.kid : undefined;
     // One read of each .env for both the key and the pickers' list.
     const reads: EnvReads = new Map();
-    const loaded = this.state.token ? await this.keys.load(this.state.keySource, kid, reads) : undefined;
-    const inspection = this.state.token ? await inspectToken(this.state.token, this.inspectOptions(loaded?.key)) : undefined;
+    const loaded = state.token ? await this.keys.load(state.keySource, kid, reads) : undefined;
+    const inspection = state.token ? await inspectToken(state.token, this.inspectOptions(state, loaded?.key)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
     }
@@ -191,16 +221,21 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     if (inspection && loaded?.note) inspection.warnings = [...inspection.warnings, { code: 'env-dialect', message: loaded.note }];
     const view: InspectorView = {
       inspection,
-      origin: this.state.origin,
+      origin: state.origin,
       keySource: loaded?.key ? loaded.label : undefined,
       ...describe(loaded?.key, this.keyCache),
       ...(loaded?.note ? { keyNote: loaded.note } : {}),
-      signedHere: this.state.signedHere,
+      signedHere: state.signedHere,
+      ...(state.signedHere && state.signedWith ? { signedWith: state.signedWith } : {}),
+      ...(state.keyChosen ? { keyChosen: state.keyChosen } : {}),
+      ...(loaded?.noEnv && state.keySource.startsWith('env:') ? { canGenerateSecret: true } : {}),
+      ...(state.previous && !state.token ? { hasPrevious: true } : {}),
       keySources: await this.keys.list(reads),
-      selectedKeySource: this.state.keySource,
-      options: this.state.options,
-      canReplace: !!this.state.range && !!this.state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.state.document!.toString()),
+      selectedKeySource: state.keySource,
+      options: state.options,
+      canReplace: !!state.range && !!state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === state.document!.toString()),
     };
+    if (generation !== this.renderGeneration) return this.lastView ?? view;
     this.lastView = view;
     await this.post({ type: 'view', view });
     return view;
@@ -226,8 +261,21 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           this.webviewReady = true;
           if (this.lastView) await this.post({ type: 'view', view: this.lastView });
           return;
-        case 'inspect':
-          this.state = { ...this.state, token: m.token, keySource: this.listedOr(m.keySource, this.state.keySource), options: m.options, origin: m.token === this.state.token ? this.state.origin : 'pasted', signedHere: m.token === this.state.token && this.state.signedHere };
+        case 'inspect': {
+          const keySource = this.listedOr(m.keySource, this.state.keySource);
+          const same = m.token === this.state.token;
+          // A token signed here stays "signed here" only while nothing changes; choosing a verification key verifies it.
+          const signedHere = same && keySource === this.state.keySource && this.state.signedHere;
+          this.state = { ...this.state, token: m.token, keySource, options: m.options, origin: same ? this.state.origin : 'pasted', signedHere, keyChosen: keySource === this.state.keySource ? this.state.keyChosen : undefined };
+          await this.render();
+          return;
+        }
+        case 'restorePrevious':
+          if (this.state.previous) this.state = { ...this.state, token: this.state.previous, previous: undefined, origin: 'restored' };
+          await this.render();
+          return;
+        case 'generateSecret':
+          await vscode.commands.executeCommand(CommandIds.generateSecret, { for: this.state.document });
           await this.render();
           return;
         case 'sign':
@@ -276,9 +324,11 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     try {
       // Re-signing keeps the claims exactly as edited: no default claims are added behind the user's back.
       const token = await signToken(payload, loaded.key, { alg, header: extraHeader, addDefaults: false, cache: this.keyCache });
-      this.state = { ...this.state, token, keySource, origin: 'signed', signedHere: true };
+      this.state = { ...this.state, token, keySource, origin: 'signed', signedHere: true, signedWith: `${loaded.label} (${alg})` };
       this.log.info(`Re-signed a token in the inspector with ${loaded.label} (${alg}).`);
       await this.render();
+      // Replaces an earlier failure's message under Sign.
+      await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Signed with {0} ({1}).', loaded.label, alg) });
     } catch (e) {
       await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? vscode.l10n.t('Cannot sign: {0}', e.message) : String(e) });
     }

@@ -43,6 +43,8 @@ const app = document.getElementById('app')!;
 // ---- static controls (built once so typing is never interrupted by a re-render) ----
 const tokenInput = el('textarea', { id: 'token', rows: '4', spellcheck: 'false', 'aria-label': t('Token'), placeholder: t('Paste a JWT (eyJ…) — Bearer prefixes, quotes and line breaks are ignored') });
 const partsView = el('div', { id: 'parts', class: 'parts', 'aria-label': t('Encoded parts') });
+const clearButton = el('button', { id: 'clear', type: 'button', class: 'secondary', title: t('Empty the box for a new token') }, t('Clear'));
+const previousButton = el('button', { id: 'previous', type: 'button', class: 'secondary', hidden: '' }, t('Show the previous token'));
 const banner = el('div', { id: 'banner', class: 'banner', role: 'status' });
 const keySelect = el('select', { id: 'keySource', 'aria-label': t('Key source for verification') });
 const issuerInput = el('input', { id: 'issuer', type: 'text', placeholder: t('any'), 'aria-label': t('Expected issuer') });
@@ -94,7 +96,7 @@ const actionButtons = {
 
 app.append(
   el('h1', {}, t('JWT Inspector')),
-  el('label', { for: 'token', class: 'label' }, t('Token')),
+  el('div', { class: 'row token-head' }, el('label', { for: 'token', class: 'label' }, t('Token')), clearButton, previousButton),
   tokenInput,
   partsView,
   banner,
@@ -106,8 +108,7 @@ app.append(
       'div',
       { class: 'grid' },
       el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, ...keySourceButtons('add')),
-      el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed),
-      el('span'), keyNote,
+      el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed, keyNote),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
       el('label', { for: 'leeway' }, t('Leeway (s)')), leewayInput,
@@ -115,8 +116,8 @@ app.append(
     ),
   ),
   warningsView,
-  claimsView,
   el('div', { class: 'columns' }, headerView, payloadView),
+  claimsView,
   el('div', { class: 'actions', role: 'toolbar', 'aria-label': t('Token actions') }, ...Object.values(actionButtons)),
   el(
     'details',
@@ -154,6 +155,12 @@ function debounceInspect(): void {
 }
 
 tokenInput.addEventListener('input', debounceInspect);
+clearButton.addEventListener('click', () => {
+  tokenInput.value = '';
+  tokenInput.focus();
+  requestInspect();
+});
+previousButton.addEventListener('click', () => vscode.postMessage({ type: 'restorePrevious' }));
 for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', debounceInspect);
 keySelect.addEventListener('change', requestInspect);
 revealButton.addEventListener('click', () => {
@@ -198,10 +205,13 @@ clockNow.addEventListener('click', () => {
 signButton.addEventListener('click', () =>
   vscode.postMessage({ type: 'sign', header: editHeader.value, payload: editPayload.value, alg: algSelect.value as SigningAlg, keySource: signKeySelect.value }),
 );
-actionButtons.copyToken.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'token' }));
-actionButtons.copyHeader.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'header' }));
-actionButtons.copyPayload.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'payload' }));
-actionButtons.copyBearer.addEventListener('click', () => vscode.postMessage({ type: 'copy', what: 'bearer' }));
+let lastCopy: HTMLButtonElement | undefined;
+for (const [button, what] of [[actionButtons.copyToken, 'token'], [actionButtons.copyHeader, 'header'], [actionButtons.copyPayload, 'payload'], [actionButtons.copyBearer, 'bearer']] as const) {
+  button.addEventListener('click', () => {
+    lastCopy = button;
+    vscode.postMessage({ type: 'copy', what });
+  });
+}
 actionButtons.insert.addEventListener('click', () => vscode.postMessage({ type: 'insert', mode: 'insert' }));
 actionButtons.replace.addEventListener('click', () => vscode.postMessage({ type: 'insert', mode: 'replace' }));
 
@@ -234,10 +244,12 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
     return;
   }
   const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';
-  if (view.signedHere && ins.verdict === 'verified') {
+  if (view.signedHere && ins.verdict !== 'malformed') {
+    // The key that signed it, never the verification key picked later: "signed here" is not "verified".
     banner.className = 'banner info';
     banner.dataset.verdict = 'signed-here';
-    banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, '✎'), el('strong', { class: 'title' }, t('Signed here with {0} ({1})', view.keySource ?? t('your key'), alg)), el('span', { class: 'message' }, t('This is the token you just made — not an independent verification of anyone else’s.')));
+    const title = view.signedWith ? t('Signed here with {0}', view.signedWith) : t('Signed here with {0} ({1})', t('your key'), alg);
+    banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, '✎'), el('strong', { class: 'title' }, title), el('span', { class: 'message' }, t('This is the token you just made — not an independent verification of anyone else’s.')));
     return;
   }
   const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '▣', title: t('Encrypted (JWE)') } : BANNER[ins.verdict];
@@ -245,11 +257,16 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   banner.dataset.verdict = ins.verdict;
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, b.title), el('span', { class: 'message' }, ins.message));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
+  // The worst decided the verdict; the rest is listed, so that nothing wrong hides behind it.
+  if (ins.also?.length) banner.append(el('ul', { class: 'also', 'aria-label': t('Also') }, ...ins.also.map((a) => el('li', {}, t('Also: {0}', a)))));
   if (ins.verdict === 'unverified' && ins.kind === 'jws') {
     // No key at hand: the fixes, where the user is looking.
-    banner.append(el('span', { class: 'fixes row' }, ...keySourceButtons('fix')));
+    const generate = el('button', { id: 'fixGenerateSecret', type: 'button', class: 'secondary', title: t('Write a new JWT_SECRET into .env') }, t('Generate Secret'));
+    generate.addEventListener('click', () => vscode.postMessage({ type: 'generateSecret' }));
+    banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), ...keySourceButtons('fix')));
   }
-  if (ins.verdict === 'verified' && view.keySource) banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
+  if (view.keySource && ins.verdict !== 'unverified') banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
+  if (view.keyChosen) banner.append(el('span', { class: 'source chosen' }, t('Chosen for this token — {0}', view.keyChosen)));
 }
 
 function displayValue(v: unknown): string {
@@ -320,12 +337,31 @@ function render(view: InspectorView): void {
     }
     if (typeof ins.header.alg === 'string' && (ALGS as string[]).includes(ins.header.alg)) algSelect.value = ins.header.alg;
   }
-  const hasToken = !!ins?.token;
+  // Only a token-shaped text can be copied or inserted (the extension refuses the rest): say so by disabling.
+  const hasToken = !!ins?.token && !!ins.parts && !(ins.kind === 'malformed' && ins.parts.length !== 3 && ins.parts.length !== 5);
   for (const b of [actionButtons.copyToken, actionButtons.copyBearer, actionButtons.insert]) b.disabled = !hasToken;
   actionButtons.copyHeader.disabled = !ins?.header;
   actionButtons.copyPayload.disabled = ins?.payloadText === undefined;
   actionButtons.replace.disabled = !hasToken || !view.canReplace;
+  previousButton.hidden = !view.hasPrevious;
+  clearButton.disabled = !tokenInput.value;
+  // After Sign, the new token and its banner are where the user looks.
+  if (view.origin === 'signed' && ins?.token !== lastSigned) {
+    lastSigned = ins?.token;
+    banner.scrollIntoView({ block: 'nearest' });
+  }
   vscode.setState({ token: ins?.token, options: view.options, keySource: keySelect.value });
+}
+let lastSigned: string | undefined;
+
+/** A button says what it just did ("Copied") for a moment. */
+function flash(button: HTMLButtonElement, text: string): void {
+  const label = button.dataset.label ?? button.textContent ?? '';
+  button.dataset.label = label;
+  button.textContent = text;
+  setTimeout(() => {
+    button.textContent = label;
+  }, 1500);
 }
 
 // Relative times ("expires in 4 min") stay live.
@@ -342,6 +378,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   else {
     notice.className = `notice ${m.level}`;
     notice.textContent = m.text;
+    if (m.level === 'info' && lastCopy && /^Copied/.test(m.text)) flash(lastCopy, t('Copied'));
+    lastCopy = undefined;
   }
 });
 

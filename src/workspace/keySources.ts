@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkJwksUrl, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
+import { checkJwksUrl, decodeToken, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { describeDisagreement, detectEnvDialect, envUriFor, readEnvOnce, readEnvVariable, type EnvDialect, type EnvReads } from './envFile';
@@ -12,6 +12,8 @@ export interface LoadedKey {
   missing?: string;
   /** Something to know about the key, shown beside it (never its value): e.g. the other .env reader reads it differently. */
   note?: string;
+  /** The .env file itself is missing: Generate Secret is the fix. */
+  noEnv?: boolean;
 }
 
 export const NO_KEY = 'none';
@@ -44,7 +46,11 @@ interface KeptJwks {
  * per workspace), and keys kept in VS Code's SecretStorage (only their names are stored elsewhere). Reading `.env`
  * and key files waits for workspace trust.
  */
-export class KeySources {
+export class KeySources implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a source is added or forgotten: open pickers and the inspector update at once. */
+  readonly onDidChange = this.changed.event;
+
   /** When each JWKS URL was last asked for again (a refresh that failed counts too). */
   private readonly jwksAttempts = new Map<string, number>();
   /**
@@ -61,6 +67,10 @@ export class KeySources {
     /** Fetches a URL the user added; nothing else is ever fetched. Injected so the web build uses the browser's. */
     private readonly fetchUrl: typeof fetch = (...a) => fetch(...a),
   ) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 
   /** Every source there is now, for the inspector's pickers. Never reads a key's value into the list. */
   async list(reads?: EnvReads): Promise<KeySourceOption[]> {
@@ -118,6 +128,39 @@ export class KeySources {
   }
 
   /**
+   * The key source for a token from a document: one whose key fits the token's `alg` (and has its `kid`, when it
+   * names one), the `.env` of the document's folder first — an ES256 token is not judged with the HMAC secret when a
+   * fitting public key is at hand. `why` says why another source than the document's default was chosen.
+   */
+  async chooseFor(uri: vscode.Uri | undefined, token: string): Promise<{ id: string; why?: string }> {
+    const base = await this.defaultFor(uri);
+    const header = decodeToken(token.trim().replace(/^bearer\s+/i, '')).header;
+    const alg = header?.alg;
+    if (typeof alg !== 'string' || /^HS/.test(alg) || alg.toLowerCase() === 'none') return { id: base };
+    const kid = typeof header?.kid === 'string' ? header.kid : undefined;
+    const folderIndex = (uri && vscode.workspace.getWorkspaceFolder(uri)?.index) ?? 0;
+    const options = (await this.list()).filter((o) => o.id !== NO_KEY);
+    // The document's own folder first, then the other folders' .env keys, then the sources the user added.
+    const rank = (id: string) => (id.startsWith(`env:${folderIndex}:`) ? 0 : id.startsWith('env:') ? 1 : 2);
+    let fallback: { id: string; why: string } | undefined;
+    for (const o of options.sort((a, b) => rank(a.id) - rank(b.id))) {
+      const loaded = await this.load(o.id);
+      if (!loaded.key) continue;
+      let infos;
+      try {
+        infos = describeKey(loaded.key);
+      } catch {
+        continue;
+      }
+      const fitting = infos.filter((k) => k.algorithms.includes(alg as never));
+      if (!fitting.length) continue;
+      if (kid === undefined || fitting.some((k) => k.kid === kid)) return o.id === base ? { id: base } : { id: o.id, why: vscode.l10n.t('{0}: its key fits {1}{2}', o.label, alg, kid ? vscode.l10n.t(' and has kid {0}', kid) : '') };
+      fallback ??= { id: o.id, why: vscode.l10n.t('{0}: its key fits {1}', o.label, alg) };
+    }
+    return fallback ?? { id: base };
+  }
+
+  /**
    * Load the key of a source. `kid` is the key id of the token it is for: a JWKS that lacks it is fetched again
    * (the issuer may have rotated its keys), at most once a minute. `reads` shares `.env` reads with list().
    */
@@ -153,9 +196,9 @@ export class KeySources {
     }
     const { env, value } = found;
     const note = found.other && env.exists ? describeDisagreement(variable, found.dialect, value, found.other) : undefined;
-    if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1} (looked at {2}).', envPath, folder.name, env.uri.toString(true)) };
-    if (value === '') return { label, missing: vscode.l10n.t('{0} in {1} is empty.', variable, vscode.workspace.asRelativePath(env.uri)), note };
-    if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable), note };
+    if (!env.exists) return { label, missing: vscode.l10n.t('There is no {0} in {1}.', vscode.workspace.asRelativePath(env.uri), folder.name), noEnv: true };
+    if (value === '') return { label, missing: vscode.l10n.t('{0} in {1} is empty.', variable, vscode.workspace.asRelativePath(env.uri)), note, noEnv: true };
+    if (!value) return { label, missing: vscode.l10n.t('{0} has no {1}.', vscode.workspace.asRelativePath(env.uri), variable), note, noEnv: true };
     return { key: value, label, note };
   }
 
@@ -228,6 +271,7 @@ export class KeySources {
     const { jwks, kids, count } = parseJwks(text);
     const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now() };
     await this.context.workspaceState.update(JWKS_STATE, [...this.keptJwks().filter((j) => j.url !== url), kept]);
+    this.changed.fire();
     return kept;
   }
 
@@ -298,6 +342,7 @@ export class KeySources {
     if (asSecret) {
       describeKey({ secret: text.replace(/\r?\n$/, ''), encoding: 'utf8' }); // throws when empty
       await this.context.workspaceState.update(SECRET_FILES_STATE, [...this.secretFiles().filter((u) => u !== id), id]);
+      this.changed.fire();
       return `secretfile:${id}`;
     }
     const infos = describeKey(readKeyFile(text)); // throws ERR_KEY_FORMAT with what the file holds when it is not a key
@@ -305,6 +350,7 @@ export class KeySources {
       throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', vscode.l10n.t('it holds a {0}, which can verify but not sign; choose the private key.', infos[0].description));
     }
     await this.context.workspaceState.update(FILES_STATE, [...this.keyFiles().filter((u) => u !== id), id]);
+    this.changed.fire();
     return `file:${id}`;
   }
 
@@ -313,6 +359,7 @@ export class KeySources {
     describeKey(key);
     await this.context.secrets.store(SECRET_PREFIX + name, key);
     await this.context.globalState.update(SECRETS_STATE, [...this.storedNames().filter((n) => n !== name), name]);
+    this.changed.fire();
     return `secret:${name}`;
   }
 
@@ -333,6 +380,7 @@ export class KeySources {
     else if (id.startsWith('jwks:')) await this.forgetJwks(id.slice(5));
     else if (id.startsWith('secret:')) await this.forgetKey(id.slice(7));
     if (this.signingSource() === id) await this.setSigningSource(undefined);
+    this.changed.fire();
   }
 
   async forgetKey(name: string): Promise<void> {

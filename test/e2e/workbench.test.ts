@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CompactEncrypt } from 'jose';
 import { inspectToken, signToken } from '../../src/core';
-import { ARTIFACTS, contextMenu, contextMenuLabels, editor, editorText, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
+import { ARTIFACTS, contextMenu, contextMenuLabels, editor, editorText, goTo, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
 
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
@@ -54,25 +54,43 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.equal(await paletteLists(s.page, 'JWT: Sign Selection'), false);
   });
 
-  it('select a payload → context menu → Sign Selection replaces it with a token that verifies', async () => {
+  it('README step 2: payload.json → context menu → Sign Selection leaves the payload file as it is and opens the token in the inspector, signed here', async () => {
     await openFile(s.page, 'payload.json');
     await selectAll(s.page);
     const labels = await contextMenuLabels(s.page);
     assert.ok(labels.includes('Sign Selection') && labels.includes('Verify and Decode Selection'), labels.join(', '));
     await selectAll(s.page);
     await contextMenu(s.page, 'Sign Selection');
-    for (let i = 0; i < 50 && !/^eyJ/.test((await editorText(s.page)).trim()); i++) await s.page.waitForTimeout(100);
-    token = (await editorText(s.page)).replace(/\s+/g, '');
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="signed-here"]').waitFor({ timeout: 30000 });
+    assert.match(await view.locator('#banner').innerText(), /Signed here with \.env JWT_SECRET \(HS256\)/);
+    token = (await view.locator('#token').inputValue()).trim();
     const ins = await inspectToken(token, { key: secret });
     assert.equal(ins.verdict, 'verified');
     assert.equal((ins.payload as { user: string }).user, 'alice');
+    assert.equal((await editorText(s.page)).trim(), '{"user": "alice", "role": "admin"}', 'payload.json unchanged');
+    assert.match(await toast(s.page, 'Signed with .env JWT_SECRET'), /Added iat, exp \(\+1 day\), iss "/);
     await shot(s.page, 'sign-selection');
   });
 
-  it('select the token → context menu → Verify and Decode shows the verdict and the claims', async () => {
-    await selectAll(s.page);
-    await contextMenu(s.page, 'Verify and Decode Selection');
+  it('README step 3: views.py → Sign Selection makes a string literal; double-click the token → Verify and Decode shows Verified', async () => {
+    await openFile(s.page, 'views.py');
+    // Select the dict: go to just after "payload = " and extend to the end of the line.
+    const lineNo = fs.readFileSync(path.join(s.workspace, 'views.py'), 'utf8').split('\n').findIndex((l) => l.startsWith('payload = {')) + 1;
+    await goTo(s.page, lineNo, 'payload = '.length + 1);
+    await s.page.keyboard.press('Shift+End');
+    await runCommand(s.page, 'JWT: Sign Selection');
+    for (let i = 0; i < 50 && !/payload = "eyJ/.test(await editorText(s.page)); i++) await s.page.waitForTimeout(100);
+    const text = await editorText(s.page);
+    const literal = /payload = "(eyJ[\w.-]+)"/.exec(text);
+    assert.ok(literal, text);
+    await toast(s.page, 'in place of the payload');
+    // A double-click selects one base64url segment (Ctrl+D, the keyboard's double-click): Verify widens it to the whole token.
+    await goTo(s.page, lineNo, 'payload = "'.length + 5);
+    await s.page.keyboard.press('Control+d');
+    await runCommand(s.page, 'JWT: Verify and Decode Selection');
     const view = inspector(s.page);
+    await view.locator('#claims', { hasText: 'is_staff' }).waitFor({ timeout: 30000 });
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     const banner = await view.locator('#banner').innerText();
     assert.match(banner, /Verified/);
@@ -84,11 +102,12 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.match(claims, /Expiration time/);
     assert.ok(!(await view.locator('body').innerText()).includes(secret), 'the secret is not in the inspector');
     await shot(s.page, 'inspector-verified');
+    await runCommand(s.page, 'File: Revert File');
   });
 
   it('the same from the palette: JWT: Sign Selection, then JWT: Verify and Decode Selection', async () => {
-    fs.writeFileSync(path.join(s.workspace, 'palette.json'), "{'user': 'palette', 'admin': False}\n");
-    await openFile(s.page, 'palette.json');
+    fs.writeFileSync(path.join(s.workspace, 'palette.txt'), "{'user': 'palette', 'admin': False}\n");
+    await openFile(s.page, 'palette.txt');
     await selectAll(s.page);
     await runCommand(s.page, 'JWT: Sign Selection');
     for (let i = 0; i < 50 && !/^eyJ/.test((await editorText(s.page)).trim()); i++) await s.page.waitForTimeout(100);
@@ -103,7 +122,7 @@ describe('the real workbench (code-server + chromium)', function () {
   });
 
   it('edit and re-sign, then Replace selection puts the new token where the old one was; Copy header copies the header', async () => {
-    // The inspector shows the token verified from palette.json's selection (previous test).
+    // The inspector shows the token verified from palette.txt's selection (previous test).
     const view = inspector(s.page);
     await view.locator('#resign summary').click();
     await view.locator('#editPayload').fill('{"user": "replaced", "exp": 4102444800}');
@@ -371,25 +390,26 @@ describe('the real workbench (code-server + chromium)', function () {
     fs.writeFileSync(path.join(s.workspace, 'keys', 'signing.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
     fs.mkdirSync(path.join(s.workspace, 'service'), { recursive: true });
     fs.writeFileSync(path.join(s.workspace, 'service', '.env'), 'DATABASE_URL=postgres://localhost/db\n');
-    fs.writeFileSync(path.join(s.workspace, 'service', 'claims.json'), '{"user": "es384"}');
+    fs.writeFileSync(path.join(s.workspace, 'service', 'claims.txt'), '{"user": "es384"}');
     try {
-      await openFile(s.page, path.join(s.workspace, 'service', 'claims.json'));
+      await openFile(s.page, path.join(s.workspace, 'service', 'claims.txt'));
       await selectAll(s.page);
       await runCommand(s.page, 'JWT: Sign Selection');
       const message = await toast(s.page, 'no key to sign with');
-      assert.match(message, /No JWT_SECRET in service\/\.env/);
+      assert.match(message, /No JWT_SECRET in service\/\.env: there is no key to sign with/);
+      assert.doesNotMatch(message, /file:\/\//, 'workspace-relative, never a URI');
       await shot(s.page, 'sign-no-key');
       const toastEl = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'no key to sign with' }).first();
       assert.ok(await toastEl.locator('.monaco-button', { hasText: 'Generate Secret' }).isVisible());
       await toastEl.locator('.monaco-button', { hasText: 'Choose Key File…' }).click();
       await chooseInFileDialog('keys', 'signing.pem');
-      // A whole ES384 JWS (its signature is 128 characters) in claims.json, the editor it was selected in.
+      // A whole ES384 JWS (its signature is 128 characters) in claims.txt, the editor it was selected in.
       let signed = '';
       for (let i = 0; i < 80 && !/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{128}$/.test(signed); i++) {
         await s.page.waitForTimeout(100);
         signed = (await editorText(s.page)).replace(/\s+/g, '');
       }
-      assert.ok(await s.page.locator('.tab.active[aria-label*="claims.json"]').first().isVisible(), 'still in claims.json');
+      assert.ok(await s.page.locator('.tab.active[aria-label*="claims.txt"]').first().isVisible(), 'still in claims.txt');
       const ins = await inspectToken(signed, { key: publicKey.export({ format: 'pem', type: 'spki' }) as string });
       assert.equal(ins.verdict, 'verified', `${ins.message} ${signed}`);
       assert.equal(ins.header?.alg, 'ES384');

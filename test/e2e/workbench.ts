@@ -117,6 +117,18 @@ export async function openFile(page: Page, nameOrPath: string): Promise<void> {
   throw new Error(`Quick Open never listed ${name}`);
 }
 
+/** Put the cursor at a line and column (1-based) with Go to Line, as a person does with Ctrl+G. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await editor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+g');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`:${line}:${column}`);
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+}
+
 export function editor(page: Page) {
   return page.locator('.editor-instance .monaco-editor').first();
 }

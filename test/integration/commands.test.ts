@@ -82,7 +82,7 @@ describe('JWT: Sign Selection', () => {
   afterEach(closeAllEditors);
 
   it('replaces a selected JSON object with an HS256 token that verifies with the .env secret', async () => {
-    const editor = await editorWith('sign.json', 'before\n{"user": "alice"}\nafter\n', '{"user": "alice"}');
+    const editor = await editorWith('sign.txt', 'before\n{"user": "alice"}\nafter\n', '{"user": "alice"}');
     const token = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
     assert.ok(token);
     assert.equal(editor.document.getText(), `before\n${token}\nafter\n`);
@@ -94,6 +94,23 @@ describe('JWT: Sign Selection', () => {
     assert.equal(p.iss, folder().name);
     assert.equal(Number(p.exp) - Number(p.iat), 86400);
     assert.ok(Math.abs(Number(p.iat) - Date.now() / 1000) < 60);
+  });
+
+  it('keeps the file valid (issue 11.7): a dict in code and an object inside JSON become a string literal; a .json that is the payload is left alone and the token opens in the inspector', async () => {
+    const py = await editorWith('views.py', "payload = {'user': 'alice', 'is_staff': False}\n", "{'user': 'alice', 'is_staff': False}");
+    const t1 = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
+    assert.equal(py.document.getText(), `payload = "${t1}"\n`);
+    const inner = await editorWith('config.json', '{\n  "payload": {"user": "bob"}\n}\n', '{"user": "bob"}');
+    const t2 = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
+    assert.equal(inner.document.getText(), `{\n  "payload": "${t2}"\n}\n`);
+    assert.doesNotThrow(() => JSON.parse(inner.document.getText()));
+    const whole = await editorWith('payload.json', '{"user": "carol"}\n');
+    const t3 = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
+    assert.equal(whole.document.getText(), '{"user": "carol"}\n', 'the payload file is unchanged');
+    const view = await inspectorView();
+    assert.equal(view?.inspection?.token, t3);
+    assert.equal(view?.signedHere, true);
+    assert.match(view?.signedWith ?? '', /^\.env JWT_SECRET \(HS256\)$/);
   });
 
   it('signs a Python dict literal copied from Django code', async () => {

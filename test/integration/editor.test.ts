@@ -159,7 +159,7 @@ describe('keys where they live', () => {
     fs.mkdirSync(fsPath('services', 'billing'), { recursive: true });
     const nested = 'n'.repeat(64);
     fs.writeFileSync(fsPath('services', '.env'), `JWT_SECRET=${nested}\n`);
-    await editorWith('services/billing/payload.json', '{"user": "nested"}');
+    await editorWith('services/billing/payload.txt', '{"user": "nested"}');
     const token = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
     assert.equal((await inspectToken(token!, { key: nested })).verdict, 'verified');
     const ins = await vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectSelection');

@@ -109,7 +109,7 @@ describe('a key to sign with when .env has none', () => {
     const id = await vscode.commands.executeCommand<string>('jwtWorkbench.addKeyFile', { uri: vscode.Uri.file(fsPath('sign-key.pem')), forSigning: true });
     assert.ok(id?.startsWith('file:'));
     try {
-      const editor = await editorWith('es256.json', '{"user": "keyfile"}');
+      const editor = await editorWith('es256.txt', '{"user": "keyfile"}');
       const token = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
       assert.ok(token, 'signed');
       assert.equal(editor.document.getText(), token);

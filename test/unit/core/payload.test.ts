@@ -54,3 +54,19 @@ describe('core/payload parsePayload', () => {
     });
   }
 });
+
+describe('core/payload: code in a dict is named in a Django developer\'s words (issue 11.6)', () => {
+  for (const [text, code] of [
+    ["{'user': user.username, 'is_staff': False}", 'user.username'],
+    ['{"id": request.user.id}', 'request.user.id'],
+    ["{'role': get_role(user, 'x'), 'a': 1}", "get_role(user, 'x')"],
+    ["{\n  'exp': now + timedelta(days=1),\n}", 'now + timedelta(days=1)'],
+  ] as const) {
+    it(`${code}`, () => {
+      assert.throws(() => parsePayload(text), (e: Error & { line?: number }) => e.message.startsWith(`\`${code}\` is code, not a value: replace it with a literal`));
+    });
+  }
+  it('a plain syntax error keeps the parser\'s message', () => {
+    assert.throws(() => parsePayload('{"a": 1,, }'), /not valid JSON, JSON5 or a Python dict/);
+  });
+});

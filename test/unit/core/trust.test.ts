@@ -386,3 +386,34 @@ describe('trust: key encodings that runtimes disagree on are normalised (issue 9
     assert.equal(ins.verdict, 'verified', ins.detail);
   });
 });
+
+describe('the banner leads with the worst and lists the rest (issue 11.5)', () => {
+  it('a bad signature on an expired token says both', async () => {
+    const ins = await inspectToken(hs({ sub: 'x', exp: NOW_S - 3 * 365 * 86400 }, 'g'.repeat(64)), { key: SECRET, now: NOW });
+    assert.equal(ins.verdict, 'invalid-signature');
+    assert.deepEqual(ins.also?.length, 1);
+    assert.match(ins.also![0], /^It expired 3 years ago/);
+  });
+  it('a verified token that is expired and from another issuer: expired, and the issuer listed', async () => {
+    const ins = await inspectToken(hs({ sub: 'x', iss: 'evil', exp: NOW_S - 60 }), { key: SECRET, now: NOW, issuer: 'app' });
+    assert.equal(ins.verdict, 'expired');
+    assert.match(ins.also![0], /issuer \("iss"\) is "evil"; expected "app"/);
+  });
+  it('a sound token has nothing else to say', async () => {
+    assert.equal((await inspectToken(hs({ sub: 'x', exp: NOW_S + 60 }), { key: SECRET, now: NOW })).also, undefined);
+  });
+});
+
+describe('two tokens pasted together are named as such (issue 11.8)', () => {
+  const one = hs({ sub: 'one', exp: NOW_S + 60 });
+  const two = hs({ sub: 'two', exp: NOW_S + 60 });
+  it('old + new in one box: "two tokens run together", with where the second starts', async () => {
+    const ins = await inspectToken(one + two, { key: SECRET, now: NOW });
+    assert.equal(ins.verdict, 'malformed');
+    assert.match(ins.detail!, new RegExp(`two tokens run together: a second one starts at position ${one.length + 1}`));
+  });
+  it('a real JWE is still a JWE', async () => {
+    const jwe = await new CompactEncrypt(Buffer.from('{"sub":"x"}')).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(Buffer.alloc(32, 1));
+    assert.equal((await inspectToken(jwe)).kind, 'jwe');
+  });
+});
