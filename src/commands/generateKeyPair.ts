@@ -1,9 +1,24 @@
 import * as vscode from 'vscode';
 import { generateKeyPair, parseEnv, type AsymmetricAlg } from '../core';
-import { confirmReplace, envUri, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
+import { confirmReplace, envUri, folderToWrite, readEnv, restrictToOwner, writeEnvVariable, writeTarget } from '../workspace/envFile';
+import { offerToIgnore } from '../workspace/gitignore';
 import type { Services } from '../services';
 
 const ALGS: AsymmetricAlg[] = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** What each choice makes, in the picker. */
+const ALG_DETAILS: Readonly<Record<AsymmetricAlg, string>> = {
+  RS256: 'RSA 2048, PKCS#1 v1.5 signatures with SHA-256 — the one every JWT library verifies',
+  RS384: 'RSA 2048, PKCS#1 v1.5 with SHA-384',
+  RS512: 'RSA 2048, PKCS#1 v1.5 with SHA-512',
+  PS256: 'RSA 2048, RSASSA-PSS with SHA-256 — RSA with the modern padding',
+  PS384: 'RSA 2048, RSASSA-PSS with SHA-384',
+  PS512: 'RSA 2048, RSASSA-PSS with SHA-512',
+  ES256: 'ECDSA on P-256 with SHA-256 — small keys and tokens, widely supported',
+  ES384: 'ECDSA on P-384 with SHA-384',
+  ES512: 'ECDSA on P-521 with SHA-512',
+  EdDSA: 'Ed25519 — fast and deterministic; PyJWT and jose verify it',
+};
 
 export interface GenerateKeyPairArgs {
   alg?: AsymmetricAlg;
@@ -27,7 +42,7 @@ export interface GenerateKeyPairResult {
 export async function generateKeyPairCommand(services: Services, args: GenerateKeyPairArgs = {}): Promise<GenerateKeyPairResult | undefined> {
   const folder = await folderToWrite(vscode.l10n.t('Open a folder first: the keys are written into it.'), vscode.l10n.t('Trust this workspace to let JWT Workbench write keys into it.'));
   if (!folder) return undefined;
-  const alg = args.alg ?? (await vscode.window.showQuickPick(ALGS, { title: vscode.l10n.t('Generate Key Pair'), placeHolder: vscode.l10n.t('Algorithm') })) as AsymmetricAlg | undefined;
+  const alg = args.alg ?? (await vscode.window.showQuickPick(ALGS.map((a) => ({ label: a, detail: ALG_DETAILS[a] })), { title: vscode.l10n.t('Generate Key Pair'), placeHolder: vscode.l10n.t('Algorithm') }))?.label;
   if (!alg || !ALGS.includes(alg)) return undefined;
   const target =
     args.target ??
@@ -52,10 +67,16 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
     }
     await vscode.workspace.fs.createDirectory(dir);
     await vscode.workspace.fs.writeFile(priv, new TextEncoder().encode(pair.privatePem));
+    const restricted = await restrictToOwner(priv).catch(() => false);
     await vscode.workspace.fs.writeFile(pub, new TextEncoder().encode(pair.publicPem));
+    // The private key signs (Sign Selection uses it when .env has no secret); the public one verifies.
+    await services.keys.setSigningSource(await services.keys.addKeyFile(priv, true));
     await services.keys.addKeyFile(pub);
-    services.log.info(`Generated an ${alg} key pair into ${dir.toString(true)}.`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} key pair written to {1} and {2}. Keep the private key out of version control.', alg, vscode.workspace.asRelativePath(priv), vscode.workspace.asRelativePath(pub)));
+    services.log.info(`Generated an ${alg} key pair into ${vscode.workspace.asRelativePath(dir)}.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} key pair written: {1} signs{2}, {3} verifies. Both are key sources now.', alg, vscode.workspace.asRelativePath(priv), restricted ? vscode.l10n.t(' (readable by you only)') : '', vscode.workspace.asRelativePath(pub)),
+    );
+    void offerToIgnore(services.context, folder, priv, { asked: 'jwtWorkbench.gitignoreKeysAsked', entry: 'keys/', what: vscode.l10n.t('the private key') });
     return { alg, target, privateKey: priv.toString(), publicKey: pub.toString() };
   }
   let envTarget: vscode.Uri;

@@ -109,6 +109,17 @@ async function realPath(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /**
+ * Make a local file readable by its owner only (mode 0600), as a private key file should be. Where the file system
+ * has no modes (the web, a virtual workspace) there is nothing to do; returns whether it was done.
+ */
+export async function restrictToOwner(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme !== 'file' || typeof process === 'undefined' || !process.versions?.node || process.platform === 'win32') return false;
+  const fs = await import('node:fs/promises');
+  await fs.chmod(uri.fsPath, 0o600);
+  return true;
+}
+
+/**
  * Where writing `.env` at `uri` really writes: `uri` itself, or the target of the symbolic link it is (`via` is then
  * the link). Refuses — naming the path — a file outside the workspace folder, whether a setting such as
  * `jwtWorkbench.envFile = "../outside/x"` points there or a committed `.env` link does: a write never leaves it.

@@ -193,6 +193,16 @@ describe('keys where they live', () => {
     assert.match(priv, /^-----BEGIN PRIVATE KEY-----/);
     const token = await signToken({ sub: 'kp' }, priv, { alg: 'ES256' });
     assert.equal((await inspectToken(token, { key: pub })).verdict, 'verified');
+    // issue 11.15: the private key is readable by its owner only, and is the signing source; the public one verifies
+    assert.equal(fs.statSync(vscode.Uri.parse(r.privateKey).fsPath).mode & 0o777, 0o600);
+    const view = await vscode.commands.executeCommand<{ keySources: { id: string; label: string }[] }>('jwtWorkbench.openInspector');
+    const labels = view?.keySources.map((o) => o.label) ?? [];
+    assert.ok(labels.includes('key file keys/es256-private.pem') && labels.includes('key file keys/es256-public.pem'), labels.join(', '));
+    fs.writeFileSync(fsPath('.env'), 'OTHER=1\n');
+    await editorWith('kp.txt', '{"user": "kp"}');
+    const signed = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
+    assert.equal((await inspectToken(signed!, { key: pub })).verdict, 'verified', 'Sign Selection signs with the generated private key');
+    for (const id of view!.keySources.filter((o) => /es256-(private|public)/.test(o.label)).map((o) => o.id)) await vscode.commands.executeCommand('jwtWorkbench.forgetKeySource', { id });
   });
 
   it('JWT: Generate Key Pair into .env keeps the other lines and round-trips the PEMs', async () => {
