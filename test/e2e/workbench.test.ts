@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CompactEncrypt } from 'jose';
 import { inspectToken, signToken } from '../../src/core';
-import { ARTIFACTS, contextMenu, contextMenuLabels, editor, editorText, goTo, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
+import { ARTIFACTS, contextMenu, contextMenuLabels, contrastFailures, editor, editorText, goTo, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
 
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
@@ -524,17 +524,23 @@ describe('the real workbench (code-server + chromium)', function () {
   });
 
   it('the inspector in light, dark and high-contrast themes', async () => {
-    await paste(token);
+    // Verified, with warnings (no exp, a sensitive claim): every kind of text the panel has is on screen.
+    await paste(await signToken({ user: 'alice', password: 'hunter2' }, secret, { addDefaults: false }));
     await inspector(s.page).locator('#banner[data-verdict="verified"]').waitFor();
+    await inspector(s.page).locator('#warnings li[data-code="no-exp"]').waitFor();
     for (const [theme, cls, file] of [['Dark 2026', /\bvs-dark\b/, 'theme-dark'], ['Light 2026', /\bvs\b(?!-)/, 'theme-light'], ['Default High Contrast', /\bhc-black\b/, 'theme-hc-dark'], ['Default High Contrast Light', /\bhc-light\b/, 'theme-hc-light']] as const) {
       await setTheme(s, theme, cls);
       await shot(s.page, file);
+      // Every visible text in the panel at least 4.5:1 against what is behind it (WCAG AA), from computed styles.
+      const low = await contrastFailures(inspector(s.page));
+      assert.deepEqual(low, [], `${theme}: text below 4.5:1`);
       // the panel alone, for the README
       await s.page.locator('iframe.webview').first().screenshot({ path: path.join(ARTIFACTS, `${file}-panel.png`) });
       // and with the verification options open: the key line (description, mask, Reveal) in this theme
       const view = inspector(s.page);
       await view.locator('#verifyOptions summary').click();
       await view.locator('#keyMask').waitFor({ state: 'visible' });
+      assert.deepEqual(await contrastFailures(view), [], `${theme}, options open: text below 4.5:1`);
       await s.page.locator('iframe.webview').first().screenshot({ path: path.join(ARTIFACTS, `${file}-key.png`) });
       await view.locator('#verifyOptions summary').click();
     }

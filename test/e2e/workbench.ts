@@ -163,6 +163,56 @@ export async function contextMenuLabels(page: Page): Promise<string[]> {
   return labels.map((l) => l.trim()).filter(Boolean);
 }
 
+/**
+ * The visible texts of the panel whose contrast against their background is under 4.5:1 (WCAG 2 AA), computed from
+ * the styles as the browser resolved them: colour with its alpha over the nearest opaque background up the tree.
+ * Disabled controls are exempt (WCAG: inactive components), as are the masked dots of a secret.
+ */
+export async function contrastFailures(view: FrameLocator): Promise<string[]> {
+  return view.locator('body').evaluate(() => {
+    const rgba = (c: string): number[] => {
+      const m = /rgba?\(([^)]+)\)/.exec(c);
+      if (!m) return [0, 0, 0, 0];
+      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p[3] ?? 1];
+    };
+    const over = (top: number[], bottom: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+    const lum = (c: number[]) => {
+      const [r, g, b] = c.slice(0, 3).map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const background = (el: Element | null): number[] => {
+      const layers: number[][] = [];
+      for (let e = el; e; e = e.parentElement) {
+        const bg = rgba(getComputedStyle(e).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+      let c = [255, 255, 255, 1];
+      if (!layers.length || layers[layers.length - 1][3] < 1) c = rgba(getComputedStyle(document.documentElement).backgroundColor)[3] ? rgba(getComputedStyle(document.documentElement).backgroundColor) : c;
+      for (const l of layers.reverse()) c = over(l, c);
+      return c;
+    };
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
+      if (!own || !(el as HTMLElement).getClientRects().length) continue;
+      if ((el as HTMLButtonElement).disabled || el.closest('[hidden], .mask, button:disabled, option')) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden') continue;
+      const bg = background(el);
+      const fg = over(rgba(style.color), bg);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      if (ratio < 4.5) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${(el.className || '').toString().replace(/ /g, '.')} "${el.textContent!.trim().slice(0, 30)}": ${ratio.toFixed(2)}:1 (${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(',')}))`);
+    }
+    return [...new Set(out)];
+  });
+}
+
 export function inspector(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }
