@@ -190,7 +190,6 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Copy payload',
   'Copy token',
   'Edit and re-sign',
-  'Encoded parts',
   'Encrypted (JWE)',
   'Expected audience',
   'Expected issuer',

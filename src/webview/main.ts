@@ -42,7 +42,9 @@ const app = document.getElementById('app')!;
 
 // ---- static controls (built once so typing is never interrupted by a re-render) ----
 const tokenInput = el('textarea', { id: 'token', rows: '4', spellcheck: 'false', 'aria-label': t('Token'), placeholder: t('Paste a JWT (eyJ…) — Bearer prefixes, quotes and line breaks are ignored') });
-const partsView = el('div', { id: 'parts', class: 'parts', 'aria-label': t('Encoded parts') });
+// The token is shown once: the coloured parts are drawn under the (transparent) text of the box you type in.
+const partsView = el('pre', { id: 'parts', class: 'parts', 'aria-hidden': 'true' });
+const tokenEditor = el('div', { class: 'token-editor' }, partsView, tokenInput);
 const clearButton = el('button', { id: 'clear', type: 'button', class: 'secondary', title: t('Empty the box for a new token') }, t('Clear'));
 const previousButton = el('button', { id: 'previous', type: 'button', class: 'secondary', hidden: '' }, t('Show the previous token'));
 const banner = el('div', { id: 'banner', class: 'banner', role: 'status' });
@@ -97,8 +99,7 @@ const actionButtons = {
 app.append(
   el('h1', {}, t('JWT Inspector')),
   el('div', { class: 'row token-head' }, el('label', { for: 'token', class: 'label' }, t('Token')), clearButton, previousButton),
-  tokenInput,
-  partsView,
+  tokenEditor,
   banner,
   el(
     'details',
@@ -155,8 +156,13 @@ function debounceInspect(): void {
 }
 
 tokenInput.addEventListener('input', debounceInspect);
+tokenInput.addEventListener('input', renderParts);
+tokenInput.addEventListener('scroll', () => {
+  partsView.scrollTop = tokenInput.scrollTop;
+});
 clearButton.addEventListener('click', () => {
   tokenInput.value = '';
+  renderParts();
   tokenInput.focus();
   requestInspect();
 });
@@ -225,15 +231,22 @@ function clockSeconds(): number {
   return Math.floor((at ? Date.parse(at) : Date.now()) / 1000);
 }
 
-function renderParts(parts: string[] | undefined): void {
-  const names = ['header', 'payload', 'signature', 'iv', 'tag'];
-  const jweNames = ['header', 'key', 'iv', 'ciphertext', 'tag'];
-  const labels = parts && parts.length === 5 ? jweNames : names;
+/**
+ * Colour what is in the box, as it is typed: each dot-separated part in its colour (header, payload, signature; a
+ * JWE's five). Drawn under the box's transparent text, so it lines up character for character.
+ */
+function renderParts(): void {
+  const text = tokenInput.value;
+  const parts = text.split('.');
+  const labels = parts.length === 5 ? ['header', 'key', 'iv', 'ciphertext', 'tag'] : ['header', 'payload', 'signature', 'iv', 'tag'];
   partsView.replaceChildren();
-  (parts ?? []).forEach((p, i) => {
+  parts.forEach((p, i) => {
     if (i > 0) partsView.append(el('span', { class: 'dot' }, '.'));
-    partsView.append(el('span', { class: `part part-${i}`, title: labels[i] ?? '' }, p));
+    partsView.append(el('span', { class: `part part-${Math.min(i, 4)}`, title: labels[i] ?? '' }, p));
   });
+  // A final newline in a textarea takes a line of its own; the drawing must too, or the two drift apart.
+  if (text.endsWith('\n')) partsView.append('\n');
+  partsView.scrollTop = tokenInput.scrollTop;
 }
 
 function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
@@ -319,7 +332,7 @@ function render(view: InspectorView): void {
   audienceInput.value = document.activeElement === audienceInput ? audienceInput.value : view.options.audience;
   if (document.activeElement !== leewayInput) leewayInput.value = String(view.options.leeway);
   renderKeyInfo(view);
-  renderParts(ins?.parts);
+  renderParts();
   renderBanner(view, ins);
   renderWarnings(ins);
   renderClaims(ins);

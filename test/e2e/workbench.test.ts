@@ -525,9 +525,28 @@ describe('the real workbench (code-server + chromium)', function () {
 
   it('the inspector in light, dark and high-contrast themes', async () => {
     // Verified, with warnings (no exp, a sensitive claim): every kind of text the panel has is on screen.
-    await paste(await signToken({ user: 'alice', password: 'hunter2' }, secret, { addDefaults: false }));
+    const shown = await signToken({ user: 'alice', password: 'hunter2', team: 'the platform workspace team' }, secret, { addDefaults: false });
+    await paste(shown);
     await inspector(s.page).locator('#banner[data-verdict="verified"]').waitFor();
     await inspector(s.page).locator('#warnings li[data-code="no-exp"]').waitFor();
+    // issue 11.13, at the default half-width panel: the token once; header and payload above the claims; values wrap
+    // between words, never inside one.
+    const layout = await inspector(s.page).locator('body').evaluate((body, signature) => {
+      const text = (body as HTMLElement).innerText;
+      const y = (sel: string) => document.querySelector(sel)!.getBoundingClientRect().top;
+      const cell = Array.from(document.querySelectorAll('#claims td.value')).find((td) => td.textContent === 'the platform workspace team')!;
+      const node = cell.firstChild!;
+      const range = document.createRange();
+      const at = node.textContent!.indexOf('workspace');
+      range.setStart(node, at);
+      range.setEnd(node, at + 'workspace'.length);
+      // The box's own text counts when it is visible (before, the box and a coloured copy below it both showed it).
+      const boxShows = !/rgba\([^)]*,\s*0\)|transparent/.test(getComputedStyle(document.getElementById('token')!).color);
+      return { times: text.split(signature).length - 1 + (boxShows ? 1 : 0), width: document.body.clientWidth, headerAbove: y('#header') < y('#claims'), payloadAbove: y('#payload') < y('#claims'), wordLines: new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size };
+    }, shown.split('.')[2]);
+    assert.equal(layout.times, 1, 'the token is shown once');
+    assert.ok(layout.headerAbove && layout.payloadAbove, 'header and payload above the claims');
+    assert.equal(layout.wordLines, 1, `"workspace" stays on one line (panel ${layout.width}px wide)`);
     for (const [theme, cls, file] of [['Dark 2026', /\bvs-dark\b/, 'theme-dark'], ['Light 2026', /\bvs\b(?!-)/, 'theme-light'], ['Default High Contrast', /\bhc-black\b/, 'theme-hc-dark'], ['Default High Contrast Light', /\bhc-light\b/, 'theme-hc-light']] as const) {
       await setTheme(s, theme, cls);
       await shot(s.page, file);
