@@ -49,6 +49,8 @@ export interface InspectorView {
   canGenerateSecret?: boolean;
   /** The box was cleared for a paste; the token shown before can be brought back. */
   hasPrevious?: boolean;
+  /** The key in use is the secret typed in the panel (the view never carries it back). */
+  panelSecret?: boolean;
   keySources: KeySourceOption[];
   /** The id of the key source in use. */
   selectedKeySource: string;
@@ -65,9 +67,19 @@ export type ToWebview =
 
 export type CopyWhat = 'token' | 'header' | 'payload' | 'bearer';
 
+/** How a secret typed in the panel is to be read (jwt.io's "secret base64 encoded" is 'base64url' or 'base64'). */
+export type SecretEncoding = 'utf8' | 'hex' | 'base64' | 'base64url';
+
+/** A secret the user typed into the panel: used for this panel only, never stored unless they save it. */
+export interface PanelSecret {
+  text: string;
+  encoding: SecretEncoding;
+}
+
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'inspect'; token: string; keySource: string; options: VerifyOptionsView }
+  | { type: 'inspect'; token: string; keySource: string; options: VerifyOptionsView; secret?: PanelSecret }
+  | { type: 'saveSecret'; secret: PanelSecret }
   | { type: 'sign'; header: string; payload: string; alg: SigningAlg; keySource: string }
   | { type: 'copy'; what: CopyWhat }
   | { type: 'insert'; mode: 'insert' | 'replace' }
@@ -102,6 +114,12 @@ export function isVerifyOptions(v: unknown): v is VerifyOptionsView {
 
 const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']);
 
+const ENCODINGS = new Set(['utf8', 'hex', 'base64', 'base64url']);
+
+function isPanelSecret(v: unknown): v is PanelSecret {
+  return isRecord(v) && typeof v.text === 'string' && v.text.length > 0 && v.text.length <= 64 * 1024 && typeof v.encoding === 'string' && ENCODINGS.has(v.encoding);
+}
+
 /** Run-time check of a message from the webview. */
 export function isFromWebview(m: unknown): m is FromWebview {
   if (!isRecord(m)) return false;
@@ -111,7 +129,9 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'generateSecret':
       return true;
     case 'inspect':
-      return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options);
+      return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options) && (m.secret === undefined || isPanelSecret(m.secret));
+    case 'saveSecret':
+      return isPanelSecret(m.secret);
     case 'sign':
       return isText(m.header) && isText(m.payload) && typeof m.alg === 'string' && ALGS.has(m.alg) && isText(m.keySource);
     case 'copy':
@@ -169,6 +189,17 @@ export const DEFAULT_VERIFY_OPTIONS: VerifyOptionsView = { issuer: '', audience:
  */
 export const WEBVIEW_STRINGS: readonly string[] = [
   'Algorithm',
+  'Secret',
+  'A secret to verify with, used in this panel only: not saved, gone when the panel closes',
+  'How the secret is written',
+  'text (UTF-8)',
+  'hex',
+  'base64',
+  'base64url',
+  'Save to SecretStorage…',
+  'Keep this secret in VS Code’s SecretStorage, under a name you choose',
+  'Paste a secret…',
+  'The secret typed below',
   'Also',
   'Also: {0}',
   'Chosen for this token — {0}',

@@ -8,13 +8,14 @@ import {
   type FromWebview,
   type InspectorView,
   type Origin,
+  type PanelSecret,
   type ToWebview,
   type VerifyOptionsView,
 } from '../protocol';
 import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
-import type { KeySources } from '../workspace/keySources';
+import type { KeySources, LoadedKey } from '../workspace/keySources';
 import { inspectorHtml } from './html';
 
 export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
@@ -44,6 +45,8 @@ interface State {
   keyChosen?: string;
   /** The token shown before "Open Inspector" cleared the box for a paste: one click brings it back. */
   previous?: string;
+  /** A secret typed in the panel: in memory while the panel is open, never persisted, never sent back. */
+  panelSecret?: PanelSecret;
   document?: vscode.Uri;
   range?: vscode.Range;
 }
@@ -212,7 +215,11 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     const kid = state.token ? decodeToken(cleanTokenText(state.token).token).header?.kid : undefined;
     // One read of each .env for both the key and the pickers' list.
     const reads: EnvReads = new Map();
-    const loaded = state.token ? await this.keys.load(state.keySource, kid, reads) : undefined;
+    const loaded: LoadedKey | undefined = !state.token
+      ? undefined
+      : state.panelSecret
+        ? { key: { secret: state.panelSecret.text, encoding: state.panelSecret.encoding }, label: vscode.l10n.t('the secret typed in the panel ({0})', state.panelSecret.encoding === 'utf8' ? 'text' : state.panelSecret.encoding) }
+        : await this.keys.load(state.keySource, kid, reads);
     const inspection = state.token ? await inspectToken(state.token, this.inspectOptions(state, loaded?.key)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
@@ -230,6 +237,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...(state.keyChosen ? { keyChosen: state.keyChosen } : {}),
       ...(loaded?.noEnv && state.keySource.startsWith('env:') ? { canGenerateSecret: true } : {}),
       ...(state.previous && !state.token ? { hasPrevious: true } : {}),
+      ...(state.panelSecret ? { panelSecret: true } : {}),
       keySources: await this.keys.list(reads),
       selectedKeySource: state.keySource,
       options: state.options,
@@ -266,8 +274,24 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           const same = m.token === this.state.token;
           // A token signed here stays "signed here" only while nothing changes; choosing a verification key verifies it.
           const signedHere = same && keySource === this.state.keySource && this.state.signedHere;
-          this.state = { ...this.state, token: m.token, keySource, options: m.options, origin: same ? this.state.origin : 'pasted', signedHere, keyChosen: keySource === this.state.keySource ? this.state.keyChosen : undefined };
+          const panelSecret = m.secret;
+          this.state = { ...this.state, token: m.token, keySource, options: m.options, origin: same ? this.state.origin : 'pasted', signedHere: signedHere && !panelSecret, panelSecret, keyChosen: keySource === this.state.keySource ? this.state.keyChosen : undefined };
           await this.render();
+          return;
+        }
+        case 'saveSecret': {
+          const name = await vscode.window.showInputBox({
+            title: vscode.l10n.t('Save the secret to SecretStorage'),
+            prompt: vscode.l10n.t('A name for it, e.g. "staging"'),
+            validateInput: (v) => (/^[\w .-]{1,64}$/.test(v) ? undefined : vscode.l10n.t('Letters, digits, space, dot, dash and underscore; at most 64.')),
+          });
+          if (!name) return;
+          // A text secret is kept as text (as PyJWT uses a str key); an encoded one as the oct JWK of its bytes.
+          const id = await this.keys.storeKey(name, m.secret.encoding === 'utf8' ? m.secret.text : JSON.stringify(octJwk(m.secret)));
+          this.state = { ...this.state, keySource: id, panelSecret: undefined };
+          this.log.info(`Saved the secret typed in the inspector to SecretStorage as "${name}".`);
+          await this.render();
+          await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Saved to SecretStorage as {0}.', name) });
           return;
         }
         case 'restorePrevious':
@@ -405,6 +429,21 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     }
     await editor.edit((b) => b.replace(editor.selection, token));
   }
+}
+
+/** The oct JWK of an encoded secret's bytes (for SecretStorage, so that its encoding is kept). */
+function octJwk(secret: PanelSecret): { kty: 'oct'; k: string } {
+  const bytes = describeSecretBytes(secret);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return { kty: 'oct', k: btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
+}
+
+function describeSecretBytes(secret: PanelSecret): Uint8Array {
+  const t = secret.text.trim();
+  if (secret.encoding === 'hex') return Uint8Array.from(t.match(/../g) ?? [], (h) => parseInt(h, 16));
+  const b64 = secret.encoding === 'base64url' ? t.replace(/-/g, '+').replace(/_/g, '/') : t;
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 }
 
 /** Verification options to start with: the `jwtWorkbench.leeway` setting; issuer and audience stay open. */

@@ -1,6 +1,6 @@
 import { relativeTime } from '../core/claims';
 import type { Inspection, SigningAlg } from '../core';
-import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, type PersistedState, type VerifyOptionsView } from '../protocol';
+import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, type PanelSecret, type PersistedState, type SecretEncoding, type VerifyOptionsView } from '../protocol';
 import { el, jsonView } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
@@ -54,6 +54,14 @@ const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: t
 const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': t('Leeway in seconds') });
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
+// jwt.io's habit: a secret typed right here. Sent with each inspection, never put in the panel's saved state.
+const secretInput = el('input', { id: 'panelSecret', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: t('A secret to verify with, used in this panel only: not saved, gone when the panel closes'), 'aria-label': t('Secret') });
+const secretEncoding = el(
+  'select',
+  { id: 'secretEncoding', 'aria-label': t('How the secret is written') },
+  ...(([['utf8', t('text (UTF-8)')], ['hex', t('hex')], ['base64', t('base64')], ['base64url', t('base64url')]] as const).map(([v, label]) => el('option', { value: v }, label))),
+);
+const saveSecretButton = el('button', { id: 'saveSecret', type: 'button', class: 'secondary', title: t('Keep this secret in VS Code’s SecretStorage, under a name you choose') }, t('Save to SecretStorage…'));
 /** The ways to add a key source, as buttons (in the options, and in the banner when there is no key). */
 const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; id: string; label: string; title: string }[] = [
   { kind: 'file', id: 'KeyFile', label: t('Key file…'), title: t('Use a PEM, JWK or JWKS file from the workspace') },
@@ -110,6 +118,7 @@ app.append(
       { class: 'grid' },
       el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, ...keySourceButtons('add')),
       el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed, keyNote),
+      el('label', { for: 'panelSecret' }, t('Secret')), el('div', { class: 'row' }, secretInput, secretEncoding, saveSecretButton),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
       el('label', { for: 'leeway' }, t('Leeway (s)')), leewayInput,
@@ -144,10 +153,17 @@ function options(): VerifyOptionsView {
   };
 }
 
+function panelSecret(): PanelSecret | undefined {
+  return secretInput.value ? { text: secretInput.value, encoding: secretEncoding.value as SecretEncoding } : undefined;
+}
+
 function requestInspect(): void {
-  const state: PersistedState = { token: tokenInput.value, options: options(), keySource: keySelect.value };
+  // The saved state has the token and options only: never the secret typed in the panel.
+  const state: PersistedState = { token: tokenInput.value, options: options(), keySource: current?.selectedKeySource ?? keySelect.value };
   vscode.setState(state);
-  vscode.postMessage({ type: 'inspect', token: tokenInput.value, keySource: keySelect.value, options: options() });
+  const secret = panelSecret();
+  const keySource = keySelect.value === PANEL_SECRET_OPTION ? (current?.selectedKeySource ?? '') : keySelect.value;
+  vscode.postMessage({ type: 'inspect', token: tokenInput.value, keySource, options: options(), ...(secret ? { secret } : {}) });
 }
 
 function debounceInspect(): void {
@@ -168,7 +184,22 @@ clearButton.addEventListener('click', () => {
 });
 previousButton.addEventListener('click', () => vscode.postMessage({ type: 'restorePrevious' }));
 for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', debounceInspect);
-keySelect.addEventListener('change', requestInspect);
+keySelect.addEventListener('change', () => {
+  // Choosing a key source means that key: the typed secret steps aside.
+  secretInput.value = '';
+  requestInspect();
+});
+secretInput.addEventListener('input', debounceInspect);
+secretEncoding.addEventListener('change', requestInspect);
+/** The picker's entry for the secret typed in the panel: not a key source, so the extension ignores it as one. */
+const PANEL_SECRET_OPTION = 'panel-secret';
+let savingSecret = false;
+saveSecretButton.addEventListener('click', () => {
+  const secret = panelSecret();
+  if (!secret) return;
+  savingSecret = true;
+  vscode.postMessage({ type: 'saveSecret', secret });
+});
 revealButton.addEventListener('click', () => {
   if (revealedFor !== undefined) hideKey();
   else vscode.postMessage({ type: 'reveal', keySource: keySelect.value });
@@ -196,7 +227,8 @@ function showKey(keySource: string, text: string): void {
 }
 
 function renderKeyInfo(view: InspectorView): void {
-  const secret = !!view.keyDescription && !!view.keyIsSecret;
+  // A secret typed in the panel is in its own box (shown as dots there): nothing to reveal.
+  const secret = !!view.keyDescription && !!view.keyIsSecret && !view.panelSecret;
   if (revealedFor !== undefined && (!secret || revealedFor !== view.selectedKeySource)) hideKey();
   keyDescription.textContent = view.keyDescription ?? '';
   keyNote.textContent = view.keyNote ?? '';
@@ -276,7 +308,12 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
     // No key at hand: the fixes, where the user is looking.
     const generate = el('button', { id: 'fixGenerateSecret', type: 'button', class: 'secondary', title: t('Write a new JWT_SECRET into .env') }, t('Generate Secret'));
     generate.addEventListener('click', () => vscode.postMessage({ type: 'generateSecret' }));
-    banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), ...keySourceButtons('fix')));
+    const typeSecret = el('button', { id: 'fixPasteSecret', type: 'button', class: 'secondary' }, t('Paste a secret…'));
+    typeSecret.addEventListener('click', () => {
+      (document.getElementById('verifyOptions') as HTMLDetailsElement).open = true;
+      secretInput.focus();
+    });
+    banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), typeSecret, ...keySourceButtons('fix')));
   }
   if (view.keySource && ins.verdict !== 'unverified') banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
   if (view.keyChosen) banner.append(el('span', { class: 'source chosen' }, t('Chosen for this token — {0}', view.keyChosen)));
@@ -323,6 +360,11 @@ function render(view: InspectorView): void {
   app.dataset.renders = String(++renders);
   const ins = view.inspection;
   fillSelect(keySelect, view, view.selectedKeySource);
+  if (view.panelSecret) {
+    // The key shown is the key used: while a typed secret is in use, the picker says so (choosing a source drops it).
+    keySelect.prepend(el('option', { value: PANEL_SECRET_OPTION }, t('The secret typed below')));
+    keySelect.value = PANEL_SECRET_OPTION;
+  }
   if (document.activeElement !== signKeySelect) fillSelect(signKeySelect, view, view.selectedKeySource);
   if (document.activeElement !== tokenInput && tokenInput.value !== (ins?.token ?? '')) {
     // Show the cleaned token unless the user is typing into the field.
@@ -357,13 +399,19 @@ function render(view: InspectorView): void {
   actionButtons.copyPayload.disabled = ins?.payloadText === undefined;
   actionButtons.replace.disabled = !hasToken || !view.canReplace;
   previousButton.hidden = !view.hasPrevious;
+  // Saved: the stored key is the source now, and the box is emptied (the secret lives in SecretStorage, not here).
+  if (savingSecret && !view.panelSecret && view.selectedKeySource.startsWith('secret:')) {
+    savingSecret = false;
+    secretInput.value = '';
+  }
+  saveSecretButton.disabled = !secretInput.value;
   clearButton.disabled = !tokenInput.value;
   // After Sign, the new token and its banner are where the user looks.
   if (view.origin === 'signed' && ins?.token !== lastSigned) {
     lastSigned = ins?.token;
     banner.scrollIntoView({ block: 'nearest' });
   }
-  vscode.setState({ token: ins?.token, options: view.options, keySource: keySelect.value });
+  vscode.setState({ token: ins?.token, options: view.options, keySource: view.selectedKeySource });
 }
 let lastSigned: string | undefined;
 

@@ -362,7 +362,7 @@ describe('the real workbench (code-server + chromium)', function () {
       // Without a key the banner says so and offers the fixes; take the JWKS one from there.
       await view.locator('#keySource').selectOption({ label: 'No key (decode only)' });
       await view.locator('#banner[data-verdict="unverified"]').waitFor();
-      assert.deepEqual((await view.locator('#banner .fixes button').allInnerTexts()).map((t) => t.trim()), ['Key file…', 'Stored key…', 'JWKS URL…']);
+      assert.deepEqual((await view.locator('#banner .fixes button').allInnerTexts()).map((t) => t.trim()), ['Paste a secret…', 'Key file…', 'Stored key…', 'JWKS URL…']);
       await shot(s.page, 'inspector-no-key');
       await view.locator('#fixJwksUrl').click();
       const input = s.page.locator('.quick-input-widget input');
@@ -486,6 +486,29 @@ describe('the real workbench (code-server + chromium)', function () {
     await runCommand(s.page, 'File: Revert File');
   });
 
+  it('a secret typed in the panel verifies, is saved to SecretStorage on request, and is never restored after a reload (issue 11.11)', async () => {
+    const typed = 'a-secret-typed-into-the-panel-0123456789abcdef';
+    await paste(await signToken({ user: 'typed' }, typed));
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="invalid-signature"]').waitFor();
+    await view.locator('#verifyOptions').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await view.locator('#panelSecret').fill(typed);
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
+    assert.match(await view.locator('#banner').innerText(), /Key: the secret typed in the panel \(text\)/);
+    assert.equal(await view.locator('#keySource option:checked').innerText(), 'The secret typed below', 'the picker shows the key in use');
+    await shot(s.page, 'inspector-panel-secret');
+    await view.locator('#saveSecret').click();
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('typed');
+    await s.page.keyboard.press('Enter');
+    await view.locator('#notice', { hasText: 'Saved to SecretStorage as typed' }).waitFor({ timeout: 15000 });
+    assert.equal(await view.locator('#keySource option:checked').innerText(), 'SecretStorage: typed');
+    assert.equal(await view.locator('#banner').getAttribute('data-verdict'), 'verified');
+    await view.locator('#keySource').selectOption({ label: '.env JWT_SECRET' });
+    await view.locator('#verifyOptions').evaluate((d) => ((d as HTMLDetailsElement).open = false));
+  });
+
   it('the key is described and masked; Reveal shows it for a moment, Hide takes it away', async () => {
     await paste(token);
     const view = inspector(s.page);
@@ -512,6 +535,11 @@ describe('the real workbench (code-server + chromium)', function () {
     await paste(token);
     await inspector(s.page).locator('#banner[data-verdict="verified"]').waitFor();
     assert.equal(await inspector(s.page).locator('#keyRevealed').textContent(), secret, 'still revealed from the test before (its options are folded)');
+    // A secret typed in the panel (the same one, so the verdict stays) is not kept across the reload either.
+    await inspector(s.page).locator('#verifyOptions summary').click();
+    await inspector(s.page).locator('#panelSecret').fill(secret);
+    await inspector(s.page).locator('#banner', { hasText: 'the secret typed in the panel' }).waitFor({ timeout: 15000 });
+    await inspector(s.page).locator('#verifyOptions summary').click();
     await runCommand(s.page, 'Developer: Reload Window');
     await s.page.waitForEvent('load', { timeout: 60000 });
     await s.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 60000 });
@@ -520,6 +548,8 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.equal(await view.locator('#token').inputValue(), token);
     assert.equal(await view.locator('#keyRevealed').textContent(), '', 'a revealed key is not restored');
     assert.ok(await view.locator('#keyRevealed').isHidden());
+    assert.equal(await view.locator('#panelSecret').inputValue(), '', 'a typed secret is not restored');
+    assert.match(await view.locator('#banner').innerText(), /Key: \.env JWT_SECRET/);
     await shot(s.page, 'inspector-restored');
   });
 

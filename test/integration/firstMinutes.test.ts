@@ -130,3 +130,29 @@ describe('a guided start: the recipe as a walkthrough (issue 11.18)', () => {
     }
   });
 });
+
+describe('a secret typed in the panel (issue 11.11)', () => {
+  after(closeAllEditors);
+  it('verifies with it, in the chosen encoding, and never sends it back or keeps it', async () => {
+    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${SECRET}\n`);
+    const bytes = crypto.randomBytes(32);
+    const token = await signToken({ sub: 'panel' }, { secret: bytes.toString('hex'), encoding: 'hex' });
+    await vscode.commands.executeCommand('jwtWorkbench.inspectToken', token);
+    assert.equal((await inspectorView())!.inspection?.verdict, 'invalid-signature', 'the .env secret is not it');
+    for (const [encoding, text] of [['hex', bytes.toString('hex')], ['base64', bytes.toString('base64')], ['base64url', bytes.toString('base64url')]] as const) {
+      const posted = await fromWebview({ type: 'inspect', token, keySource: 'env:0:JWT_SECRET', options: OPTIONS, secret: { text, encoding } });
+      const view = (await inspectorView())!;
+      assert.equal(view.inspection?.verdict, 'verified', encoding);
+      assert.equal(view.panelSecret, true);
+      assert.match(view.keySource ?? '', new RegExp(`^the secret typed in the panel \\(${encoding}\\)$`));
+      assert.ok(!JSON.stringify(posted).includes(text) && !JSON.stringify(view).includes(text), 'the secret never comes back');
+    }
+    // read as text (the default), the same characters are another key
+    await fromWebview({ type: 'inspect', token, keySource: 'env:0:JWT_SECRET', options: OPTIONS, secret: { text: bytes.toString('hex'), encoding: 'utf8' } });
+    assert.equal((await inspectorView())!.inspection?.verdict, 'invalid-signature');
+    // without it, the chosen source is back
+    await fromWebview({ type: 'inspect', token, keySource: 'env:0:JWT_SECRET', options: OPTIONS });
+    assert.equal((await inspectorView())!.keySource, '.env JWT_SECRET');
+    assert.equal((await inspectorView())!.panelSecret, undefined);
+  });
+});
