@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parsePayload, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parseLifetime, parsePayload, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -346,8 +346,10 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     }
     const { alg: _ignored, ...extraHeader } = header;
     try {
-      // Re-signing keeps the claims exactly as edited: no default claims are added behind the user's back.
-      const token = await signToken(payload, loaded.key, { alg, header: extraHeader, addDefaults: false, cache: this.keyCache });
+      // Re-signing keeps the claims as edited, except that a payload without "exp" gets one, as Sign Selection gives
+      // it (jwtWorkbench.lifetime): a token that never expires is never made here by accident.
+      const withExp = payload.exp === undefined ? { ...payload, exp: Math.floor(Date.now() / 1000) + parseLifetime(getConfig(this.state.document).lifetime) } : payload;
+      const token = await signToken(withExp, loaded.key, { alg, header: extraHeader, addDefaults: false, cache: this.keyCache });
       this.state = { ...this.state, token, keySource, origin: 'signed', signedHere: true, signedWith: `${loaded.label} (${alg})` };
       this.log.info(`Re-signed a token in the inspector with ${loaded.label} (${alg}).`);
       await this.render();

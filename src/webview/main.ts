@@ -127,19 +127,11 @@ app.append(
   ),
   warningsView,
   el('div', { class: 'columns' }, headerView, payloadView),
+  // Editing the header or payload above re-signs the token at once, with this key and algorithm ("signed here").
+  el('div', { id: 'signRow', class: 'row sign-row' }, el('label', { for: 'signKeySource' }, t('Edit the header or payload above to re-sign with')), signKeySelect, el('label', { for: 'alg', class: 'visually-hidden' }, t('Algorithm')), algSelect, signButton),
+  notice,
   claimsView,
   el('div', { class: 'actions', role: 'toolbar', 'aria-label': t('Token actions') }, ...Object.values(actionButtons)),
-  el(
-    'details',
-    { id: 'resign', class: 'options' },
-    el('summary', {}, t('Edit and re-sign')),
-    el('label', { for: 'editHeader', class: 'label' }, t('Header')),
-    editHeader,
-    el('label', { for: 'editPayload', class: 'label' }, t('Payload')),
-    editPayload,
-    el('div', { class: 'row' }, el('label', { for: 'alg' }, t('Algorithm')), algSelect, el('label', { for: 'signKeySource' }, t('Key')), signKeySelect, signButton),
-  ),
-  notice,
 );
 
 function options(): VerifyOptionsView {
@@ -240,9 +232,34 @@ clockNow.addEventListener('click', () => {
   clockInput.value = '';
   requestInspect();
 });
-signButton.addEventListener('click', () =>
-  vscode.postMessage({ type: 'sign', header: editHeader.value, payload: editPayload.value, alg: algSelect.value as SigningAlg, keySource: signKeySelect.value }),
-);
+function requestSign(): void {
+  vscode.postMessage({ type: 'sign', header: editHeader.value, payload: editPayload.value, alg: algSelect.value as SigningAlg, keySource: signKeySelect.value });
+}
+signButton.addEventListener('click', requestSign);
+// Live: a pause in typing re-signs; text that is not JSON yet waits (the extension says what is wrong once it is sent).
+let signTimer: ReturnType<typeof setTimeout> | undefined;
+for (const box of [editHeader, editPayload]) {
+  box.addEventListener('input', () => {
+    if (signTimer) clearTimeout(signTimer);
+    signTimer = setTimeout(() => {
+      if (looksComplete(editHeader.value) && looksComplete(editPayload.value)) requestSign();
+    }, 250);
+  });
+  // Leaving the box shows the coloured view again.
+  box.addEventListener('blur', () => setTimeout(() => current && renderJson(current), 0));
+}
+for (const control of [algSelect, signKeySelect]) control.addEventListener('change', () => current?.signedHere && requestSign());
+
+/** Whether text parses as JSON (or is empty, for the header): only then is it worth signing while typing. */
+function looksComplete(text: string): boolean {
+  if (!text.trim()) return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 let lastCopy: HTMLButtonElement | undefined;
 for (const [button, what] of [[actionButtons.copyToken, 'token'], [actionButtons.copyHeader, 'header'], [actionButtons.copyPayload, 'payload'], [actionButtons.copyBearer, 'bearer']] as const) {
   button.addEventListener('click', () => {
@@ -378,20 +395,7 @@ function render(view: InspectorView): void {
   renderBanner(view, ins);
   renderWarnings(ins);
   renderClaims(ins);
-  headerView.replaceChildren(el('h2', {}, t('Header')), ins?.header ? jsonView(ins.header) : el('p', { class: 'muted' }, '—'));
-  payloadView.replaceChildren(
-    el('h2', {}, t('Payload')),
-    ins?.payload !== undefined ? jsonView(ins.payload, ins.payloadText) : ins?.payloadText !== undefined ? el('pre', { class: 'raw', tabindex: '0' }, ins.payloadText) : el('p', { class: 'muted' }, '—'),
-  );
-  if (ins?.header && document.activeElement !== editHeader && document.activeElement !== editPayload) {
-    try {
-      editHeader.value = JSON.stringify(ins.header, null, 2);
-      editPayload.value = ins.payload !== undefined ? JSON.stringify(ins.payload, null, 2) : (ins.payloadText ?? '');
-    } catch {
-      editPayload.value = ins.payloadText ?? '';
-    }
-    if (typeof ins.header.alg === 'string' && (ALGS as string[]).includes(ins.header.alg)) algSelect.value = ins.header.alg;
-  }
+  renderJson(view);
   // Only a token-shaped text can be copied or inserted (the extension refuses the rest): say so by disabling.
   const hasToken = !!ins?.token && !!ins.parts && !(ins.kind === 'malformed' && ins.parts.length !== 3 && ins.parts.length !== 5);
   for (const b of [actionButtons.copyToken, actionButtons.copyBearer, actionButtons.insert]) b.disabled = !hasToken;
@@ -424,6 +428,47 @@ function flash(button: HTMLButtonElement, text: string): void {
     button.textContent = label;
   }, 1500);
 }
+
+/**
+ * Header and payload, editable where they are shown: the coloured JSON, and a click (or Enter) on it turns it into a
+ * box with the same text; editing re-signs at once. While a box is being edited, renders leave it alone.
+ */
+function renderJson(view: InspectorView): void {
+  const ins = view.inspection;
+  const editing = document.activeElement === editHeader || document.activeElement === editPayload;
+  if (!editing && ins?.header) {
+    try {
+      editHeader.value = JSON.stringify(ins.header, null, 2);
+      editPayload.value = ins.payload !== undefined ? JSON.stringify(ins.payload, null, 2) : (ins.payloadText ?? '');
+    } catch {
+      editPayload.value = ins.payloadText ?? '';
+    }
+    if (typeof ins.header.alg === 'string' && (ALGS as string[]).includes(ins.header.alg)) algSelect.value = ins.header.alg;
+  }
+  const editable = !!ins?.header && ins.kind === 'jws';
+  for (const [section, title, box, shown] of [
+    [headerView, t('Header'), editHeader, ins?.header ? jsonView(ins.header) : el('p', { class: 'muted' }, '—')],
+    [payloadView, t('Payload'), editPayload, ins?.payload !== undefined ? jsonView(ins.payload, ins.payloadText) : ins?.payloadText !== undefined ? el('pre', { class: 'raw', tabindex: '0' }, ins.payloadText) : el('p', { class: 'muted' }, '—')],
+  ] as const) {
+    if (document.activeElement === box) continue;
+    box.hidden = true;
+    if (editable) {
+      shown.classList.add('editable');
+      shown.setAttribute('tabindex', '0');
+      shown.setAttribute('title', t('Click to edit; the token is re-signed as you type'));
+      const edit = () => {
+        shown.hidden = true;
+        box.hidden = false;
+        box.focus();
+      };
+      shown.addEventListener('click', edit);
+      shown.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && edit());
+    }
+    section.replaceChildren(el('h2', {}, title), shown, box);
+  }
+  signRow.hidden = !editable;
+}
+const signRow = document.getElementById('signRow')!;
 
 // Relative times ("expires in 4 min") stay live.
 setInterval(() => {

@@ -124,9 +124,9 @@ describe('the real workbench (code-server + chromium)', function () {
   it('edit and re-sign, then Replace selection puts the new token where the old one was; Copy header copies the header', async () => {
     // The inspector shows the token verified from palette.txt's selection (previous test).
     const view = inspector(s.page);
-    await view.locator('#resign summary').click();
+    // In place: click the payload where it is shown, and type; the token is re-signed as you type.
+    await view.locator('#payload .editable').click();
     await view.locator('#editPayload').fill('{"user": "replaced", "exp": 4102444800}');
-    await view.locator('#sign').click();
     await view.locator('#banner[data-verdict="signed-here"]').waitFor({ timeout: 15000 });
     const newToken = await view.locator('#token').inputValue();
     await view.locator('#replace').click();
@@ -135,7 +135,6 @@ describe('the real workbench (code-server + chromium)', function () {
     await view.locator('#copyHeader').click();
     await view.locator('#notice', { hasText: 'Copied the header' }).waitFor();
     assert.deepEqual(JSON.parse(await s.page.evaluate(() => navigator.clipboard.readText())), { alg: 'HS256', typ: 'JWT' });
-    await view.locator('#resign summary').click();
   });
 
   it('verification options act at once: expected issuer and audience, leeway, and the clock', async () => {
@@ -235,13 +234,13 @@ describe('the real workbench (code-server + chromium)', function () {
     await view.locator('#verifyOptions summary').click();
   });
 
-  it('edit the payload → Sign: the token and the banner change, and the banner says it was signed here', async () => {
+  it('edit the payload where it is shown: the token is re-signed live, and the banner says it was signed here — never "verified" (issue 11.12)', async () => {
     await paste(token);
     const view = inspector(s.page);
     await view.locator('#banner[data-verdict="verified"]').waitFor();
-    await view.locator('#resign summary').click();
+    assert.equal(await view.locator('#resign').count(), 0, 'no separate "Edit and re-sign" section');
+    await view.locator('#payload .editable').click();
     await view.locator('#editPayload').fill('{"user": "bob", "role": "viewer", "exp": 4102444800}');
-    await view.locator('#sign').click();
     await view.locator('#banner[data-verdict="signed-here"]').waitFor({ timeout: 15000 });
     assert.match(await view.locator('#banner').innerText(), /Signed here with \.env JWT_SECRET \(HS256\)/);
     const newToken = await view.locator('#token').inputValue();
@@ -251,6 +250,13 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.equal(ins.verdict, 'verified');
     assert.deepEqual(ins.payload, { user: 'bob', role: 'viewer', exp: 4102444800 });
     await shot(s.page, 'inspector-resigned');
+    // A payload without exp gets one, as Sign Selection gives it (1 day). The box is still open: type on.
+    await view.locator('#editPayload').fill('{"user": "no-exp"}');
+    await view.locator('#claims', { hasText: 'no-exp' }).waitFor({ timeout: 15000 });
+    const withExp = await inspectToken(await view.locator('#token').inputValue(), { key: secret });
+    const exp = (withExp.payload as { exp: number }).exp;
+    assert.ok(Math.abs(exp - (Date.now() / 1000 + 86400)) < 120, `exp ${exp}`);
+    await view.locator('#editPayload').blur();
   });
 
   it('copy buttons put the token, the JSON and the Authorization header on the clipboard', async () => {
@@ -265,7 +271,7 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.equal(await read(), `Authorization: Bearer ${current}`);
     await view.locator('#copyPayload').click();
     await view.locator('#notice', { hasText: 'Copied the payload' }).waitFor();
-    assert.deepEqual(JSON.parse(await read()), { user: 'bob', role: 'viewer', exp: 4102444800 });
+    assert.deepEqual(JSON.parse(await read()), (await inspectToken(current)).payload, 'the payload of the token on display (the previous test re-signed it)');
   });
 
   it('verifies an RS256 token with a key file chosen from the workspace (remembered as a key source)', async () => {
