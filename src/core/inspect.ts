@@ -4,7 +4,8 @@ import { BIDI, MAX_PAYLOAD_DEPTH, claimFailures, claimList, depthExceeds, isObje
 import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
 import { base64UrlToBytes, utf8 } from './encoding';
 import { inspectJwe } from './jwe';
-import { article, importForVerifying, resolveKeySet, type KeyCache, type KeyInfo, type KeyInput, type ResolvedKey } from './keys';
+import { article, importForVerifying } from './keyImport';
+import { resolveKeySet, type KeyCache, type KeyInfo, type KeyInput, type ResolvedKey } from './keys';
 import { MAX_NESTING, combineLayers, isNestedJwt } from './nested';
 import { wellKnownSecretWarning, weakSecretWarning } from './wellKnownSecrets';
 

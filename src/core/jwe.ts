@@ -7,7 +7,8 @@ import { compactDecrypt } from 'jose';
 import { claimFailures, claimList, warningsFor } from './claimChecks';
 import { base64UrlToBytes, utf8 } from './encoding';
 import { MESSAGES, NOT_A_JWT_MESSAGE, malformed, notAClaimsSet, publicInfo, type Inspection, type InspectOptions, type Verdict } from './inspect';
-import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption, resolveKeys, type ResolvedKey } from './keys';
+import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption } from './keyImport';
+import { resolveKeys, type ResolvedKey } from './keys';
 import { combineLayers, isNestedJwt } from './nested';
 
 const KEY_MANAGEMENT = new Set(Object.values(JWE_ALGS_BY_FAMILY).flat());

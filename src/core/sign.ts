@@ -2,7 +2,8 @@ import { CompactSign } from 'jose';
 import { isSigningAlg, type SigningAlg } from './algorithms';
 import { utf8 } from './encoding';
 import { JwtWorkbenchError } from './errors';
-import { importForSigning, resolveKeys, type KeyCache, type KeyInput, type ResolvedKey } from './keys';
+import { importForSigning } from './keyImport';
+import { resolveKeys, type KeyCache, type KeyInput, type ResolvedKey } from './keys';
 
 /** Options of {@link signToken}. */
 export interface SignOptions {
