@@ -259,6 +259,24 @@ describe('the real workbench (code-server + chromium)', function () {
     await view.locator('#editPayload').blur();
   });
 
+  it('the banner leads with the worst and lists the rest; Clear empties the box; Copy says "Copied"; controls that cannot apply are disabled (issue 11.5, 11.8, 11.14)', async () => {
+    // The demo's expired token, signed with a secret we do not have: invalid signature, and also expired.
+    const demo = /Authorization: Bearer (\S+)/.exec(fs.readFileSync(path.join(s.workspace, 'requests.http'), 'utf8'))![1];
+    await paste(demo);
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="invalid-signature"]').waitFor();
+    assert.match(await view.locator('#banner .also').innerText(), /^Also: It expired \d+ (years|months) ago/);
+    await view.locator('#copyToken').click();
+    await view.locator('#copyToken', { hasText: 'Copied' }).waitFor({ timeout: 5000 });
+    await paste('not a token at all');
+    await view.locator('#banner[data-verdict="malformed"]').waitFor();
+    for (const id of ['#copyToken', '#copyBearer', '#insert']) assert.ok(await view.locator(id).isDisabled(), `${id} disabled on a malformed input`);
+    await view.locator('#clear').click();
+    assert.equal(await view.locator('#token').inputValue(), '');
+    await view.locator('#banner.empty').waitFor();
+    await paste(token);
+  });
+
   it('copy buttons put the token, the JSON and the Authorization header on the clipboard', async () => {
     const view = inspector(s.page);
     const current = await view.locator('#token').inputValue();
