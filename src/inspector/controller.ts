@@ -243,7 +243,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       options: state.options,
       canReplace: !!state.range && !!state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === state.document!.toString()),
     };
-    if (generation !== this.renderGeneration) return this.lastView ?? view;
+    // A newer render is on its way and will post; this one answers its own caller (its view is right for its state).
+    if (generation !== this.renderGeneration) return view;
     this.lastView = view;
     await this.post({ type: 'view', view });
     return view;
