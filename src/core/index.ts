@@ -21,7 +21,7 @@ export {
   type Verdict,
 } from './inspect';
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
-export { describeKey, KeyCache, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
+export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';

@@ -141,6 +141,17 @@ function resolveString(text: string): ResolvedKeySet {
   return single(secretKey(utf8.encode(text)));
 }
 
+/**
+ * A secret written in an encoding (hex, base64, base64url, or UTF-8 text) as the oct JWK of its bytes — how a secret
+ * typed in the inspector is kept in SecretStorage without losing how it was written. Throws ERR_KEY_FORMAT like
+ * resolveKeys when the text is not in that encoding.
+ */
+export function secretAsJwk(secret: string, encoding: 'utf8' | 'hex' | 'base64' | 'base64url'): { kty: 'oct'; k: string } {
+  const bytes = decodeSecret(secret, encoding);
+  if (bytes.length === 0) throw keyError('The secret is empty.');
+  return { kty: 'oct', k: bytesToBase64Url(bytes) };
+}
+
 function decodeSecret(secret: string, encoding: string): Uint8Array {
   switch (encoding) {
     case 'utf8':

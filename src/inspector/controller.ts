@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parseLifetime, parsePayload, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -288,7 +288,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           });
           if (!name) return;
           // A text secret is kept as text (as PyJWT uses a str key); an encoded one as the oct JWK of its bytes.
-          const id = await this.keys.storeKey(name, m.secret.encoding === 'utf8' ? m.secret.text : JSON.stringify(octJwk(m.secret)));
+          const id = await this.keys.storeKey(name, m.secret.encoding === 'utf8' ? m.secret.text : JSON.stringify(secretAsJwk(m.secret.text, m.secret.encoding)));
           this.state = { ...this.state, keySource: id, panelSecret: undefined };
           this.log.info(`Saved the secret typed in the inspector to SecretStorage as "${name}".`);
           await this.render();
@@ -432,21 +432,6 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     }
     await editor.edit((b) => b.replace(editor.selection, token));
   }
-}
-
-/** The oct JWK of an encoded secret's bytes (for SecretStorage, so that its encoding is kept). */
-function octJwk(secret: PanelSecret): { kty: 'oct'; k: string } {
-  const bytes = describeSecretBytes(secret);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return { kty: 'oct', k: btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') };
-}
-
-function describeSecretBytes(secret: PanelSecret): Uint8Array {
-  const t = secret.text.trim();
-  if (secret.encoding === 'hex') return Uint8Array.from(t.match(/../g) ?? [], (h) => parseInt(h, 16));
-  const b64 = secret.encoding === 'base64url' ? t.replace(/-/g, '+').replace(/_/g, '/') : t;
-  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 }
 
 /** Verification options to start with: the `jwtWorkbench.leeway` setting; issuer and audience stay open. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { checkJwksUrl, describeKey, inspectToken, isCoreError, parseJwks, readKeyFile, signToken } from '../../../src/core';
+import { checkJwksUrl, describeKey, inspectToken, isCoreError, parseJwks, readKeyFile, secretAsJwk, signToken } from '../../../src/core';
 
 function rsaPair(kid: string): { privateJwk: crypto.JsonWebKey; publicJwk: crypto.JsonWebKey } {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -104,4 +104,21 @@ describe('core/readKeyFile: a key file holds a key, or is refused with what it h
       } else assert.throws(() => readKeyFile(text), (e: unknown) => isCoreError(e, 'ERR_KEY_FORMAT') && want.test((e as Error).message));
     });
   }
+});
+
+describe('core/keys secretAsJwk: an encoded secret kept as the oct JWK of its bytes', () => {
+  const bytes = crypto.randomBytes(32);
+  for (const [encoding, text] of [['hex', bytes.toString('hex')], ['base64', bytes.toString('base64')], ['base64url', bytes.toString('base64url')], ['base64url', bytes.toString('base64url') + '=']] as const) {
+    it(`${encoding}${text.endsWith('=') ? ' (with padding)' : ''}: the same bytes`, async () => {
+      const jwk = secretAsJwk(text, encoding);
+      assert.equal(Buffer.from(jwk.k, 'base64url').toString('hex'), bytes.toString('hex'));
+      const token = await signToken({ sub: 'x' }, { secret: bytes.toString('hex'), encoding: 'hex' });
+      assert.equal((await inspectToken(token, { key: { jwk } })).verdict, 'verified');
+    });
+  }
+  it('text is its UTF-8 bytes; bad hex and the empty secret are refused', () => {
+    assert.equal(Buffer.from(secretAsJwk('abc', 'utf8').k, 'base64url').toString(), 'abc');
+    assert.throws(() => secretAsJwk('xyz', 'hex'), (e: unknown) => isCoreError(e, 'ERR_KEY_FORMAT'));
+    assert.throws(() => secretAsJwk('', 'utf8'), /empty/);
+  });
 });
