@@ -2,14 +2,17 @@ import { compactVerify } from 'jose';
 import { isSigningAlg, type SigningAlg } from './algorithms';
 import { BIDI, MAX_PAYLOAD_DEPTH, claimFailures, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
 import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
-import { base64UrlToBytes, utf8 } from './encoding';
+import { base64UrlToBytes } from './encoding';
 import { inspectJwe } from './jwe';
+import { MESSAGES, NOT_A_JWT_MESSAGE, decodeJsonPart, malformed, notAClaimsSet, publicInfo } from './verdicts';
 import { article, importForVerifying } from './keyImport';
 import { resolveKeySet, type KeyCache, type KeyInfo, type KeyInput, type ResolvedKey } from './keys';
 import { MAX_NESTING, combineLayers, isNestedJwt } from './nested';
 import { wellKnownSecretWarning, weakSecretWarning } from './wellKnownSecrets';
 
 export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
+
+const NOT_A_JWT = 'is not a JWT claims set (RFC 7519 §7.2: a JWT\'s payload is one JSON object)';
 
 /** The outcome of an inspection, most important first. */
 export type Verdict =
@@ -98,54 +101,6 @@ export interface Inspection {
 
 const B64URL_CHAR = /[^A-Za-z0-9_-]/;
 
-export const MESSAGES: Readonly<Record<Verdict, string>> = {
-  verified: 'Signature verified.',
-  'invalid-signature': 'Token is invalid.',
-  expired: 'Token has expired.',
-  'not-yet-valid': 'Token is not valid yet.',
-  'claim-mismatch': 'Token is invalid.',
-  unsigned: 'Token is unsigned (alg: none) and can never be trusted.',
-  unverified: 'Not verified — no key. Decoded is not the same as valid.',
-  unsupported: 'Token cannot be verified.',
-  malformed: 'Token is malformed.',
-};
-
-/** The message of a token that is well-formed JOSE but not a JWT: the recipe's answer, as PyJWT's DecodeError. */
-export const NOT_A_JWT_MESSAGE = 'Token is invalid.';
-const NOT_A_JWT = 'is not a JWT claims set (RFC 7519 §7.2: a JWT\'s payload is one JSON object)';
-
-interface Decoded {
-  ok: boolean;
-  value?: unknown;
-  text?: string;
-  error?: string;
-}
-
-export function decodeJsonPart(part: string, what: string): Decoded {
-  let bytes: Uint8Array;
-  try {
-    bytes = base64UrlToBytes(part);
-  } catch {
-    return { ok: false, error: `The ${what} is not valid base64url (RFC 7515 §2: A–Z a–z 0–9 - _, no padding, no stray bits).` };
-  }
-  let text: string;
-  try {
-    text = utf8.decodeStrict(bytes);
-  } catch {
-    return { ok: false, text: utf8.decodeLenient(bytes), error: `The ${what} is not valid UTF-8.` };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text), text };
-  } catch (e) {
-    const why = e instanceof RangeError ? 'it is nested too deeply to parse' : 'it is not JSON';
-    return { ok: false, text, error: `The ${what} cannot be read as JSON: ${why}.` };
-  }
-}
-
-export function malformed(base: Partial<Inspection>, detail: string): Inspection {
-  return { kind: 'malformed', warnings: [], claims: [], ...base, verdict: 'malformed', message: MESSAGES.malformed, detail };
-}
-
 /**
  * Decode, verify and explain a token. Never throws and never hangs, whatever `text` is: every failure is a
  * verdict. The algorithm is taken from the key (`opts.key`), never from the token's header; `alg: none` in any
@@ -233,17 +188,6 @@ interface Payload {
   notClaims?: string;
   /** The payload part itself is broken (not base64url): malformed before anything else. */
   error?: string;
-}
-
-/** Why decoded JSON text is not a claims set, or undefined when it is one. */
-export function notAClaimsSet(text: string | undefined, value: unknown, parsed: boolean): string | undefined {
-  if (text === '') return 'it is empty';
-  if (!parsed) return 'it is not JSON';
-  if (Array.isArray(value)) return 'it is a JSON array';
-  if (value === null) return 'it is null';
-  if (typeof value !== 'object') return `it is a JSON ${typeof value}`;
-  if (depthExceeds(value, MAX_PAYLOAD_DEPTH)) return `it is nested more than ${MAX_PAYLOAD_DEPTH} levels deep`;
-  return undefined;
 }
 
 function readPayload(part: string): Payload {
@@ -381,8 +325,3 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   return result('verified', `${alg} with ${check.key.description}.`, { verifiedWith });
 }
 
-/** What a key is, without its material: safe to return. */
-export function publicInfo(key: ResolvedKey): KeyInfo {
-  const { material: _m, ...info } = key;
-  return info;
-}

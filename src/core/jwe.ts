@@ -6,10 +6,11 @@
 import { compactDecrypt } from 'jose';
 import { claimFailures, claimList, warningsFor } from './claimChecks';
 import { base64UrlToBytes, utf8 } from './encoding';
-import { MESSAGES, NOT_A_JWT_MESSAGE, malformed, notAClaimsSet, publicInfo, type Inspection, type InspectOptions, type Verdict } from './inspect';
+import type { Inspection, InspectOptions, Verdict } from './inspect';
 import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption } from './keyImport';
 import { resolveKeys, type ResolvedKey } from './keys';
 import { combineLayers, isNestedJwt } from './nested';
+import { MESSAGES, NOT_A_JWT_MESSAGE, malformed, notAClaimsSet, publicInfo } from './verdicts';
 
 const KEY_MANAGEMENT = new Set(Object.values(JWE_ALGS_BY_FAMILY).flat());
 const CONTENT_ENCRYPTION = new Set(['A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM']);
