@@ -97,10 +97,19 @@ function inside(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
   return uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(`${root}/`);
 }
 
+/**
+ * Node's file system for a local file, or undefined where there is none (the web extension, a virtual workspace).
+ * The one place the workspace layer reaches past workspace.fs: for what it cannot do (real paths, file modes).
+ */
+async function localFs(uri: vscode.Uri): Promise<typeof import('node:fs/promises') | undefined> {
+  if (uri.scheme !== 'file' || typeof process === 'undefined' || !process.versions?.node) return undefined;
+  return import('node:fs/promises');
+}
+
 /** The real path of a local file (symbolic links resolved), or undefined where there is no local file system. */
 async function realPath(uri: vscode.Uri): Promise<string | undefined> {
-  if (uri.scheme !== 'file' || typeof process === 'undefined' || !process.versions?.node) return undefined;
-  const fs = await import('node:fs/promises');
+  const fs = await localFs(uri);
+  if (!fs) return undefined;
   try {
     return await fs.realpath(uri.fsPath);
   } catch {
@@ -113,8 +122,8 @@ async function realPath(uri: vscode.Uri): Promise<string | undefined> {
  * has no modes (the web, a virtual workspace) there is nothing to do; returns whether it was done.
  */
 export async function restrictToOwner(uri: vscode.Uri): Promise<boolean> {
-  if (uri.scheme !== 'file' || typeof process === 'undefined' || !process.versions?.node || process.platform === 'win32') return false;
-  const fs = await import('node:fs/promises');
+  const fs = process.platform === 'win32' ? undefined : await localFs(uri);
+  if (!fs) return false;
   await fs.chmod(uri.fsPath, 0o600);
   return true;
 }
