@@ -1,6 +1,7 @@
 import { relativeTime } from '../core/claims';
 import type { Inspection, SigningAlg } from '../core';
 import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, type PanelSecret, type PersistedState, type SecretEncoding, type VerifyOptionsView } from '../protocol';
+import { Coalescer } from './coalesce';
 import { el, jsonView } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
@@ -37,7 +38,6 @@ const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
 let current: InspectorView | undefined;
 /** Counts renders, so a reader (a test, a screen reader's live region) can tell a new verdict from the old one. */
 let renders = 0;
-let inputTimer: ReturnType<typeof setTimeout> | undefined;
 const app = document.getElementById('app')!;
 
 // ---- static controls (built once so typing is never interrupted by a re-render) ----
@@ -149,21 +149,21 @@ function panelSecret(): PanelSecret | undefined {
   return secretInput.value ? { text: secretInput.value, encoding: secretEncoding.value as SecretEncoding } : undefined;
 }
 
-function requestInspect(): void {
+function requestInspect(): boolean {
   // The saved state has the token and options only: never the secret typed in the panel.
   const state: PersistedState = { token: tokenInput.value, options: options(), keySource: current?.selectedKeySource ?? keySelect.value };
   vscode.setState(state);
   const secret = panelSecret();
   const keySource = keySelect.value === PANEL_SECRET_OPTION ? (current?.selectedKeySource ?? '') : keySelect.value;
   vscode.postMessage({ type: 'inspect', token: tokenInput.value, keySource, options: options(), ...(secret ? { secret } : {}) });
+  return true;
 }
 
-function debounceInspect(): void {
-  if (inputTimer) clearTimeout(inputTimer);
-  inputTimer = setTimeout(requestInspect, 150);
-}
+/** Typing re-inspects at once; keys that arrive while an inspection is on its way are coalesced into the next one. */
+const inspectQueue = new Coalescer(requestInspect);
+const inspectSoon = () => inspectQueue.request();
 
-tokenInput.addEventListener('input', debounceInspect);
+tokenInput.addEventListener('input', inspectSoon);
 tokenInput.addEventListener('input', renderParts);
 tokenInput.addEventListener('scroll', () => {
   partsView.scrollTop = tokenInput.scrollTop;
@@ -172,17 +172,17 @@ clearButton.addEventListener('click', () => {
   tokenInput.value = '';
   renderParts();
   tokenInput.focus();
-  requestInspect();
+  inspectSoon();
 });
 previousButton.addEventListener('click', () => vscode.postMessage({ type: 'restorePrevious' }));
-for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', debounceInspect);
+for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', inspectSoon);
 keySelect.addEventListener('change', () => {
   // Choosing a key source means that key: the typed secret steps aside.
   secretInput.value = '';
-  requestInspect();
+  inspectSoon();
 });
-secretInput.addEventListener('input', debounceInspect);
-secretEncoding.addEventListener('change', requestInspect);
+secretInput.addEventListener('input', inspectSoon);
+secretEncoding.addEventListener('change', inspectSoon);
 /** The picker's entry for the secret typed in the panel: not a key source, so the extension ignores it as one. */
 const PANEL_SECRET_OPTION = 'panel-secret';
 let savingSecret = false;
@@ -230,21 +230,21 @@ function renderKeyInfo(view: InspectorView): void {
 }
 clockNow.addEventListener('click', () => {
   clockInput.value = '';
-  requestInspect();
+  inspectSoon();
 });
 function requestSign(): void {
   vscode.postMessage({ type: 'sign', header: editHeader.value, payload: editPayload.value, alg: algSelect.value as SigningAlg, keySource: signKeySelect.value });
 }
 signButton.addEventListener('click', requestSign);
-// Live: a pause in typing re-signs; text that is not JSON yet waits (the extension says what is wrong once it is sent).
-let signTimer: ReturnType<typeof setTimeout> | undefined;
+// Live: each edit re-signs at once (coalesced like typing in the token box); text that is not JSON yet waits (the
+// extension says what is wrong once it is sent).
+const signQueue = new Coalescer(() => {
+  if (!looksComplete(editHeader.value) || !looksComplete(editPayload.value)) return false;
+  requestSign();
+  return true;
+});
 for (const box of [editHeader, editPayload]) {
-  box.addEventListener('input', () => {
-    if (signTimer) clearTimeout(signTimer);
-    signTimer = setTimeout(() => {
-      if (looksComplete(editHeader.value) && looksComplete(editPayload.value)) requestSign();
-    }, 250);
-  });
+  box.addEventListener('input', () => signQueue.request());
   // Leaving the box shows the coloured view again.
   box.addEventListener('blur', () => setTimeout(() => current && renderJson(current), 0));
 }
@@ -479,13 +479,22 @@ setInterval(() => {
 window.addEventListener('message', (event: MessageEvent) => {
   const m: unknown = event.data;
   if (!isToWebview(m)) return;
-  if (m.type === 'view') render(m.view);
-  else if (m.type === 'revealed') showKey(m.keySource, m.text);
-  else {
-    notice.className = `notice ${m.level}`;
-    notice.textContent = m.text;
-    if (m.level === 'info' && lastCopy && /^Copied/.test(m.text)) flash(lastCopy, t('Copied'));
-    lastCopy = undefined;
+  try {
+    if (m.type === 'view') render(m.view);
+    else if (m.type === 'revealed') showKey(m.keySource, m.text);
+    else {
+      notice.className = `notice ${m.level}`;
+      notice.textContent = m.text;
+      if (m.level === 'info' && lastCopy && /^Copied/.test(m.text)) flash(lastCopy, t('Copied'));
+      lastCopy = undefined;
+    }
+  } finally {
+    // A view or a notice is the extension's answer: what was typed meanwhile goes out now (after the render, so it
+    // reads the pickers as the extension just set them).
+    if (m.type !== 'revealed') {
+      inspectQueue.answered();
+      signQueue.answered();
+    }
   }
 });
 
