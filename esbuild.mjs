@@ -18,10 +18,22 @@ function files(dir, suffix) {
   return out;
 }
 
+// Libraries that only rare paths need are their own files in the Node build, loaded on first use rather than parsed
+// at activation: json5 reads payloads that are not strict JSON. (The web build bundles them: a web worker extension
+// host cannot load a second file; esbuild still evaluates them only when first imported.)
+const lazyLibraries = ['json5'];
+const lazyFiles = {
+  name: 'lazy-libraries',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${lazyLibraries.join('|')})$`) }, (args) => (args.kind === 'dynamic-import' ? { path: `./${args.path}.js`, external: true } : undefined));
+  },
+};
+
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'es2022' };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyFiles] },
+  ...lazyLibraries.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/${name}.js`, platform: 'node', format: 'cjs' })),
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // The web extension (vscode.dev, github.dev, a browser's extension host): the same code, no Node built-ins (the one
   // dynamic import of node:fs/promises, for symbolic links of local .env files, runs only where there is a Node).

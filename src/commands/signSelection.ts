@@ -21,7 +21,7 @@ export async function signSelectionCommand(services: Services): Promise<string |
   const text = doc.getText(selection);
   let payload: Record<string, unknown>;
   try {
-    payload = parsePayload(text);
+    payload = await parsePayload(text);
   } catch (e) {
     if (e instanceof PayloadSyntaxError) {
       // Point at the error in the document, not in the selection.

@@ -4,14 +4,14 @@
  * file forge HS256 tokens (the key-confusion attack, through the front door). Secrets come only from places that
  * hold secrets: `.env` variables, SecretStorage, or a file the user adds *as a secret*.
  */
-import JSON5 from 'json5';
+import { parseJson5 } from './json5';
 import { JwtWorkbenchError } from './errors';
 import type { KeyInput } from './keys';
 
 const refuse = (what: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', what);
 
 /** The KeyInput a key file's text stands for (PEM text, `{ jwk }` or `{ jwks }`), or ERR_KEY_FORMAT saying what it found. */
-export function readKeyFile(text: string): KeyInput {
+export async function readKeyFile(text: string): Promise<KeyInput> {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t.includes('-----BEGIN ')) return t;
   if (/^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/=]+/.test(t)) {
@@ -20,7 +20,12 @@ export function readKeyFile(text: string): KeyInput {
   if (t.startsWith('{') || t.startsWith('[')) {
     let value: unknown;
     try {
-      value = JSON5.parse(t);
+      value = JSON.parse(t);
+    } catch {
+      value = undefined;
+    }
+    try {
+      value ??= await parseJson5(t);
     } catch {
       return fail('text that starts like JSON but is not JSON (nor JSON5)');
     }

@@ -1,4 +1,4 @@
-import JSON5 from 'json5';
+import { parseJson5 } from './json5';
 import { JwtWorkbenchError, PayloadSyntaxError } from './errors';
 
 const PY_LITERALS: ReadonlyMap<string, string> = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
@@ -68,8 +68,9 @@ function expressionAt(text: string, line: number, column: number): string | unde
  * `#` comments). Throws {@link PayloadSyntaxError} (`ERR_PAYLOAD_SYNTAX`, 1-based line and column) when the text
  * is none of these, and `ERR_PAYLOAD_NOT_OBJECT` for arrays and scalars — a JWT's claims are an object.
  * A `__proto__` key is an ordinary own property of the result; no prototype is changed.
+ * Asynchronous because the JSON5 reader is loaded on first use (the extension ships it as its own file).
  */
-export function parsePayload(text: string): Record<string, unknown> {
+export async function parsePayload(text: string): Promise<Record<string, unknown>> {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw new JwtWorkbenchError('ERR_PAYLOAD_EMPTY', 'The selection is empty; select a JSON object such as {"user": "alice"}.');
   let value: unknown;
@@ -77,7 +78,7 @@ export function parsePayload(text: string): Record<string, unknown> {
     value = JSON.parse(body);
   } catch {
     try {
-      value = JSON5.parse(pythonToJson5(body));
+      value = await parseJson5(pythonToJson5(body));
     } catch (e) {
       const err = e as { message?: string; lineNumber?: number; columnNumber?: number };
       const line = err.lineNumber ?? 1;

@@ -339,8 +339,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     let header: Record<string, unknown>;
     let payload: Record<string, unknown>;
     try {
-      header = headerText.trim() ? parsePayload(headerText) : {};
-      payload = parsePayload(payloadText);
+      header = headerText.trim() ? await parsePayload(headerText) : {};
+      payload = await parsePayload(payloadText);
     } catch (e) {
       await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? e.message : String(e) });
       return;

@@ -224,7 +224,7 @@ export class KeySources implements vscode.Disposable {
     }
     if (asSecret) return { key: { secret: text.replace(/\r?\n$/, ''), encoding: 'utf8' }, label };
     try {
-      return { key: readKeyFile(text), label };
+      return { key: await readKeyFile(text), label };
     } catch (e) {
       return { label, missing: vscode.l10n.t('{0} is not a key: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
@@ -345,7 +345,7 @@ export class KeySources implements vscode.Disposable {
       this.changed.fire();
       return `secretfile:${id}`;
     }
-    const infos = describeKey(readKeyFile(text)); // throws ERR_KEY_FORMAT with what the file holds when it is not a key
+    const infos = describeKey(await readKeyFile(text)); // throws ERR_KEY_FORMAT with what the file holds when it is not a key
     if (forSigning && !infos.some((k) => k.isPrivate)) {
       throw new JwtWorkbenchError('ERR_KEY_NOT_PRIVATE', vscode.l10n.t('it holds a {0}, which can verify but not sign; choose the private key.', infos[0].description));
     }

@@ -96,12 +96,12 @@ describe('core/readKeyFile: a key file holds a key, or is refused with what it h
     ['an empty file', '\n', /empty/],
   ];
   for (const [name, text, want] of cases) {
-    it(`${name}: ${typeof want === 'string' ? want : 'refused'}`, () => {
+    it(`${name}: ${typeof want === 'string' ? want : 'refused'}`, async () => {
       if (typeof want === 'string') {
-        const got = readKeyFile(text);
+        const got = await readKeyFile(text);
         assert.equal(typeof got === 'string' ? 'pem' : 'jwk' in got ? 'jwk' : 'jwks' in got ? 'jwks' : 'other', want);
         assert.ok(describeKey(got).length > 0);
-      } else assert.throws(() => readKeyFile(text), (e: unknown) => isCoreError(e, 'ERR_KEY_FORMAT') && want.test((e as Error).message));
+      } else await assert.rejects(readKeyFile(text), (e: unknown) => isCoreError(e, 'ERR_KEY_FORMAT') && want.test((e as Error).message));
     });
   }
 });

@@ -14,7 +14,7 @@ describe('core/payload parsePayload', () => {
     ['nested', '{"a": {"b": [1, {"c": null}]}}', { a: { b: [1, { c: null }] } }],
   ];
   for (const [name, text, expected] of good) {
-    it(`reads ${name}`, () => assert.deepEqual(parsePayload(text), expected));
+    it(`reads ${name}`, async () => assert.deepEqual(await parsePayload(text), expected));
   }
 
   const syntax: [string, string, number, number][] = [
@@ -24,8 +24,8 @@ describe('core/payload parsePayload', () => {
     ['text that is not an object at all', 'hello world', 1, 1],
   ];
   for (const [name, text, line, column] of syntax) {
-    it(`says where the error is: ${name}`, () => {
-      assert.throws(() => parsePayload(text), (e: unknown) => {
+    it(`says where the error is: ${name}`, async () => {
+      await assert.rejects(parsePayload(text), (e: unknown) => {
         assert.ok(e instanceof PayloadSyntaxError);
         assert.equal(e.code, 'ERR_PAYLOAD_SYNTAX');
         assert.deepEqual({ line: e.line, column: e.column }, { line, column });
@@ -36,18 +36,18 @@ describe('core/payload parsePayload', () => {
   }
 
   for (const [text, kind] of [['[1, 2]', 'an array'], ['42', 'a number'], ['"s"', 'a string'], ['null', 'null'], ['true', 'a boolean']]) {
-    it(`refuses ${kind} as a payload`, () => {
-      assert.throws(() => parsePayload(text), (e: unknown) => isCoreError(e, 'ERR_PAYLOAD_NOT_OBJECT') && e.message.includes(kind));
+    it(`refuses ${kind} as a payload`, async () => {
+      await assert.rejects(parsePayload(text), (e: unknown) => isCoreError(e, 'ERR_PAYLOAD_NOT_OBJECT') && e.message.includes(kind));
     });
   }
 
-  it('refuses an empty selection', () => {
-    assert.throws(() => parsePayload('  \n '), (e: unknown) => isCoreError(e, 'ERR_PAYLOAD_EMPTY'));
+  it('refuses an empty selection', async () => {
+    await assert.rejects(parsePayload('  \n '), (e: unknown) => isCoreError(e, 'ERR_PAYLOAD_EMPTY'));
   });
 
   for (const text of ['{"__proto__": {"polluted": true}}', "{__proto__: {polluted: true}}", "{'__proto__': {'polluted': True}}"]) {
-    it(`keeps __proto__ an own property without polluting prototypes: ${text}`, () => {
-      const p = parsePayload(text);
+    it(`keeps __proto__ an own property without polluting prototypes: ${text}`, async () => {
+      const p = await parsePayload(text);
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
       assert.equal(Object.getPrototypeOf(p), Object.prototype);
       assert.ok(Object.prototype.hasOwnProperty.call(p, '__proto__'));
@@ -62,11 +62,11 @@ describe('core/payload: code in a dict is named in a Django developer\'s words (
     ["{'role': get_role(user, 'x'), 'a': 1}", "get_role(user, 'x')"],
     ["{\n  'exp': now + timedelta(days=1),\n}", 'now + timedelta(days=1)'],
   ] as const) {
-    it(`${code}`, () => {
-      assert.throws(() => parsePayload(text), (e: Error & { line?: number }) => e.message.startsWith(`\`${code}\` is code, not a value: replace it with a literal`));
+    it(`${code}`, async () => {
+      await assert.rejects(parsePayload(text), (e: Error & { line?: number }) => e.message.startsWith(`\`${code}\` is code, not a value: replace it with a literal`));
     });
   }
-  it('a plain syntax error keeps the parser\'s message', () => {
-    assert.throws(() => parsePayload('{"a": 1,, }'), /not valid JSON, JSON5 or a Python dict/);
+  it('a plain syntax error keeps the parser\'s message', async () => {
+    await assert.rejects(parsePayload('{"a": 1,, }'), /not valid JSON, JSON5 or a Python dict/);
   });
 });
