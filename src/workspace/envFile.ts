@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseEnv, parsePythonEnv, upsertEnvVar } from '../core';
 import { getConfig } from './config';
+import { exists, localFs, readBytes } from './files';
 
 /** A workspace's `.env`, as text — from the open editor when it is open (unsaved changes included). */
 export interface EnvText {
@@ -64,7 +65,7 @@ export async function envUriFor(folder: vscode.WorkspaceFolder, from?: vscode.Ur
   const root = folder.uri.path.replace(/\/$/, '');
   for (let dir = vscode.Uri.joinPath(from, '..'); dir.path.startsWith(root) && dir.path.length > root.length; dir = vscode.Uri.joinPath(dir, '..')) {
     const candidate = vscode.Uri.joinPath(dir, '.env');
-    if (openDocument(candidate) || (await vscode.workspace.fs.stat(candidate).then(() => true, () => false))) return candidate;
+    if (openDocument(candidate) || (await exists(candidate))) return candidate;
   }
   return envUri(folder);
 }
@@ -79,7 +80,7 @@ export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = 
   if (doc?.isDirty) return { uri, folder, exists: true, text: doc.getText() };
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = await readBytes(uri);
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { uri, folder, exists: false, text: '' };
     throw new EnvFileError(vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message), 'ERR_ENV_READ');
@@ -95,15 +96,6 @@ export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = 
 function inside(folder: vscode.WorkspaceFolder, uri: vscode.Uri): boolean {
   const root = folder.uri.path.replace(/\/$/, '');
   return uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(`${root}/`);
-}
-
-/**
- * Node's file system for a local file, or undefined where there is none (the web extension, a virtual workspace).
- * The one place the workspace layer reaches past workspace.fs: for what it cannot do (real paths, file modes).
- */
-async function localFs(uri: vscode.Uri): Promise<typeof import('node:fs/promises') | undefined> {
-  if (uri.scheme !== 'file' || typeof process === 'undefined' || !process.versions?.node) return undefined;
-  return import('node:fs/promises');
 }
 
 /** The real path of a local file (symbolic links resolved), or undefined where there is no local file system. */
@@ -179,8 +171,8 @@ const PYTHON_MARKERS = ['manage.py', 'pyproject.toml', 'requirements.txt', 'setu
 export async function detectEnvDialect(folder: vscode.WorkspaceFolder, envUri: vscode.Uri): Promise<EnvDialect> {
   const setting = getConfig(folder.uri).envDialect;
   if (setting !== 'auto') return setting;
-  const exists = (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
-  for (const dir of [vscode.Uri.joinPath(envUri, '..'), folder.uri]) {
+  const envDir = vscode.Uri.joinPath(envUri, '..');
+  for (const dir of envDir.toString() === folder.uri.toString() ? [folder.uri] : [envDir, folder.uri]) {
     const python = await Promise.all(PYTHON_MARKERS.map((m) => exists(vscode.Uri.joinPath(dir, m))));
     if (python.includes(true)) return 'python-dotenv';
     if (await exists(vscode.Uri.joinPath(dir, 'package.json'))) return 'dotenv';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkJwksUrl, decodeToken, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
+import { readBytes } from './files';
 import { describeDisagreement, detectEnvDialect, envUriFor, readEnvOnce, readEnvVariable, type EnvDialect, type EnvReads } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
@@ -190,7 +191,10 @@ export class KeySources implements vscode.Disposable {
     let found;
     const envUri = vscode.Uri.joinPath(folder.uri, envPath);
     try {
-      found = await readEnvVariable(folder, variable, envUri, reads, await this.dialectFor(folder, envUri));
+      // The file and the project's reader at once: each is a round trip to the workbench.
+      const shared: EnvReads = reads ?? new Map();
+      const [dialect] = await Promise.all([this.dialectFor(folder, envUri), readEnvOnce(folder, envUri, shared)]);
+      found = await readEnvVariable(folder, variable, envUri, shared, dialect);
     } catch (e) {
       return { label, missing: (e as Error).message };
     }
@@ -218,7 +222,7 @@ export class KeySources implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(parsed));
+      text = new TextDecoder().decode(await readBytes(parsed));
     } catch (e) {
       return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
