@@ -50,7 +50,8 @@ if (!production) {
   builds.push({ ...testOpts, entryPoints: files('test/bench', '.ts') });
 }
 
-rmSync('out', { recursive: true, force: true });
+// --keep-out: a production build of dist/ next to the test bundles already in out/ (npm run bench:editor).
+if (!process.argv.includes('--keep-out')) rmSync('out', { recursive: true, force: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
