@@ -10,6 +10,8 @@ export const CommandIds = {
   forgetKeySource: 'jwtWorkbench.forgetKeySource',
   generateKeyPair: 'jwtWorkbench.generateKeyPair',
   addDjangoAuth: 'jwtWorkbench.addDjangoAuth',
+  inspectDebugValue: 'jwtWorkbench.inspectDebugValue',
+  resignHttpToken: 'jwtWorkbench.resignHttpToken',
   /** Internal: open a given token in the inspector (hover links, CodeLens). */
   inspectToken: 'jwtWorkbench.inspectToken',
   /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */

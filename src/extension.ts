@@ -14,6 +14,10 @@ import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
+import { inspectDebugValueCommand } from './sources/debugValue';
+import { ExpiringTokenLenses, HTTP_FILES, resignHttpTokenCommand } from './sources/httpResign';
+import { TokenTerminalLinks } from './sources/terminalLinks';
+import { TokenUriHandler } from './sources/uriHandler';
 
 /** Wiring only: build the services, register commands and the inspector's serializer. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -23,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const inspector = new InspectorController(context.extensionUri, log, keys, keyCache);
   const services: Services = { context, log, inspector, keys, keyCache };
   const codeLens = new TokenCodeLensProvider();
+  const httpLenses = new ExpiringTokenLenses(services);
   context.subscriptions.push(
     log,
     keys,
@@ -49,6 +54,13 @@ export function activate(context: vscode.ExtensionContext): void {
     codeLens,
     new ExpiredTokenDiagnostics(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
+    // Tokens where they show up (issue 14): the debugger, the terminal, a redirect URI, expiring tokens in .http files.
+    vscode.commands.registerCommand(CommandIds.inspectDebugValue, (arg?: unknown) => inspectDebugValueCommand(services, arg as Parameters<typeof inspectDebugValueCommand>[1])),
+    vscode.window.registerTerminalLinkProvider(new TokenTerminalLinks(services)),
+    vscode.window.registerUriHandler(new TokenUriHandler(services)),
+    vscode.languages.registerCodeLensProvider(HTTP_FILES, httpLenses),
+    httpLenses,
+    vscode.commands.registerCommand(CommandIds.resignHttpToken, (uri?: string, line?: number, token?: string) => resignHttpTokenCommand(services, uri, line, token)),
   );
   // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

@@ -25,7 +25,8 @@ export interface VerifyOptionsView {
 }
 
 /** How the token on display came to be there. */
-export type Origin = 'selection' | 'pasted' | 'signed' | 'restored' | 'empty';
+/** Where the token in the panel came from (the debugger, the terminal, a redirect URI, the clipboard are issue 14's). */
+export type Origin = 'selection' | 'pasted' | 'signed' | 'restored' | 'empty' | 'debugger' | 'terminal' | 'uri' | 'clipboard';
 
 /** Everything the webview renders. */
 export interface InspectorView {
@@ -86,7 +87,9 @@ export type FromWebview =
   | { type: 'addKeySource'; kind: KeySourceKind }
   | { type: 'reveal'; keySource: string }
   | { type: 'restorePrevious' }
-  | { type: 'generateSecret' };
+  | { type: 'generateSecret' }
+  /** "Paste from Clipboard": the extension reads the clipboard (the webview cannot) and inspects what it holds. */
+  | { type: 'pasteClipboard' };
 
 export type KeySourceKind = 'file' | 'secret' | 'jwks';
 
@@ -127,6 +130,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'ready':
     case 'restorePrevious':
     case 'generateSecret':
+    case 'pasteClipboard':
       return true;
     case 'inspect':
       return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options) && (m.secret === undefined || isPanelSecret(m.secret));
@@ -206,6 +210,8 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Also: {0}',
   'Chosen for this token — {0}',
   'Clear',
+  'Paste from Clipboard',
+  'Inspect the token on the clipboard',
   'Copied',
   'Empty the box for a new token',
   'Generate Secret',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_TOKEN_CHARS, type Inspection } from '../core';
+import { findTokens, MAX_TOKEN_CHARS, type Inspection } from '../core';
 import { tokenAt } from '../editor/hover';
 import type { Services } from '../services';
 
@@ -27,7 +27,16 @@ export async function inspectSelectionCommand(services: Services): Promise<Inspe
   const editor = vscode.window.activeTextEditor;
   const found = editor && tokenAtCursor(editor);
   if (!editor || !found) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Select a token (or put the cursor on one) to verify and decode it.'));
+    // No token selected or under the cursor (or no editor at all): a token on the clipboard, saying so; else the
+    // inspector's paste box.
+    const clip = await vscode.env.clipboard.readText().then((t) => t, () => '');
+    const token = clip.length <= MAX_TOKEN_CHARS * 4 ? findTokens(clip)[0]?.token : undefined;
+    if (token) {
+      const choice = await services.keys.chooseFor(editor?.document.uri, token);
+      return services.inspector.showToken(token, { origin: 'clipboard', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('No token was selected: this one is from the clipboard.') });
+    }
+    await services.inspector.open();
+    void vscode.window.showInformationMessage(vscode.l10n.t('No token selected or on the clipboard: paste one into the JWT Inspector.'));
     return undefined;
   }
   if (found.text.length > MAX_TOKEN_CHARS) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeToken, describeKey, isCoreError, parsePayload, PayloadSyntaxError, signToken, type KeyInput, type SigningAlg } from '../core';
+import { bracesAround, decodeToken, describeKey, isCoreError, MAX_OBJECT_TEXT, parsePayload, PayloadSyntaxError, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
@@ -12,16 +12,28 @@ import type { Services } from '../services';
  */
 export async function signSelectionCommand(services: Services): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.selection.isEmpty) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Select a JSON object to sign, such as {"user": "alice"}.'));
+  if (!editor) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a file and select a JSON object to sign (or put the cursor inside one), such as {"user": "alice"}.'));
     return undefined;
   }
   const doc = editor.document;
-  const selection = editor.selection;
+  let selection = editor.selection;
+  let payload: Record<string, unknown> | undefined;
+  // Nothing selected: the object around the cursor (or the whole document when it is one object), said in the toast.
+  let took = '';
+  if (selection.isEmpty) {
+    const around = await objectAroundCursor(doc, selection.active);
+    if (!around) {
+      void vscode.window.showErrorMessage(doc.getText().length > MAX_OBJECT_TEXT ? vscode.l10n.t('This file is too large to look for the object around the cursor: select the payload to sign.') : vscode.l10n.t('The cursor is not inside a JSON object or Python dict: select one to sign, such as {"user": "alice"}.'));
+      return undefined;
+    }
+    ({ selection, payload } = around);
+    editor.selection = selection;
+    took = selection.start.line === selection.end.line ? vscode.l10n.t(' (the object on line {0})', selection.start.line + 1) : vscode.l10n.t(' (the object on lines {0}–{1})', selection.start.line + 1, selection.end.line + 1);
+  }
   const text = doc.getText(selection);
-  let payload: Record<string, unknown>;
   try {
-    payload = await parsePayload(text);
+    payload ??= await parsePayload(text);
   } catch (e) {
     if (e instanceof PayloadSyntaxError) {
       // Point at the error in the document, not in the selection.
@@ -125,9 +137,27 @@ export async function signSelectionCommand(services: Services): Promise<string |
     : vscode.l10n.t('in place of the payload');
   const openIt = vscode.l10n.t('Open in Inspector');
   void vscode.window
-    .showInformationMessage(added ? vscode.l10n.t('Signed with {0}, {1}. Added {2}.', keyLabel, where, added) : vscode.l10n.t('Signed with {0}, {1}.', keyLabel, where), ...(output === 'inspector' ? [] : [openIt]))
+    .showInformationMessage((added ? vscode.l10n.t('Signed with {0}, {1}. Added {2}.', keyLabel, where, added) : vscode.l10n.t('Signed with {0}, {1}.', keyLabel, where)) + took, ...(output === 'inspector' ? [] : [openIt]))
     .then((a) => (a === openIt ? services.inspector.showToken(token, { origin: 'signed', keySource: undefined, document: doc.uri, signedWith: signedWith() }) : undefined));
   return token;
+}
+
+/** The innermost `{…}` around `pos` that reads as a payload, else the next one out; else the whole document if it is one. */
+async function objectAroundCursor(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ selection: vscode.Selection; payload: Record<string, unknown> } | undefined> {
+  const text = doc.getText();
+  const spans = bracesAround(text, doc.offsetAt(pos)).slice(0, 32);
+  const trimmedStart = text.length - text.trimStart().length;
+  const trimmedEnd = text.trimEnd().length;
+  if (text.length <= MAX_OBJECT_TEXT && text[trimmedStart] === '{' && !spans.some((s) => s.start === trimmedStart && s.end === trimmedEnd)) spans.push({ start: trimmedStart, end: trimmedEnd });
+  for (const s of spans) {
+    try {
+      const payload = await parsePayload(text.slice(s.start, s.end));
+      return { selection: new vscode.Selection(doc.positionAt(s.start), doc.positionAt(s.end)), payload };
+    } catch {
+      // not a payload (a function body, a set): the next one out
+    }
+  }
+  return undefined;
 }
 
 /**

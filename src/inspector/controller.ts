@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, describeKey, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, describeKey, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -27,6 +27,8 @@ export interface ShowOptions {
   keyChosen?: string;
   /** The selection lay inside the token and was widened to all of it (said in the panel). */
   widened?: boolean;
+  /** Said in the panel once the token is shown: where it came from ("From the clipboard", "From a URI …"). */
+  notice?: string;
   /** For a token just signed: the key that signed it, with the algorithm. */
   signedWith?: string;
   /** The document (and range) the token came from, for "Replace selection". */
@@ -112,6 +114,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     this.createOrShow();
     const view = await rendering;
     if (opts.widened) await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('The selection lay inside a token: the whole token was taken.') });
+    if (opts.notice) await this.post({ type: 'notice', level: 'info', text: opts.notice });
     return view.inspection!;
   }
 
@@ -307,6 +310,17 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           await vscode.commands.executeCommand(CommandIds.generateSecret, { for: this.state.document });
           await this.render();
           return;
+        case 'pasteClipboard': {
+          const clip = (await vscode.env.clipboard.readText()).slice(0, MAX_TOKEN_CHARS + 1);
+          if (!clip.trim()) {
+            await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('The clipboard is empty.') });
+            return;
+          }
+          if (this.state.token) this.state = { ...this.state, previous: this.state.token };
+          this.state = { ...this.state, token: clip, origin: 'clipboard', signedHere: false, signedWith: undefined, keyChosen: undefined, panelSecret: undefined };
+          await this.render();
+          return;
+        }
         case 'sign':
           await this.sign(m.header, m.payload, m.alg, m.keySource);
           return;

@@ -46,6 +46,7 @@ const tokenInput = el('textarea', { id: 'token', rows: '4', spellcheck: 'false',
 const partsView = el('pre', { id: 'parts', class: 'parts', 'aria-hidden': 'true' });
 const tokenEditor = el('div', { class: 'token-editor' }, partsView, tokenInput);
 const clearButton = el('button', { id: 'clear', type: 'button', class: 'secondary', title: t('Empty the box for a new token') }, t('Clear'));
+const pasteButton = el('button', { id: 'pasteClipboard', type: 'button', class: 'secondary', title: t('Inspect the token on the clipboard') }, t('Paste from Clipboard'));
 const previousButton = el('button', { id: 'previous', type: 'button', class: 'secondary', hidden: '' }, t('Show the previous token'));
 const banner = el('div', { id: 'banner', class: 'banner', role: 'status' });
 const keySelect = el('select', { id: 'keySource', 'aria-label': t('Key source for verification') });
@@ -106,7 +107,7 @@ const actionButtons = {
 
 app.append(
   el('h1', {}, t('JWT Inspector')),
-  el('div', { class: 'row token-head' }, el('label', { for: 'token', class: 'label' }, t('Token')), clearButton, previousButton),
+  el('div', { class: 'row token-head' }, el('label', { for: 'token', class: 'label' }, t('Token')), pasteButton, clearButton, previousButton),
   tokenEditor,
   banner,
   el(
@@ -175,6 +176,7 @@ clearButton.addEventListener('click', () => {
   inspectSoon();
 });
 previousButton.addEventListener('click', () => vscode.postMessage({ type: 'restorePrevious' }));
+pasteButton.addEventListener('click', () => vscode.postMessage({ type: 'pasteClipboard' }));
 for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', inspectSoon);
 keySelect.addEventListener('change', () => {
   // Choosing a key source means that key: the typed secret steps aside.

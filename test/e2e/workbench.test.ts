@@ -49,9 +49,12 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.equal(fs.readFileSync(path.join(s.workspace, '.env'), 'utf8'), `JWT_SECRET=${secret}\n`);
   });
 
-  it('the palette hides Sign Selection without a selection', async () => {
+  it('the palette offers Verify with no editor open, and Sign Selection in an editor with nothing selected (issue 14.4)', async () => {
+    await runCommand(s.page, 'View: Close All Editors');
+    assert.equal(await paletteLists(s.page, 'JWT: Verify and Decode Selection'), true, 'a newcomer typing "JWT" finds how to verify');
+    assert.equal(await paletteLists(s.page, 'JWT: Sign Selection'), false, 'nothing to sign without an editor');
     await openFile(s.page, 'payload.json');
-    assert.equal(await paletteLists(s.page, 'JWT: Sign Selection'), false);
+    assert.equal(await paletteLists(s.page, 'JWT: Sign Selection'), true, 'it signs the object around the cursor');
   });
 
   it('README step 2: payload.json → context menu → Sign Selection leaves the payload file as it is and opens the token in the inspector, signed here', async () => {

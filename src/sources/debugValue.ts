@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { findTokens, MAX_TOKEN_CHARS, unquoteDebugValue } from '../core';
+import type { Services } from '../services';
+
+/** What VS Code passes a command in `debug/variables/context` and `debug/watch/context`. */
+interface DebugVariableArg {
+  sessionId?: string;
+  variable?: { name?: string; value?: string; evaluateName?: string };
+}
+
+/**
+ * JWT: Inspect Value, from the Variables and Watch views of a paused program: the string's token in the inspector,
+ * verified with the `.env` of the debugged folder. A value the view shows cut short is asked for whole (an `evaluate`
+ * in the clipboard context, which debuggers answer untruncated).
+ */
+export async function inspectDebugValueCommand(services: Services, arg?: DebugVariableArg): Promise<void> {
+  const variable = arg?.variable;
+  if (!variable || typeof variable.value !== 'string') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Right-click a variable in the Variables or Watch view of a paused program, then JWT: Inspect Value.'));
+    return;
+  }
+  const session = [vscode.debug.activeDebugSession].find((s) => s && (!arg?.sessionId || s.id === arg.sessionId));
+  let shown = unquoteDebugValue(variable.value) ?? { text: variable.value, truncated: false };
+  if (shown.truncated && variable.evaluateName && session) {
+    const whole = await evaluateWhole(session, variable.evaluateName);
+    if (whole) shown = whole;
+  }
+  const token = findTokens(shown.text.length > MAX_TOKEN_CHARS * 2 ? shown.text.slice(0, MAX_TOKEN_CHARS * 2) : shown.text)[0]?.token;
+  if (!token) {
+    const name = variable.name ?? vscode.l10n.t('That value');
+    void vscode.window.showInformationMessage(shown.truncated ? vscode.l10n.t('{0} is shown cut short and the debugger did not give the whole value; no token in what is shown.', name) : vscode.l10n.t('{0} holds no JWT (a token starts with "eyJ" and has two or four dots).', name));
+    return;
+  }
+  const folder = session?.workspaceFolder ?? vscode.workspace.workspaceFolders?.[0];
+  const choice = await services.keys.chooseFor(folder ? vscode.Uri.joinPath(folder.uri, '.debug') : undefined, token);
+  await services.inspector.showToken(token, { origin: 'debugger', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('From the debugger: {0}', variable.name ?? '') });
+}
+
+async function evaluateWhole(session: vscode.DebugSession, expression: string): Promise<{ text: string; truncated: boolean } | undefined> {
+  const item = vscode.debug.activeStackItem;
+  const frameId = item instanceof vscode.DebugStackFrame && item.session.id === session.id ? item.frameId : undefined;
+  try {
+    const r = (await session.customRequest('evaluate', { expression, context: 'clipboard', ...(frameId !== undefined ? { frameId } : {}) })) as { result?: unknown };
+    return typeof r?.result === 'string' ? (unquoteDebugValue(r.result) ?? { text: r.result, truncated: false }) : undefined;
+  } catch {
+    return undefined;
+  }
+}

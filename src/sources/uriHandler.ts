@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { decodeToken, tokensInRedirect } from '../core';
+import type { Services } from '../services';
+
+/**
+ * VS Code as the redirect target of a local OAuth flow: `<scheme>://jwt-workbench.jwt-workbench/inspect?token=…`, or
+ * the fragment forms `#id_token=…&access_token=…` (several tokens in one URI are all offered). The URI is untrusted
+ * input: its tokens are shown — verified with the workspace's own key, like a pasted token — and nothing else in it
+ * is acted upon (no URL in it is fetched, no key taken from it).
+ */
+export class TokenUriHandler implements vscode.UriHandler {
+  constructor(private readonly services: Services) {}
+
+  async handleUri(uri: vscode.Uri): Promise<void> {
+    if (uri.path !== '/inspect') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('JWT Workbench opens …/inspect?token=… URIs; this one asked for "{0}".', uri.path.slice(0, 80)));
+      return;
+    }
+    const tokens = tokensInRedirect(uri.query, uri.fragment);
+    if (!tokens.length) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The URI holds no token: JWT Workbench reads ?token=, #id_token= and #access_token=.'));
+      return;
+    }
+    let chosen = tokens[0];
+    if (tokens.length > 1) {
+      const pick = await vscode.window.showQuickPick(
+        tokens.map((t) => ({ label: t.name, description: summary(t.token), token: t })),
+        { title: vscode.l10n.t('This URI holds {0} tokens: which one to inspect?', tokens.length) },
+      );
+      if (!pick) return;
+      chosen = pick.token;
+    }
+    const choice = await this.services.keys.chooseFor(undefined, chosen.token);
+    this.services.log.info(`Opened a token from a URI (${chosen.name}).`);
+    await this.services.inspector.showToken(chosen.token, { origin: 'uri', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('From a URI ({0}): shown and verified with your key; nothing in the URI is acted upon.', chosen.name) });
+  }
+}
+
+function summary(token: string): string {
+  const d = decodeToken(token);
+  const alg = typeof d.header?.alg === 'string' ? d.header.alg : '?';
+  const p = d.payload && typeof d.payload === 'object' ? (d.payload as Record<string, unknown>) : {};
+  const who = typeof p.sub === 'string' ? ` · sub ${p.sub.slice(0, 40)}` : '';
+  return `${alg}${who}`;
+}
