@@ -64,6 +64,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private lastView?: InspectorView;
   /** Whether the webview's script has said 'ready': messages sent earlier would be lost. */
   private webviewReady = false;
+  /** Notices posted before a new panel's script runs: said once it is ready (a view is re-sent then anyway). */
+  private pendingNotices: ToWebview[] = [];
   /** Counts renders: only the newest posts its view. */
   private renderGeneration = 0;
   /** While a test forges a webview message: what the extension posted in answer (see {@link receiveForTest}). */
@@ -180,6 +182,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.webviewReady = false;
+    this.pendingNotices = [];
     panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
     panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
@@ -261,6 +264,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     this.recording?.push(message);
     // Before its script runs the webview drops messages; its 'ready' then fetches the latest view. Never wait for
     // it here: VS Code loads a restored webview only after deserializeWebviewPanel returns.
+    if (this.panel && !this.webviewReady && message.type === 'notice') this.pendingNotices = [...this.pendingNotices.slice(-4), message];
     if (!this.panel || !this.webviewReady) return;
     await this.panel.webview.postMessage(message);
   }
@@ -276,6 +280,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         case 'ready':
           this.webviewReady = true;
           if (this.lastView) await this.post({ type: 'view', view: this.lastView });
+          for (const n of this.pendingNotices.splice(0)) await this.post(n);
           return;
         case 'inspect': {
           const keySource = this.listedOr(m.keySource, this.state.keySource);
