@@ -11,6 +11,7 @@ export const CommandIds = {
   generateKeyPair: 'jwtWorkbench.generateKeyPair',
   addDjangoAuth: 'jwtWorkbench.addDjangoAuth',
   inspectDebugValue: 'jwtWorkbench.inspectDebugValue',
+  inspectDebugConsoleSelection: 'jwtWorkbench.inspectDebugConsoleSelection',
   resignHttpToken: 'jwtWorkbench.resignHttpToken',
   /** Internal: open a given token in the inspector (hover links, CodeLens). */
   inspectToken: 'jwtWorkbench.inspectToken',

@@ -14,7 +14,7 @@ import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
-import { inspectDebugValueCommand } from './sources/debugValue';
+import { inspectDebugConsoleSelectionCommand, inspectDebugValueCommand } from './sources/debugValue';
 import { ExpiringTokenLenses, HTTP_FILES, resignHttpTokenCommand } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
 import { TokenUriHandler } from './sources/uriHandler';
@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
     // Tokens where they show up (issue 14): the debugger, the terminal, a redirect URI, expiring tokens in .http files.
     vscode.commands.registerCommand(CommandIds.inspectDebugValue, (arg?: unknown) => inspectDebugValueCommand(services, arg as Parameters<typeof inspectDebugValueCommand>[1])),
+    vscode.commands.registerCommand(CommandIds.inspectDebugConsoleSelection, () => inspectDebugConsoleSelectionCommand(services)),
     vscode.window.registerTerminalLinkProvider(new TokenTerminalLinks(services)),
     vscode.window.registerUriHandler(new TokenUriHandler(services)),
     vscode.languages.registerCodeLensProvider(HTTP_FILES, httpLenses),

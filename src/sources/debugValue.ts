@@ -46,3 +46,24 @@ async function evaluateWhole(session: vscode.DebugSession, expression: string): 
     return undefined;
   }
 }
+
+/**
+ * JWT: Verify Selection in the Debug Console (Ctrl+Shift+J there): extensions cannot read the Debug Console's selection
+ * nor add to its menu, so this copies it (VS Code's own Copy), reads the token from the clipboard and puts back what the
+ * clipboard held before.
+ */
+export async function inspectDebugConsoleSelectionCommand(services: Services): Promise<void> {
+  const before = await vscode.env.clipboard.readText().then((t) => t, () => '');
+  await vscode.env.clipboard.writeText('');
+  await vscode.commands.executeCommand('editor.action.clipboardCopyAction');
+  const copied = await vscode.env.clipboard.readText().then((t) => t, () => '');
+  await vscode.env.clipboard.writeText(before);
+  const token = copied.length <= MAX_TOKEN_CHARS * 4 ? findTokens(copied)[0]?.token : undefined;
+  if (!token) {
+    void vscode.window.showInformationMessage(copied ? vscode.l10n.t('The Debug Console selection holds no JWT.') : vscode.l10n.t('Select a token in the Debug Console first.'));
+    return;
+  }
+  const folder = vscode.debug.activeDebugSession?.workspaceFolder ?? vscode.workspace.workspaceFolders?.[0];
+  const choice = await services.keys.chooseFor(folder ? vscode.Uri.joinPath(folder.uri, '.debug') : undefined, token);
+  await services.inspector.showToken(token, { origin: 'debugger', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('From the Debug Console.') });
+}

@@ -27,7 +27,11 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
   });
 
   it('14.1 the debugger: a Node program paused with a token in a local variable → right-click → JWT: Inspect Value → Verified', async () => {
-    fs.writeFileSync(path.join(s.workspace, 'app.js'), `const token = ${JSON.stringify(token)};\nconst n = 42;\ndebugger;\nconsole.log(token.length, n);\n`);
+    const logged = await signToken({ user: 'dave', via: 'debug-console' }, SECRET, { lifetime: '1d' });
+    // Over 1,000 characters: js-debug cuts it in the Watch view ("…" in the middle); the whole value is asked for.
+    const big = await signToken({ user: 'erin', roles: Array.from({ length: 120 }, (_, i) => `role-${i}`) }, SECRET, { lifetime: '1d' });
+    assert.ok(big.length > 1200);
+    fs.writeFileSync(path.join(s.workspace, 'app.js'), `const token = ${JSON.stringify(token)};\nconst big = ${JSON.stringify(big)};\nconst n = 42;\nconsole.log('issued', ${JSON.stringify(logged)});\ndebugger;\nconsole.log(token.length, big.length, n);\n`);
     fs.mkdirSync(path.join(s.workspace, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(s.workspace, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [{ type: 'node', request: 'launch', name: 'app', program: '${workspaceFolder}/app.js' }] }));
     await runCommand(s.page, 'View: Show Run and Debug');
@@ -52,6 +56,34 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     const labels = await s.page.locator('.context-view .action-item .action-label').allInnerTexts();
     await s.page.keyboard.press('Escape');
     assert.ok(!labels.some((l) => l.includes('JWT: Inspect Value')), labels.join(', '));
+    // The Debug Console: select the logged line, Ctrl+Shift+J.
+    const out = s.page.locator('.repl .monaco-list-row', { hasText: 'issued' }).first();
+    await out.waitFor({ timeout: 15000 });
+    await out.locator('span', { hasText: 'eyJ' }).last().click({ clickCount: 3 });
+    await s.page.keyboard.press('Control+Shift+J');
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
+    for (let i = 0; i < 50 && (await view.locator('#token').inputValue()).trim() !== logged; i++) await s.page.waitForTimeout(100);
+    assert.equal((await view.locator('#token').inputValue()).trim(), logged);
+    await shot(s.page, 'debug-console-selection');
+    // The Watch view: add "big", whose value the view shows cut; JWT: Inspect Value gets the whole token.
+    await s.page.locator('.pane-header', { hasText: 'Watch' }).first().hover();
+    await s.page.locator('.pane-header', { hasText: 'Watch' }).first().locator('.action-label[aria-label="Add Expression"]').click();
+    const watchInput = s.page.locator('.debug-watch input').first();
+    await watchInput.waitFor({ timeout: 10000 });
+    await watchInput.fill('big');
+    await s.page.keyboard.press('Enter');
+    const watchRow = s.page.locator('.debug-watch .monaco-list-row', { hasText: 'big' }).first();
+    await watchRow.waitFor({ timeout: 15000 });
+    assert.match(await watchRow.innerText(), /…/, 'the Watch view shows the value cut');
+    await watchRow.click({ button: 'right' });
+    const watchItem = s.page.locator('.context-view .action-item', { hasText: 'JWT: Inspect Value' }).first();
+    await watchItem.waitFor({ timeout: 10000 });
+    await watchItem.hover();
+    await s.page.keyboard.press('Enter');
+    for (let i = 0; i < 100 && (await view.locator('#token').inputValue()).trim() !== big; i++) await s.page.waitForTimeout(100);
+    assert.equal((await view.locator('#token').inputValue()).trim(), big, 'the whole token, not the cut one');
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
+    await shot(s.page, 'debugger-watch-whole-value');
     await s.page.keyboard.press('Shift+F5');
     await runCommand(s.page, 'View: Close All Editors');
   });
