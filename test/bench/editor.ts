@@ -114,6 +114,9 @@ async function lastEnter(page: Page): Promise<number> {
 // ---- the workspace ----
 async function makeWorkspace(): Promise<{ dir: string; token: string; token2: string; bigLogs: string[] }> {
   const dir = copyFixture('demo');
+  // The demo's requests.http would activate the extension at start-up (workspaceContains for the .http lenses): without
+  // it, "cold" includes activating the extension, as in any workspace without .http files.
+  fs.rmSync(path.join(dir, 'requests.http'), { force: true });
   fs.writeFileSync(path.join(dir, '.env'), `JWT_SECRET=${SECRET}\n`);
   const token = await signToken({ user: 'alice', iss: 'bench', role: 'admin' }, SECRET, { lifetime: '1d' });
   const token2 = await signToken({ user: 'bob', iss: 'bench', scope: 'read' }, SECRET, { lifetime: '1d' });

@@ -22,6 +22,7 @@ describe('protocol', () => {
       { type: 'addKeySource', kind: 'secret' },
       { type: 'addKeySource', kind: 'jwks' },
       { type: 'reveal', keySource: 'env:0:JWT_SECRET' },
+      { type: 'pasteClipboard' },
     ]) assert.ok(isFromWebview(m), JSON.stringify(m));
   });
 

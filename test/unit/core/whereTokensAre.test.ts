@@ -1,6 +1,7 @@
 // Issue 14: tokens wherever they show up — a debugger's rendering of a string, a redirect URI, the object around the
 // cursor, the Authorization lines of .http files.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { authorizationTokens, bracesAround, parsePayload, refreshedClaims, signToken, tokensInRedirect, unquoteDebugValue } from '../../../src/core';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyIjoiYWxpY2UifQ.c2lnbmF0dXJlLWJ5dGVz';
@@ -25,6 +26,14 @@ describe('core/debugValue unquoteDebugValue: strings as debuggers show them', ()
   for (const [name, shown, text, truncated] of cases) {
     it(name, () => assert.deepEqual(unquoteDebugValue(shown), { text, truncated }));
   }
+  it("Python's own repr() — what debugpy shows for a str or bytes — of strings with quotes, escapes and non-ASCII, captured live", () => {
+    const py = `import json,sys\nt=sys.argv[1]\nfor s in [t, "it's "+t, 'tab\\there \\u00e9 \\x01 \\U0001F600 '+t, 'both \\' and " '+t, 'back\\\\slash '+t]:\n  print(json.dumps([repr(s), s]))\nprint(json.dumps([repr(t.encode()), t]))\n`;
+    const r = spawnSync('/usr/bin/python3', ['-c', py, TOKEN], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const pairs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as [string, string]);
+    assert.equal(pairs.length, 6);
+    for (const [shown, text] of pairs) assert.deepEqual(unquoteDebugValue(shown), { text, truncated: false }, shown);
+  });
   for (const shown of ['42', 'undefined', 'Object {a: 1}', "'unterminated", "'bad \\x4'", '']) {
     it(`not a quoted string: ${JSON.stringify(shown)}`, () => assert.equal(unquoteDebugValue(shown), undefined));
   }
