@@ -121,6 +121,30 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     await runCommand(s.page, 'Terminal: Kill All Terminals');
   });
 
+  it('14.3 an OAuth redirect to the URI handler: "Developer: Open URL" with …/inspect#id_token=…&access_token=… offers both; the one picked is shown', async () => {
+    const idToken = await signToken({ sub: 'alice', nonce: 'n-0S6', aud: 'client-1' }, SECRET, { lifetime: '1h' });
+    const access = await signToken({ sub: 'alice', scope: 'read' }, SECRET, { lifetime: '1h' });
+    await runCommand(s.page, 'Developer: Open URL');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10000 });
+    // The host's URI scheme is code-oss (VS Code's is vscode).
+    await input.fill(`code-oss://jwt-workbench.jwt-workbench/inspect#id_token=${idToken}&access_token=${access}&token_type=Bearer`);
+    await s.page.keyboard.press('Enter');
+    // VS Code asks before an extension opens a URI.
+    const allow = s.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Open|Allow|Yes)/ }).first();
+    if (await allow.waitFor({ timeout: 8000 }).then(() => true, () => false)) await allow.click();
+    const pick = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'access_token (fragment)' }).first();
+    await pick.waitFor({ timeout: 15000 });
+    assert.equal(await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'id_token (fragment)' }).count(), 1, 'both tokens are offered');
+    await shot(s.page, 'uri-handler-pick');
+    await pick.click();
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
+    assert.equal((await view.locator('#token').inputValue()).trim(), access);
+    assert.match(await view.locator('#notice').innerText(), /From a URI \(access_token \(fragment\)\)/);
+    await runCommand(s.page, 'View: Close All Editors');
+  });
+
   it('14.4 the palette with no editor open: Verify takes the token on the clipboard and says so', async () => {
     const clip = await signToken({ user: 'carol', via: 'clipboard' }, SECRET, { lifetime: '1d' });
     await s.page.evaluate((t) => navigator.clipboard.writeText(t), `Bearer ${clip}`);
