@@ -80,10 +80,11 @@ export async function paletteLists(page: Page, title: string): Promise<boolean> 
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.fill('>' + title);
-  await page.waitForTimeout(800);
-  const n = await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).count();
+  // The list fills in as the palette evaluates each command's "when": wait up to 3 s for the row (a loaded machine
+  // can take more than the 800 ms this used to allow).
+  const shown = await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3000 }).then(() => true, () => false);
   await page.keyboard.press('Escape');
-  return n > 0;
+  return shown;
 }
 
 /** Open a file with Quick Open: by name, or by absolute path (for a file so new the search index has not seen it). */
