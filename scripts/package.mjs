@@ -32,13 +32,15 @@ function run(args) {
   return r.stdout + r.stderr;
 }
 
-const files = run(['ls', '--no-dependencies']).split('\n').filter(Boolean).sort();
+const list = () => run(['ls', '--no-dependencies']).split('\n').filter(Boolean).sort();
 if (process.argv.includes('--ls')) {
-  console.log(files.join('\n'));
+  console.log(list().join('\n'));
   process.exit(0);
 }
 const out = `${pkg.name}-${pkg.version}.vsix`;
 const log = run(['package', '--no-dependencies', ...baseUrls, '--out', out]);
+// Listed after packaging: `vsce package` builds dist/ first (vscode:prepublish), `vsce ls` does not.
+const files = list();
 const warnings = log.split('\n').filter((l) => /WARNING|warn/i.test(l));
 const size = statSync(join(root, out)).size;
 console.log(`${out}: ${(size / 1024).toFixed(1)} KB, ${files.length} files`);
