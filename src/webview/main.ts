@@ -2,24 +2,12 @@ import { relativeTime } from '../core/claims';
 import type { Inspection, SigningAlg } from '../core';
 import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, type PanelSecret, type PersistedState, type SecretEncoding, type VerifyOptionsView } from '../protocol';
 import { Coalescer } from './coalesce';
+import { renderClaims, renderWarnings } from './claims';
 import { el, jsonView } from './dom';
+import { t } from './l10n';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
 const vscode = acquireVsCodeApi();
-
-// User-visible strings, localized by the extension (vscode.l10n) and handed over in the shell's <meta> tag.
-const STRINGS: Record<string, string> = (() => {
-  try {
-    const parsed: unknown = JSON.parse(document.querySelector('meta[name="jwt-workbench-l10n"]')?.getAttribute('content') ?? '{}');
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-})();
-function t(english: string, ...args: string[]): string {
-  const text = typeof STRINGS[english] === 'string' ? STRINGS[english] : english;
-  return text.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
-}
 
 const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -338,42 +326,6 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   if (view.keyChosen) banner.append(el('span', { class: 'source chosen' }, t('Chosen for this token — {0}', view.keyChosen)));
 }
 
-function displayValue(v: unknown): string {
-  if (typeof v === 'string') return v;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
-
-function renderClaims(ins: Inspection | undefined): void {
-  claimsView.replaceChildren();
-  if (!ins || ins.claims.length === 0) return;
-  const rows = ins.claims.map((c) => {
-    const when = el('td', { class: 'when' });
-    if (c.time) {
-      const local = new Date(c.time);
-      when.append(
-        el('span', { class: 'relative', 'data-time': String(Math.floor(local.getTime() / 1000)) }, c.relative ?? ''),
-        el('span', { class: 'local' }, local.toLocaleString()),
-        el('span', { class: 'utc' }, c.time.replace('T', ' ').replace('.000Z', ' UTC')),
-      );
-    }
-    return el('tr', {}, el('th', { scope: 'row' }, c.name), el('td', { class: 'value' }, displayValue(c.value)), when, el('td', { class: 'desc' }, c.description ?? ''));
-  });
-  claimsView.append(
-    el('h2', {}, t('Claims')),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Claim')), el('th', { scope: 'col' }, t('Value')), el('th', { scope: 'col' }, t('Time')), el('th', { scope: 'col' }, t('Meaning')))), el('tbody', {}, ...rows)),
-  );
-}
-
-function renderWarnings(ins: Inspection | undefined): void {
-  warningsView.replaceChildren();
-  if (!ins || ins.warnings.length === 0) return;
-  warningsView.append(el('h2', {}, t('Warnings ({0})', String(ins.warnings.length))), el('ul', {}, ...ins.warnings.map((w) => el('li', { 'data-code': w.code }, el('code', {}, w.code), ' ', w.message))));
-}
-
 function render(view: InspectorView): void {
   current = view;
   app.dataset.renders = String(++renders);
@@ -395,8 +347,8 @@ function render(view: InspectorView): void {
   renderKeyInfo(view);
   renderParts();
   renderBanner(view, ins);
-  renderWarnings(ins);
-  renderClaims(ins);
+  renderWarnings(warningsView, ins);
+  renderClaims(claimsView, ins);
   renderJson(view);
   // Only a token-shaped text can be copied or inserted (the extension refuses the rest): say so by disabling.
   const hasToken = !!ins?.token && !!ins.parts && !(ins.kind === 'malformed' && ins.parts.length !== 3 && ins.parts.length !== 5);
