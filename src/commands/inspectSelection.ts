@@ -31,10 +31,7 @@ export async function inspectSelectionCommand(services: Services): Promise<Inspe
     // inspector's paste box.
     const clip = await vscode.env.clipboard.readText().then((t) => t, () => '');
     const token = clip.length <= MAX_TOKEN_CHARS * 4 ? findTokens(clip)[0]?.token : undefined;
-    if (token) {
-      const choice = await services.keys.chooseFor(editor?.document.uri, token);
-      return services.inspector.showToken(token, { origin: 'clipboard', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('No token was selected: this one is from the clipboard.') });
-    }
+    if (token) return services.inspector.showFound(token, 'clipboard', editor?.document.uri, vscode.l10n.t('No token was selected: this one is from the clipboard.'));
     await services.inspector.open();
     void vscode.window.showInformationMessage(vscode.l10n.t('No token selected or on the clipboard: paste one into the JWT Inspector.'));
     return undefined;

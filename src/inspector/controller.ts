@@ -99,6 +99,15 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     return view;
   }
 
+  /**
+   * Show a token found somewhere — the debugger, a terminal, a redirect URI, the clipboard — verified with the key
+   * chosen for where it was found (`from`: a file, or a folder for its root `.env`; undefined: the first folder's).
+   */
+  async showFound(token: string, origin: Origin, from: vscode.Uri | undefined, notice?: string): Promise<Inspection> {
+    const choice = await this.keys.chooseFor(from, token);
+    return this.showToken(token, { origin, keySource: choice.id, keyChosen: choice.why, notice });
+  }
+
   /** Inspect a token and show it. Returns the inspection. */
   async showToken(text: string, opts: ShowOptions): Promise<Inspection> {
     this.state = {

@@ -31,9 +31,7 @@ export async function inspectDebugValueCommand(services: Services, arg?: DebugVa
     void vscode.window.showInformationMessage(shown.truncated ? vscode.l10n.t('{0} is shown cut short and the debugger did not give the whole value; no token in what is shown.', name) : vscode.l10n.t('{0} holds no JWT (a token starts with "eyJ" and has two or four dots).', name));
     return;
   }
-  const folder = session?.workspaceFolder ?? vscode.workspace.workspaceFolders?.[0];
-  const choice = await services.keys.chooseFor(folder ? vscode.Uri.joinPath(folder.uri, '.debug') : undefined, token);
-  await services.inspector.showToken(token, { origin: 'debugger', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('From the debugger: {0}', variable.name ?? '') });
+  await services.inspector.showFound(token, 'debugger', session?.workspaceFolder?.uri, vscode.l10n.t('From the debugger: {0}', variable.name ?? ''));
 }
 
 async function evaluateWhole(session: vscode.DebugSession, expression: string): Promise<{ text: string; truncated: boolean } | undefined> {
@@ -63,7 +61,5 @@ export async function inspectDebugConsoleSelectionCommand(services: Services): P
     void vscode.window.showInformationMessage(copied ? vscode.l10n.t('The Debug Console selection holds no JWT.') : vscode.l10n.t('Select a token in the Debug Console first.'));
     return;
   }
-  const folder = vscode.debug.activeDebugSession?.workspaceFolder ?? vscode.workspace.workspaceFolders?.[0];
-  const choice = await services.keys.chooseFor(folder ? vscode.Uri.joinPath(folder.uri, '.debug') : undefined, token);
-  await services.inspector.showToken(token, { origin: 'debugger', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('From the Debug Console.') });
+  await services.inspector.showFound(token, 'debugger', vscode.debug.activeDebugSession?.workspaceFolder?.uri, vscode.l10n.t('From the Debug Console.'));
 }

@@ -75,9 +75,10 @@ export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>,
 async function findSigner(services: Services, uri: vscode.Uri, token: string): Promise<{ signer?: Signer; publicOnly?: string }> {
   const first = (await services.keys.chooseFor(uri, token)).id;
   const ids = [first, ...(await services.keys.list()).map((o) => o.id).filter((id) => id !== first && id !== NO_KEY)];
+  const kid = decodeToken(token).header?.kid;
   let publicOnly: string | undefined;
   for (const id of ids) {
-    const loaded = await services.keys.load(id, decodeToken(token).header?.kid);
+    const loaded = await services.keys.load(id, kid);
     if (!loaded.key) continue;
     const ins = await inspectToken(token, { key: loaded.key, cache: services.keyCache });
     // The signature is good whatever the times say: expired is why we are here.

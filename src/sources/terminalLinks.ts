@@ -26,9 +26,7 @@ export class TokenTerminalLinks implements vscode.TerminalLinkProvider<TokenLink
 
   async handleTerminalLink(link: TokenLink): Promise<void> {
     // The terminal's folder decides the key (its .env), as the file's folder does for a selection.
-    const folder = (link.cwd && vscode.workspace.getWorkspaceFolder(link.cwd)) ?? vscode.workspace.workspaceFolders?.[0];
-    const choice = await this.services.keys.chooseFor(folder ? vscode.Uri.joinPath(folder.uri, '.terminal') : undefined, link.token);
-    await this.services.inspector.showToken(link.token, { origin: 'terminal', keySource: choice.id, keyChosen: choice.why });
+    await this.services.inspector.showFound(link.token, 'terminal', link.cwd && vscode.workspace.getWorkspaceFolder(link.cwd)?.uri);
   }
 }
 

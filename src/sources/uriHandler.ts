@@ -30,9 +30,8 @@ export class TokenUriHandler implements vscode.UriHandler {
       if (!pick) return;
       chosen = pick.token;
     }
-    const choice = await this.services.keys.chooseFor(undefined, chosen.token);
     this.services.log.info(`Opened a token from a URI (${chosen.name}).`);
-    await this.services.inspector.showToken(chosen.token, { origin: 'uri', keySource: choice.id, keyChosen: choice.why, notice: vscode.l10n.t('From a URI ({0}): shown and verified with your key; nothing in the URI is acted upon.', chosen.name) });
+    await this.services.inspector.showFound(chosen.token, 'uri', undefined, vscode.l10n.t('From a URI ({0}): shown and verified with your key; nothing in the URI is acted upon.', chosen.name));
   }
 }
 
