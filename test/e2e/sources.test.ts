@@ -29,8 +29,13 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
       await s.page.bringToFront();
       await s.page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
       try {
-        await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
-        return;
+        // Written and read back: the workbench reads the clipboard the same way when the command runs.
+        const back = await s.page.evaluate(async (t) => {
+          await navigator.clipboard.writeText(t);
+          return navigator.clipboard.readText();
+        }, text);
+        if (back === text) return;
+        throw new Error(`the clipboard holds ${back.slice(0, 40)}…, not what was written`);
       } catch (e) {
         if (i >= 4) throw e;
         await s.page.waitForTimeout(300);
@@ -167,7 +172,7 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     await runCommand(s.page, 'JWT: Verify and Decode Selection');
     const view = inspector(s.page);
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
-    assert.equal((await view.locator('#token').inputValue()).trim(), clip);
+    assert.equal((await view.locator('#token').inputValue()).trim(), clip, 'Verify took the token on the clipboard');
     assert.match(await view.locator('#notice').innerText(), /from the clipboard/);
     await shot(s.page, 'palette-clipboard');
     // The inspector's own Paste from Clipboard.
@@ -175,7 +180,8 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     await writeClipboard(token);
     await view.locator('#pasteClipboard').click();
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
-    assert.equal((await view.locator('#token').inputValue()).trim(), token);
+    for (let i = 0; i < 50 && (await view.locator('#token').inputValue()).trim() !== token; i++) await s.page.waitForTimeout(100);
+    assert.equal((await view.locator('#token').inputValue()).trim(), token, 'Paste from Clipboard took the token on the clipboard');
     await runCommand(s.page, 'View: Close All Editors');
   });
 
