@@ -53,7 +53,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15000 });
-    await input.fill('>' + title);
+    try {
+      await input.fill('>' + title, { timeout: 5000 });
+    } catch (e) {
+      // A modal dialog came up while the palette opened (the workbench goes inert and the palette closes): on a
+      // loaded machine it is code-server's "reconnecting" dialog. Wait for it to go, say what it was, and try again.
+      const dialog = await modalText(page);
+      if (!dialog && attempt >= 3) throw e;
+      console.log(`    (runCommand "${title}": the palette could not be typed in${dialog ? `; a dialog was up: ${dialog}` : ''})`);
+      await page.locator('.monaco-dialog-box').first().waitFor({ state: 'hidden', timeout: 60000 }).catch(() => {
+        throw new Error(`"${title}": the palette is blocked by a dialog that stays: ${dialog}`);
+      });
+      continue;
+    }
     // The row whose label is exactly the title (the filter also lists longer titles that contain it).
     const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
@@ -72,6 +84,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     return;
   }
   throw new Error(`"${title}" never appeared in the command palette`);
+}
+
+/** The text of the modal dialog that is up, if any. */
+async function modalText(page: Page): Promise<string | undefined> {
+  const box = page.locator('.monaco-dialog-box').first();
+  if (!(await box.isVisible().catch(() => false))) return undefined;
+  return (await box.innerText().catch(() => '?')).replace(/\s+/g, ' ').trim();
 }
 
 /** Whether the palette lists a command for the current context. */
