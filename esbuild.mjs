@@ -21,7 +21,7 @@ function files(dir, suffix) {
 // Libraries that only rare paths need are their own files in the Node build, loaded on first use rather than parsed
 // at activation: json5 reads payloads that are not strict JSON. (The web build bundles them: a web worker extension
 // host cannot load a second file; esbuild still evaluates them only when first imported.)
-const lazyLibraries = ['json5'];
+const lazyLibraries = ['json5', 'pkijs'];
 const lazyFiles = {
   name: 'lazy-libraries',
   setup(build) {

@@ -14,7 +14,9 @@ export type CoreErrorCode =
   | 'ERR_LIFETIME_FORMAT'
   | 'ERR_CLAIMS_TYPE'
   | 'ERR_JWKS_URL'
-  | 'ERR_JWKS_RESPONSE';
+  | 'ERR_JWKS_RESPONSE'
+  | 'ERR_DISCOVERY'
+  | 'ERR_TRUST_ANCHORS';
 
 /** Base class of every error the core throws on bad input (programmer misuse throws TypeError/RangeError). */
 export class JwtWorkbenchError extends Error {

@@ -9,6 +9,7 @@ import { article, importForVerifying } from './keyImport';
 import { resolveKeySet, type KeyCache, type KeyInfo, type KeyInput, type ResolvedKey } from './keys';
 import { MAX_NESTING, combineLayers, isNestedJwt } from './nested';
 import { wellKnownSecretWarning, weakSecretWarning } from './wellKnownSecrets';
+import { checkX5c } from './x5c';
 
 export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
 
@@ -97,6 +98,11 @@ export interface Inspection {
    * also expired says both; so does one that is expired and from another issuer. Sentences, worst first.
    */
   also?: string[];
+  /**
+   * For a token verified through its `x5c` with trust anchors: the anchor the chain built to, and the subjects on
+   * the path from the leaf up (the anchor last).
+   */
+  chain?: { anchor: string; path: string[] };
 }
 
 const B64URL_CHAR = /[^A-Za-z0-9_-]/;
@@ -200,11 +206,13 @@ function readPayload(part: string): Payload {
 
 /** The outcome of checking a JWS signature with the given keys. */
 type SignatureCheck =
-  | { ok: true; key: ResolvedKey }
+  | { ok: true; key: ResolvedKey; chain?: { anchor: string; path: string[] } }
   | { ok: false; verdict: 'invalid-signature' | 'unverified'; detail: string; mismatch: boolean };
 
-async function checkSignature(token: string, alg: SigningAlg, kid: unknown, opts: InspectOptions): Promise<SignatureCheck> {
+async function checkSignature(token: string, alg: SigningAlg, header: Record<string, unknown>, opts: InspectOptions): Promise<SignatureCheck> {
   if (!opts.key) return { ok: false, verdict: 'unverified', detail: 'Give a key (the .env secret, a public key, a JWKS) to check the signature.', mismatch: false };
+  if (typeof opts.key === 'object' && 'anchors' in opts.key) return checkWithAnchors(token, alg, header, opts, opts.key.anchors);
+  const kid = header.kid;
   let set;
   try {
     set = resolveKeySet(opts.key, opts.cache);
@@ -245,6 +253,19 @@ async function checkSignature(token: string, alg: SigningAlg, kid: unknown, opts
   }
   if (unusable.length === candidates.length) return { ok: false, verdict: 'unverified', mismatch: false, detail: `The key cannot be used: ${unusable.join('; ')}.` };
   return { ok: false, verdict: 'invalid-signature', mismatch: true, detail: candidates.length === 1 ? 'The signature does not match the key.' : `The signature matches none of the ${candidates.length} keys that fit ${alg}.` };
+}
+
+/**
+ * Trust anchors: the x5c chain must build to one of them (checked at the inspection clock), and then the signature is
+ * checked with the leaf's key like any public key — the algorithm still comes from that key, never from the token.
+ */
+async function checkWithAnchors(token: string, alg: SigningAlg, header: Record<string, unknown>, opts: InspectOptions, anchors: string): Promise<SignatureCheck> {
+  if (header.x5c === undefined) return { ok: false, verdict: 'unverified', mismatch: false, detail: 'The key source is a set of trust anchors, and the token has no "x5c" certificate chain to check against them.' };
+  const chain = await checkX5c(header.x5c, anchors, opts.now ?? new Date(), header['x5t#S256']);
+  if (!chain.ok) return { ok: false, verdict: 'invalid-signature', mismatch: false, detail: `The certificate chain in x5c is not trusted: ${chain.reason}. A token's own certificates are never trusted by themselves.` };
+  const check = await checkSignature(token, alg, {}, { ...opts, key: chain.leafKey });
+  if (!check.ok) return { ...check, detail: `The certificate chain to ${chain.anchor} holds, but ${check.detail.charAt(0).toLowerCase()}${check.detail.slice(1)}` };
+  return { ...check, chain: { anchor: chain.anchor, path: chain.path } };
 }
 
 /** What a key check says about the signature, as a sentence for a detail that is about something else. */
@@ -295,7 +316,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     if (unknown.length) return result('unsupported', `The token requires the header extension(s) ${unknown.map((c) => `"${c}"`).join(', ')}, which this tool does not understand; RFC 7515 §4.1.11 says it must then be rejected.`);
   }
 
-  const check = await checkSignature(token, alg, header.kid, opts);
+  const check = await checkSignature(token, alg, header, opts);
   if (!check.ok && alg.startsWith('HS')) {
     // Checked only when the given key did not verify the token (or there is none): a key that does verify it is
     // itself checked against the same list by weakSecretWarning, and the fast path stays fast.
@@ -303,13 +324,15 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     if (known) warnings.push(known);
   }
   const verifiedWith = check.ok ? publicInfo(check.key) : undefined;
+  const chained = check.ok && check.chain ? { chain: check.chain } : {};
+  const withKey = (sig: SignatureCheck & { ok: true }) => `${alg} with ${sig.key.description}${sig.chain ? ` — certificate chain to ${sig.chain.anchor} (${sig.chain.path.join(' → ')})` : ''}.`;
   if (check.ok) {
     const weak = weakSecretWarning(check.key, alg);
     if (weak) warnings.push(weak);
   }
 
   if (nested) {
-    const outer = check.ok ? result('verified', `${alg} with ${check.key.description}.`, { verifiedWith }) : result(check.verdict, check.detail);
+    const outer = check.ok ? result('verified', withKey(check), { verifiedWith, ...chained }) : result(check.verdict, check.detail);
     return combineLayers(outer, await inner(payloadText ?? ''), check.ok);
   }
   if (read.notClaims) {
@@ -321,7 +344,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     if (failures.length && check.verdict === 'unverified') warnings.push({ code: `unverified-${failures[0].verdict}`, message: `Even unverified, it would fail: ${failures[0].detail}` });
     return result(check.verdict, check.detail, check.verdict === 'invalid-signature' ? also(failures) : {});
   }
-  if (failures.length) return result(failures[0].verdict, failures[0].detail, { verifiedWith, ...also(failures.slice(1)) });
-  return result('verified', `${alg} with ${check.key.description}.`, { verifiedWith });
+  if (failures.length) return result(failures[0].verdict, failures[0].detail, { verifiedWith, ...chained, ...also(failures.slice(1)) });
+  return result('verified', withKey(check), { verifiedWith, ...chained });
 }
 

@@ -14,7 +14,12 @@ export type KeyInput =
   | string
   | { secret: string; encoding: 'utf8' | 'hex' | 'base64' | 'base64url' }
   | { jwk: object }
-  | { jwks: object };
+  | { jwks: object }
+  /**
+   * Trust anchors (PEM CA certificates): a token verifies only with the leaf key of its `x5c` chain, and only when
+   * that chain builds to one of these (see checkX5c). Never a key by itself.
+   */
+  | { anchors: string };
 
 export type KeyFamily = 'oct' | 'RSA' | 'EC' | 'OKP';
 
@@ -116,8 +121,9 @@ export function resolveKeySet(input: KeyInput, cache?: KeyCache): ResolvedKeySet
     if ('secret' in input) return single(secretKey(decodeSecret(input.secret, input.encoding)));
     if ('jwk' in input) return single(jwkKey(input.jwk));
     if ('jwks' in input) return jwksKeys(input.jwks);
+    if ('anchors' in input) throw keyError('Trust anchors are not a key: they verify a token through the certificate chain in its x5c header.');
   }
-  throw new TypeError('KeyInput must be a string, { secret, encoding }, { jwk } or { jwks }');
+  throw new TypeError('KeyInput must be a string, { secret, encoding }, { jwk }, { jwks } or { anchors }');
 }
 
 const single = (key: ResolvedKey): ResolvedKeySet => ({ keys: [key], rejected: [] });

@@ -23,6 +23,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 { command -v g++ && command -v make; } >/dev/null || need_apt+=(build-essential)
 /usr/bin/python3 -c 'import jwt, cryptography' 2>/dev/null || need_apt+=(python3-jwt python3-cryptography)
+# openssl makes the certificate chains of the x5c tests (issue 13).
+command -v openssl >/dev/null || need_apt+=(openssl)
 # The Django suite (issue 15): a real Django 3.2 project and python-dotenv, the reader it loads .env with.
 /usr/bin/python3 -c 'import django, dotenv' 2>/dev/null || need_apt+=(python3-django python3-dotenv)
 if ((${#need_apt[@]})); then
