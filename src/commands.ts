@@ -7,6 +7,8 @@ export const CommandIds = {
   addKeyFile: 'jwtWorkbench.addKeyFile',
   storeKey: 'jwtWorkbench.storeKey',
   addJwksUrl: 'jwtWorkbench.addJwksUrl',
+  addIssuer: 'jwtWorkbench.addIssuer',
+  addTrustAnchors: 'jwtWorkbench.addTrustAnchors',
   forgetKeySource: 'jwtWorkbench.forgetKeySource',
   generateKeyPair: 'jwtWorkbench.generateKeyPair',
   addDjangoAuth: 'jwtWorkbench.addDjangoAuth',

@@ -4,6 +4,7 @@ import { KeyCache } from './core';
 import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
 import { generateKeyPairCommand, type GenerateKeyPairArgs } from './commands/generateKeyPair';
+import { addIssuerCommand, addTrustAnchorsCommand, type AddIssuerArgs } from './commands/issuerKeys';
 import { addJwksUrlCommand, addKeyFileCommand, forgetKeySourceCommand, storeKeyCommand, type AddKeyFileArgs } from './commands/keys';
 import { signSelectionCommand } from './commands/signSelection';
 import { addDjangoAuthCommand, type AddDjangoAuthArgs } from './commands/addDjangoAuth';
@@ -39,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
     vscode.commands.registerCommand(CommandIds.addKeyFile, (args?: AddKeyFileArgs) => addKeyFileCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addJwksUrl, (args?: { url?: string; throwOnError?: boolean }) => addJwksUrlCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addIssuer, (args?: AddIssuerArgs) => addIssuerCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addTrustAnchors, (args?: { uri?: vscode.Uri | string }) => addTrustAnchorsCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.forgetKeySource, (args?: { id?: string }) => forgetKeySourceCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),

@@ -5,7 +5,9 @@
  * one answer to the user's own "Reveal" click ({@link ToWebview} 'revealed'), which the webview shows for a moment
  * and never stores in its state.
  */
-import type { Inspection, SigningAlg } from './core';
+import type { Inspection, SecretEncoding, SigningAlg } from './core';
+
+export type { SecretEncoding } from './core';
 
 /** Where the key for verification or signing comes from; `id` is opaque to the webview. */
 export interface KeySourceOption {
@@ -52,12 +54,33 @@ export interface InspectorView {
   hasPrevious?: boolean;
   /** The key in use is the secret typed in the panel (the view never carries it back). */
   panelSecret?: boolean;
+  /**
+   * The token's `iss` (an https URL) when no key at hand verified it: the banner offers "Fetch keys for <iss>…". The
+   * extension fetches only after the user's click and a confirmation that lists the URLs (issue 13.1).
+   */
+  issuerOffer?: string;
+  /** The selected source holds secret text, read this way (utf8 = as text); the panel offers to change it. */
+  secretEncoding?: SecretEncoding;
+  /** The answer to "Which of my keys signed this?" for the token on display (issue 13.4). */
+  keySearch?: KeySearchView;
   keySources: KeySourceOption[];
   /** The id of the key source in use. */
   selectedKeySource: string;
   options: VerifyOptionsView;
   /** Whether "Replace selection" can act (the token came from an editor that is still open). */
   canReplace: boolean;
+}
+
+/** Which of the user's keys signed the token on display: only labels and listed ids, never a key. */
+export interface KeySearchView {
+  matches: { id: string; label: string; reading?: SecretEncoding }[];
+  /** Keys tried (those that fit the token's algorithm), and keys skipped (another type, unreadable). */
+  tried: number;
+  skipped: number;
+  /** How long the search took, in milliseconds (reading the keys not counted). */
+  ms: number;
+  /** Why no key could be tried (an unsigned token, a JWE). */
+  why?: string;
 }
 
 export type ToWebview =
@@ -69,7 +92,6 @@ export type ToWebview =
 export type CopyWhat = 'token' | 'header' | 'payload' | 'bearer';
 
 /** How a secret typed in the panel is to be read (jwt.io's "secret base64 encoded" is 'base64url' or 'base64'). */
-export type SecretEncoding = 'utf8' | 'hex' | 'base64' | 'base64url';
 
 /** A secret the user typed into the panel: used for this panel only, never stored unless they save it. */
 export interface PanelSecret {
@@ -89,9 +111,17 @@ export type FromWebview =
   | { type: 'restorePrevious' }
   | { type: 'generateSecret' }
   /** "Paste from Clipboard": the extension reads the clipboard (the webview cannot) and inspects what it holds. */
-  | { type: 'pasteClipboard' };
+  | { type: 'pasteClipboard' }
+  /** Fetch the keys of the token's issuer (the one the view offered; the webview names no URL). */
+  | { type: 'fetchIssuerKeys' }
+  /** Read the selected source's secret text this way from now on. */
+  | { type: 'setSecretEncoding'; encoding: SecretEncoding }
+  /** Try every key the user has on the token on display. */
+  | { type: 'findKey' }
+  /** Verify with a key the search found (one the view listed), read as it was found to be. */
+  | { type: 'useKey'; keySource: string };
 
-export type KeySourceKind = 'file' | 'secret' | 'jwks';
+export type KeySourceKind = 'file' | 'secret' | 'jwks' | 'issuer' | 'anchors';
 
 const MAX_TEXT = 4 * 1024 * 1024;
 
@@ -131,7 +161,13 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'restorePrevious':
     case 'generateSecret':
     case 'pasteClipboard':
+    case 'fetchIssuerKeys':
+    case 'findKey':
       return true;
+    case 'setSecretEncoding':
+      return typeof m.encoding === 'string' && ENCODINGS.has(m.encoding);
+    case 'useKey':
+      return isText(m.keySource);
     case 'inspect':
       return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options) && (m.secret === undefined || isPanelSecret(m.secret));
     case 'saveSecret':
@@ -143,7 +179,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'insert':
       return m.mode === 'insert' || m.mode === 'replace';
     case 'addKeySource':
-      return m.kind === 'file' || m.kind === 'secret' || m.kind === 'jwks';
+      return m.kind === 'file' || m.kind === 'secret' || m.kind === 'jwks' || m.kind === 'issuer' || m.kind === 'anchors';
     case 'reveal':
       return isText(m.keySource);
     default:
@@ -280,4 +316,23 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'any',
   'any (comma-separated)',
   'your key',
+  'Verified — certificate chain to {0}',
+  'Verify with the same secret text, decoded this way (remembered for this key source)',
+  'Read the secret as {0}',
+  'Shows the URLs it will fetch, and fetches only when you agree',
+  'Fetch keys for {0}…',
+  'Try every key you have — .env files of every folder, key files, stored keys, JWKS already fetched. Nothing new is fetched.',
+  '{0} keys tried, {1} of other types skipped, in {2} ms.',
+  'None of your keys signed this token.',
+  'Signed with {0}, read as {1}',
+  'Signed with {0}',
+  'In use',
+  'Use this key',
+  'Read the secret as',
+  'read as',
+  'Which of my keys signed this?',
+  'Issuer…',
+  'Find an issuer’s keys from its discovery document (the URLs are shown before anything is fetched)',
+  'Trust anchors…',
+  'A CA certificate that tokens’ x5c certificate chains must lead to',
 ];

@@ -35,5 +35,5 @@ export { authorizationTokens, refreshedClaims, type HeaderToken } from './httpRe
 // Issue 13 — keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
 export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './discovery';
 export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './x5c';
-export { SECRET_ENCODINGS, otherReadings, readingName, type SecretEncoding } from './secretReadings';
+export { SECRET_ENCODINGS, otherReadings, readingName, secretText, type SecretEncoding } from './secretReadings';
 export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './whichKey';

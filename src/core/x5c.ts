@@ -20,8 +20,15 @@ const KU_KEY_CERT_SIGN = 0x04;
 const NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' };
 
 let loaded: Promise<Pkijs> | undefined;
-/** pkijs is loaded on first use (its own file in the extension's bundle): most tokens carry no certificates. */
-const pkijs = (): Promise<Pkijs> => (loaded ??= import('pkijs'));
+/**
+ * pkijs is loaded on first use (its own file in the extension's bundle): most tokens carry no certificates. Node
+ * imports that CommonJS file with its exports under `default`; a bundle that inlines pkijs has them at the top.
+ */
+const pkijs = (): Promise<Pkijs> =>
+  (loaded ??= import('pkijs').then((m) => {
+    const d = (m as unknown as { default?: Pkijs }).default;
+    return d && typeof d.Certificate === 'function' ? d : m;
+  }));
 
 /** The outcome of checking a chain: the leaf's public key (SPKI PEM) and the path, or the link that failed. */
 export type ChainCheck =

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, describeKey, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type KeyInput, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -16,7 +16,9 @@ import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
 import type { KeySources, LoadedKey } from '../workspace/keySources';
+import type { KeySearchState } from './keyActions';
 import { inspectorHtml } from './html';
+import { describeForView, issuerOffer, keyAction, secretEncodingOf } from './keyActions';
 
 export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
 
@@ -51,6 +53,8 @@ interface State {
   panelSecret?: PanelSecret;
   document?: vscode.Uri;
   range?: vscode.Range;
+  /** The answer of "Which of my keys signed this?", for the token it was asked about (shown while that is on display). */
+  keySearch?: KeySearchState;
 }
 
 /**
@@ -249,7 +253,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       inspection,
       origin: state.origin,
       keySource: loaded?.key ? loaded.label : undefined,
-      ...describe(loaded?.key, this.keyCache),
+      ...describeForView(loaded?.key, this.keyCache),
       ...(loaded?.note ? { keyNote: loaded.note } : {}),
       signedHere: state.signedHere,
       ...(state.signedHere && state.signedWith ? { signedWith: state.signedWith } : {}),
@@ -257,6 +261,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...(loaded?.noEnv && state.keySource.startsWith('env:') ? { canGenerateSecret: true } : {}),
       ...(state.previous && !state.token ? { hasPrevious: true } : {}),
       ...(state.panelSecret ? { panelSecret: true } : {}),
+      ...optional('issuerOffer', issuerOffer(inspection, state.keySource, this.keys)),
+      ...optional('secretEncoding', state.panelSecret ? undefined : secretEncodingOf(loaded?.key)),
+      ...optional('keySearch', state.keySearch && state.keySearch.token === state.token ? state.keySearch.view : undefined),
       keySources: await this.keys.list(reads),
       selectedKeySource: state.keySource,
       options: state.options,
@@ -347,8 +354,15 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         case 'reveal':
           await this.reveal(m.keySource);
           return;
+        case 'fetchIssuerKeys':
+        case 'setSecretEncoding':
+        case 'useKey':
+        case 'findKey':
+          this.state = { ...this.state, ...(await keyAction(m, this.state, this.lastView, this.keys, this.keyCache, this.log)) };
+          await this.render();
+          return;
         case 'addKeySource': {
-          const command = m.kind === 'file' ? CommandIds.addKeyFile : m.kind === 'jwks' ? CommandIds.addJwksUrl : CommandIds.storeKey;
+          const command = ({ file: CommandIds.addKeyFile, jwks: CommandIds.addJwksUrl, secret: CommandIds.storeKey, issuer: CommandIds.addIssuer, anchors: CommandIds.addTrustAnchors } as const)[m.kind];
           const id = await vscode.commands.executeCommand<string | undefined>(command);
           if (id) this.state = { ...this.state, keySource: id };
           await this.render();
@@ -466,21 +480,12 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   }
 }
 
+/** `{ [name]: value }` when there is a value, else nothing: the view carries no undefined members. */
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
+}
+
 /** Verification options to start with: the `jwtWorkbench.leeway` setting; issuer and audience stay open. */
 function initialOptions(): VerifyOptionsView {
   return { ...DEFAULT_VERIFY_OPTIONS, leeway: getConfig().leeway };
-}
-
-/** What a key is, for the view: its description without secret parts, and whether it holds any secret. */
-function describe(key: KeyInput | undefined, cache: KeyCache): { keyDescription?: string; keyIsSecret?: boolean } {
-  if (key === undefined) return {};
-  try {
-    const infos = describeKey(key, cache);
-    const kinds = [...new Set(infos.map((k) => k.description))];
-    const kids = infos.flatMap((k) => (k.kid === undefined ? [] : [k.kid]));
-    const what = infos.length === 1 ? kinds[0] : `${infos.length} keys: ${kinds.join(', ')}`;
-    return { keyDescription: kids.length ? `${what} — kid ${kids.join(', ')}` : what, keyIsSecret: infos.some((k) => k.isPrivate || k.family === 'oct') };
-  } catch (e) {
-    return { keyDescription: isCoreError(e) ? e.message : String(e), keyIsSecret: true };
-  }
 }

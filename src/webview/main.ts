@@ -5,6 +5,7 @@ import { Coalescer } from './coalesce';
 import { renderClaims, renderWarnings } from './claims';
 import { el, jsonView } from './dom';
 import { t } from './l10n';
+import { findKeyButton, keyOffers, readAsSelect, verifiedTitle } from './keyOffers';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
 const vscode = acquireVsCodeApi();
@@ -56,6 +57,8 @@ const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; id: string; label: string; titl
   { kind: 'file', id: 'KeyFile', label: t('Key file…'), title: t('Use a PEM, JWK or JWKS file from the workspace') },
   { kind: 'secret', id: 'StoredKey', label: t('Stored key…'), title: t('Keep a key in VS Code’s SecretStorage') },
   { kind: 'jwks', id: 'JwksUrl', label: t('JWKS URL…'), title: t('Fetch the issuer’s public keys from a URL you give (nothing else is ever fetched)') },
+  { kind: 'issuer', id: 'Issuer', label: t('Issuer…'), title: t('Find an issuer’s keys from its discovery document (the URLs are shown before anything is fetched)') },
+  { kind: 'anchors', id: 'TrustAnchors', label: t('Trust anchors…'), title: t('A CA certificate that tokens’ x5c certificate chains must lead to') },
 ];
 /** Those buttons, with ids `${idPrefix}KeyFile` etc. */
 function keySourceButtons(idPrefix: string): HTMLButtonElement[] {
@@ -70,6 +73,8 @@ const keyDescription = el('span', { id: 'keyDescription', class: 'muted' });
 const keyNote = el('div', { id: 'keyNote', class: 'key-note', role: 'note', hidden: '' });
 const keyMask = el('code', { id: 'keyMask', class: 'mask', 'aria-hidden': 'true' }, '••••••••••••••••');
 const keyRevealed = el('pre', { id: 'keyRevealed', class: 'revealed', hidden: '' });
+const readAsSlot = el('span', { class: 'read-as-slot' });
+const post = (m: FromWebview) => vscode.postMessage(m);
 const revealButton = el('button', { id: 'revealKey', type: 'button', class: 'secondary', title: t('Show the key here for 30 seconds (it is not saved with the panel)') }, t('Reveal'));
 const REVEAL_MS = 30_000;
 let revealTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +111,7 @@ app.append(
       'div',
       { class: 'grid' },
       el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, ...keySourceButtons('add')),
-      el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, keyMask, revealButton, keyRevealed, keyNote),
+      el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, readAsSlot, keyMask, revealButton, keyRevealed, findKeyButton('findKeyOptions', post), keyNote),
       el('label', { for: 'panelSecret' }, t('Secret')), el('div', { class: 'row' }, secretInput, secretEncoding, saveSecretButton),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
@@ -217,6 +222,7 @@ function renderKeyInfo(view: InspectorView): void {
   keyNote.hidden = !view.keyNote;
   keyMask.hidden = !secret || revealedFor !== undefined;
   revealButton.hidden = !secret;
+  readAsSlot.replaceChildren(...[readAsSelect(view, post)].filter((n): n is HTMLElement => !!n));
 }
 clockNow.addEventListener('click', () => {
   clockInput.value = '';
@@ -307,8 +313,13 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   const b = ins.kind === 'jwe' && ins.verdict !== 'malformed' ? { cls: ins.verdict === 'verified' ? 'ok' : ins.verdict === 'unverified' ? 'warn' : 'bad', icon: '▣', title: t('Encrypted (JWE)') } : BANNER[ins.verdict];
   banner.className = `banner ${b.cls}`;
   banner.dataset.verdict = ins.verdict;
-  banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, b.title), el('span', { class: 'message' }, ins.message));
+  banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, verifiedTitle(ins, b.title)), el('span', { class: 'message' }, ins.message));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
+  banner.append(...keyOffers(view, ins, post, (encoding) => {
+    // The secret typed in the panel: its own "written as" choice is what changes.
+    secretEncoding.value = encoding;
+    requestInspect();
+  }));
   // The worst decided the verdict; the rest is listed, so that nothing wrong hides behind it.
   if (ins.also?.length) banner.append(el('ul', { class: 'also', 'aria-label': t('Also') }, ...ins.also.map((a) => el('li', {}, t('Also: {0}', a)))));
   if (ins.verdict === 'unverified' && ins.kind === 'jws') {

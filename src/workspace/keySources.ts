@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { checkJwksUrl, decodeToken, describeKey, JwtWorkbenchError, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS, parseEnv, parseJwks, readKeyFile, type KeyInput } from '../core';
+import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
+import { JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { readBytes } from './files';
@@ -25,22 +26,15 @@ const FILES_STATE = 'jwtWorkbench.keyFiles';
 const SECRET_FILES_STATE = 'jwtWorkbench.secretFiles';
 const SECRETS_STATE = 'jwtWorkbench.storedKeyNames';
 const SECRET_PREFIX = 'jwtWorkbench.key.';
-const JWKS_STATE = 'jwtWorkbench.jwksUrls';
 const SIGNING_STATE = 'jwtWorkbench.signingKey';
-/** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
-const JWKS_REFETCH_MS = 60_000;
-const JWKS_TIMEOUT_MS = 10_000;
+const ANCHORS_STATE = 'jwtWorkbench.trustAnchors';
+/** How each secret source's text is read (issue 13.3), by source id: absent means UTF-8 text, as PyJWT reads a str. */
+const ENCODINGS_STATE = 'jwtWorkbench.secretEncodings';
+/** .env files at a folder's root that "which key" also reads: .env, .env.local, .env.staging, .env.production, … */
+const ENV_FILES = /^\.env(?:\.[\w.-]+)?$/;
+/** Variables of those files that may hold a key: JWT_SECRET, SECRET_KEY (Django's), JWT_PUBLIC_KEY, API_KEY_STAGING, … */
+const KEY_VARIABLE = /SECRET|KEY/i;
 const DIALECT_TTL_MS = 5_000;
-
-/** A JWKS the user added by URL: the last response (public keys only) and when it was fetched. */
-interface KeptJwks {
-  url: string;
-  text: string;
-  kids: string[];
-  /** How many keys it holds (not all have a kid). */
-  count: number;
-  fetchedAt: number;
-}
 
 /**
  * Where keys live: the `.env` secret variable and PEM variables of each folder, key files the user chose (remembered
@@ -52,22 +46,32 @@ export class KeySources implements vscode.Disposable {
   /** Fires when a source is added or forgotten: open pickers and the inspector update at once. */
   readonly onDidChange = this.changed.event;
 
-  /** When each JWKS URL was last asked for again (a refresh that failed counts too). */
-  private readonly jwksAttempts = new Map<string, number>();
   /**
    * The `.env` source ids this extension has handed out (pickers, defaults for a document). The webview and the
    * restored panel state may only name one of these, or a source in the stored lists — never a variable, file or
    * stored key of their own choosing.
    */
   private readonly issuedEnvIds = new Set<string>();
+  /** `.env` variables "which key" found outside the usual ones: listed in the pickers for the rest of the session. */
+  private readonly found = new Set<string>();
   /** Which reader loads each .env (by URI), decided at most every few seconds: the inspector renders per keystroke. */
   private readonly dialects = new Map<string, { at: number; dialect: Promise<EnvDialect> }>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     /** Fetches a URL the user added; nothing else is ever fetched. Injected so the web build uses the browser's. */
-    private readonly fetchUrl: typeof fetch = (...a) => fetch(...a),
-  ) {}
+    fetchUrl: typeof fetch = (...a) => fetch(...a),
+  ) {
+    this.jwks = new JwksStore(context, fetchUrl, () => this.changed.fire());
+  }
+
+  /** The JWKS URLs added (by URL or through an issuer): fetched, kept, refreshed. */
+  readonly jwks: JwksStore;
+
+  /** Fetch a JWKS URL the user gave and keep it (see {@link JwksStore.fetch}). */
+  fetchJwks(url: string): Promise<KeptJwks> {
+    return this.jwks.fetch(url);
+  }
 
   dispose(): void {
     this.changed.dispose();
@@ -87,6 +91,11 @@ export class KeySources implements vscode.Disposable {
       } catch {
         // an unreadable .env shows up as a missing key when chosen
       }
+    }
+    for (const id of this.found) {
+      const m = /^env:(\d+):([\w.-]+)(?:@(.+))?$/.exec(id)!;
+      const f = folders[Number(m[1])];
+      if (f && !options.some((o) => o.id === id)) options.push({ id, label: envLabel(f, m[3] ?? getConfig(f.uri).envFile, m[2]) });
     }
     options.push(...this.added(), { id: NO_KEY, label: vscode.l10n.t('No key (decode only)') });
     return options;
@@ -114,7 +123,8 @@ export class KeySources implements vscode.Disposable {
     if (id.startsWith('file:')) return this.keyFiles().includes(id.slice(5));
     if (id.startsWith('secretfile:')) return this.secretFiles().includes(id.slice(11));
     if (id.startsWith('secret:')) return this.storedNames().includes(id.slice(7));
-    if (id.startsWith('jwks:')) return this.keptJwks().some((j) => j.url === id.slice(5));
+    if (id.startsWith('jwks:')) return this.jwks.all().some((j) => j.url === id.slice(5));
+    if (id.startsWith('anchors:')) return this.anchorFiles().includes(id.slice(8));
     return false;
   }
 
@@ -141,6 +151,9 @@ export class KeySources implements vscode.Disposable {
     const kid = typeof header?.kid === 'string' ? header.kid : undefined;
     const folderIndex = (uri && vscode.workspace.getWorkspaceFolder(uri)?.index) ?? 0;
     const options = (await this.list()).filter((o) => o.id !== NO_KEY);
+    // A certificate chain is only ever checked against the trust anchors the user added: never trusted by itself.
+    const anchors = header?.x5c !== undefined ? options.find((o) => o.id.startsWith('anchors:')) : undefined;
+    if (anchors) return { id: anchors.id, why: vscode.l10n.t('{0}: the token carries an x5c certificate chain', anchors.label) };
     // The document's own folder first, then the other folders' .env keys, then the sources the user added.
     const rank = (id: string) => (id.startsWith(`env:${folderIndex}:`) ? 0 : id.startsWith('env:') ? 1 : 2);
     let fallback: { id: string; why: string } | undefined;
@@ -167,7 +180,12 @@ export class KeySources implements vscode.Disposable {
    */
   async load(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
     if (!this.isListed(id)) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That key source is not one JWT Workbench lists; choose one from the list.') };
-    if (id.startsWith('jwks:')) return this.loadJwks(id.slice(5), kid);
+    if (id.startsWith('jwks:')) return this.jwks.load(id.slice(5), kid);
+    if (id.startsWith('anchors:')) return this.loadAnchors(id.slice(8));
+    return this.readAs(id, await this.loadSecretSource(id, reads));
+  }
+
+  private async loadSecretSource(id: string, reads?: EnvReads): Promise<LoadedKey> {
     const env = /^env:(\d+):([\w.-]+)(?:@(.+))?$/.exec(id);
     if (env) return this.loadEnv(Number(env[1]), env[2], env[3], reads);
     if (id.startsWith('file:')) return this.loadFile(id.slice(5), false);
@@ -178,6 +196,30 @@ export class KeySources implements vscode.Disposable {
       return value ? { key: value, label: `SecretStorage: ${name}` } : { label: `SecretStorage: ${name}`, missing: vscode.l10n.t('No key named {0} is stored.', name) };
     }
     return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('No key source is chosen.') };
+  }
+
+  /** A secret source the user said is encoded: its text is read that way, and the label says so. */
+  private readAs(id: string, loaded: LoadedKey): LoadedKey {
+    const encoding = this.encodingOf(id);
+    if (encoding === 'utf8' || !loaded.key) return loaded;
+    const text = typeof loaded.key === 'string' ? loaded.key : 'secret' in loaded.key ? loaded.key.secret : undefined;
+    if (text === undefined || /-----BEGIN |^\s*\{/.test(text)) return loaded;
+    return { ...loaded, key: { secret: text, encoding }, label: vscode.l10n.t('{0}, read as {1}', loaded.label, encoding) };
+  }
+
+  /** How a source's secret text is read: 'utf8' (text) unless the user chose otherwise. */
+  encodingOf(id: string): SecretEncoding {
+    return this.context.workspaceState.get<Record<string, SecretEncoding>>(ENCODINGS_STATE, {})[id] ?? 'utf8';
+  }
+
+  /** Read a listed source's secret text as `encoding` from now on (remembered for this workspace). */
+  async setEncoding(id: string, encoding: SecretEncoding): Promise<void> {
+    if (!this.isListed(id) || id === NO_KEY) throw new Error(vscode.l10n.t('That key source is not one JWT Workbench lists; choose one from the list.'));
+    const all = { ...this.context.workspaceState.get<Record<string, SecretEncoding>>(ENCODINGS_STATE, {}) };
+    if (encoding === 'utf8') delete all[id];
+    else all[id] = encoding;
+    await this.context.workspaceState.update(ENCODINGS_STATE, all);
+    this.changed.fire();
   }
 
   private async loadEnv(index: number, variable: string, relativeEnv: string | undefined, reads?: EnvReads): Promise<LoadedKey> {
@@ -216,6 +258,17 @@ export class KeySources implements vscode.Disposable {
     return dialect;
   }
 
+  private async loadAnchors(uri: string): Promise<LoadedKey> {
+    const parsed = vscode.Uri.parse(uri);
+    const label = anchorsLabel(uri);
+    if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
+    try {
+      return { key: { anchors: new TextDecoder().decode(await readBytes(parsed)) }, label };
+    } catch (e) {
+      return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
+    }
+  }
+
   private async loadFile(uri: string, asSecret: boolean): Promise<LoadedKey> {
     const parsed = vscode.Uri.parse(uri);
     const label = fileLabel(uri, asSecret);
@@ -232,87 +285,6 @@ export class KeySources implements vscode.Disposable {
     } catch (e) {
       return { label, missing: vscode.l10n.t('{0} is not a key: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
-  }
-
-  private async loadJwks(url: string, kid: unknown): Promise<LoadedKey> {
-    let kept = this.keptJwks().find((j) => j.url === url);
-    if (!kept) return { label: `JWKS ${url}`, missing: vscode.l10n.t('{0} is no longer in the list of JWKS URLs.', url) };
-    const lastTry = Math.max(kept.fetchedAt, this.jwksAttempts.get(url) ?? 0);
-    if (typeof kid === 'string' && !kept.kids.includes(kid) && Date.now() - lastTry > JWKS_REFETCH_MS) {
-      // Counted from the attempt, not its success: a failing or slow issuer is not asked on every keystroke.
-      this.jwksAttempts.set(url, Date.now());
-      try {
-        kept = await this.fetchJwks(url);
-      } catch (e) {
-        // Keep verifying with the keys at hand; the label says they may be stale.
-        return { key: kept.text, label: `${jwksLabel(kept)} — ${vscode.l10n.t('refresh failed: {0}', (e as Error).message)}` };
-      }
-    }
-    return { key: kept.text, label: jwksLabel(kept) };
-  }
-
-  private keptJwks(): KeptJwks[] {
-    return this.context.workspaceState.get<KeptJwks[]>(JWKS_STATE, []);
-  }
-
-  /**
-   * Fetch the JWKS at a URL the user gave (https only, or http to localhost), check that it holds public keys only,
-   * and keep it for this workspace. Throws with the reason; the URL is kept only when the fetch succeeded.
-   */
-  async fetchJwks(urlText: string): Promise<KeptJwks> {
-    const url = checkJwksUrl(urlText);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), JWKS_TIMEOUT_MS);
-    let text: string;
-    try {
-      text = await this.fetchChecked(url, controller.signal);
-    } catch (e) {
-      if (controller.signal.aborted) throw new Error(vscode.l10n.t('no answer from {0} within {1} s', url, JWKS_TIMEOUT_MS / 1000));
-      throw new Error(explainFetchError(e, url));
-    } finally {
-      clearTimeout(timer);
-    }
-    const { jwks, kids, count } = parseJwks(text);
-    const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now() };
-    await this.context.workspaceState.update(JWKS_STATE, [...this.keptJwks().filter((j) => j.url !== url), kept]);
-    this.changed.fire();
-    return kept;
-  }
-
-  /**
-   * GET a checked URL, following redirects by hand so that every hop passes checkJwksUrl (https, or http to this
-   * machine; no credentials) — a redirect may not lead through an address the user could not have added. The body is
-   * read as a stream and refused past JWKS_MAX_BYTES after decompression, so a small gzip or an endless chunked
-   * answer cannot fill memory.
-   */
-  private async fetchChecked(first: string, signal: AbortSignal): Promise<string> {
-    let url = first;
-    for (let hop = 0; ; hop++) {
-      const res = await this.fetchUrl(url, { headers: { accept: 'application/jwk-set+json, application/json' }, signal, redirect: 'manual', credentials: 'omit' });
-      // A browser hides where a redirect goes (an opaque response), so its hops cannot be checked: refuse it.
-      if (res.type === 'opaqueredirect') throw new Error(vscode.l10n.t('{0} redirects, and in the browser the hops cannot be checked: add the URL it redirects to instead', url));
-      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
-      if (location !== null) {
-        await res.body?.cancel();
-        if (hop >= JWKS_MAX_REDIRECTS) throw new Error(vscode.l10n.t('more than {0} redirects', JWKS_MAX_REDIRECTS));
-        const next = new URL(location, url).toString();
-        try {
-          url = checkJwksUrl(next);
-        } catch (e) {
-          throw new Error(vscode.l10n.t('{0} redirects to {1}, which is refused: {2}', url, next, (e as Error).message));
-        }
-        continue;
-      }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new Error(vscode.l10n.t('the server answered {0} {1}', res.status, res.statusText));
-      }
-      return readCapped(res, JWKS_MAX_BYTES);
-    }
-  }
-
-  async forgetJwks(url: string): Promise<void> {
-    await this.context.workspaceState.update(JWKS_STATE, this.keptJwks().filter((j) => j.url !== url));
   }
 
   /** The key source Sign Selection falls back to when the `.env` has no secret (chosen by the user, per workspace). */
@@ -334,6 +306,56 @@ export class KeySources implements vscode.Disposable {
 
   private secretFiles(): string[] {
     return this.context.workspaceState.get<string[]>(SECRET_FILES_STATE, []);
+  }
+
+  private anchorFiles(): string[] {
+    return this.context.workspaceState.get<string[]>(ANCHORS_STATE, []);
+  }
+
+  /** Remember a trust anchor file (CA certificates, PEM) for this workspace after reading it. Returns its id. */
+  async addTrustAnchors(uri: vscode.Uri): Promise<{ id: string; subjects: string[] }> {
+    const { subjects } = await readTrustAnchors(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    const id = uri.toString();
+    await this.context.workspaceState.update(ANCHORS_STATE, [...this.anchorFiles().filter((u) => u !== id), id]);
+    this.changed.fire();
+    return { id: `anchors:${id}`, subjects };
+  }
+
+  /**
+   * Every key the user already has, for "which of my keys signed this?": the key variables (…SECRET…, …KEY…) of every
+   * .env file at each folder's root (.env, .env.staging, …), key files, secret files, stored keys, trust anchors and
+   * the JWKS already fetched — read from disk and SecretStorage, nothing fetched. Each gets a listed id.
+   */
+  async candidates(): Promise<KeyCandidate[]> {
+    const ids: string[] = [];
+    const reads: EnvReads = new Map();
+    if (vscode.workspace.isTrusted) {
+      for (const [i, f] of (vscode.workspace.workspaceFolders ?? []).entries()) {
+        const cfg = getConfig(f.uri);
+        let names: string[];
+        try {
+          names = (await vscode.workspace.fs.readDirectory(f.uri)).filter(([n, t]) => t !== vscode.FileType.Directory && ENV_FILES.test(n)).map(([n]) => n);
+        } catch {
+          continue;
+        }
+        for (const name of names.sort()) {
+          try {
+            const vars = parseEnv((await readEnvOnce(f, vscode.Uri.joinPath(f.uri, name), reads)).text);
+            for (const v of Object.keys(vars).filter((k) => KEY_VARIABLE.test(k) && /^[\w.-]+$/.test(k) && vars[k])) ids.push(this.issue(name === cfg.envFile ? `env:${i}:${v}` : `env:${i}:${v}@${name}`));
+          } catch {
+            // unreadable: not a candidate
+          }
+        }
+      }
+    }
+    ids.push(...this.added().map((o) => o.id));
+    const out: KeyCandidate[] = [];
+    for (const id of [...new Set(ids)]) {
+      const loaded = await this.load(id, undefined, reads);
+      if (loaded.key) out.push({ id, label: loaded.label, key: loaded.key });
+    }
+    for (const c of out) if (c.id.startsWith('env:')) this.found.add(c.id);
+    return out;
   }
 
   /**
@@ -373,7 +395,8 @@ export class KeySources implements vscode.Disposable {
       ...this.keyFiles().map((uri) => ({ id: `file:${uri}`, label: fileLabel(uri, false) })),
       ...this.secretFiles().map((uri) => ({ id: `secretfile:${uri}`, label: fileLabel(uri, true) })),
       ...this.storedNames().map((name) => ({ id: `secret:${name}`, label: `SecretStorage: ${name}` })),
-      ...this.keptJwks().map((j) => ({ id: `jwks:${j.url}`, label: jwksLabel(j) })),
+      ...this.jwks.all().map((j) => ({ id: `jwks:${j.url}`, label: jwksLabel(j) })),
+      ...this.anchorFiles().map((uri) => ({ id: `anchors:${uri}`, label: anchorsLabel(uri) })),
     ];
   }
 
@@ -381,8 +404,9 @@ export class KeySources implements vscode.Disposable {
   async forget(id: string): Promise<void> {
     if (id.startsWith('file:')) await this.context.workspaceState.update(FILES_STATE, this.keyFiles().filter((u) => u !== id.slice(5)));
     else if (id.startsWith('secretfile:')) await this.context.workspaceState.update(SECRET_FILES_STATE, this.secretFiles().filter((u) => u !== id.slice(11)));
-    else if (id.startsWith('jwks:')) await this.forgetJwks(id.slice(5));
+    else if (id.startsWith('jwks:')) await this.jwks.forget(id.slice(5));
     else if (id.startsWith('secret:')) await this.forgetKey(id.slice(7));
+    else if (id.startsWith('anchors:')) await this.context.workspaceState.update(ANCHORS_STATE, this.anchorFiles().filter((u) => u !== id.slice(8)));
     if (this.signingSource() === id) await this.setSigningSource(undefined);
     this.changed.fire();
   }
@@ -398,57 +422,11 @@ function envLabel(folder: vscode.WorkspaceFolder, envPath: string, variable: str
   return `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, envPath))} ${variable}`;
 }
 
-/** A response body as text, refused as soon as it passes `cap` bytes (counted after decompression). */
-async function readCapped(res: Response, cap: number): Promise<string> {
-  const declared = Number(res.headers.get('content-length') ?? 0);
-  if (declared > cap) {
-    await res.body?.cancel();
-    throw new Error(vscode.l10n.t('the response is {0} KiB, over the {1} KiB a JWKS may have', Math.ceil(declared / 1024), cap / 1024));
-  }
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > cap) {
-      await reader.cancel();
-      throw new Error(vscode.l10n.t('the response is over {0} KiB (after decompression); a JWKS is a few KiB', cap / 1024));
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-/** A failed fetch in words that say what to check ("nothing answered at … — is the issuer running?"). */
-function explainFetchError(e: unknown, url: string): string {
-  const err = e as Error & { cause?: { code?: string } };
-  switch (err.cause?.code) {
-    case 'ECONNREFUSED':
-      return vscode.l10n.t('nothing answered at {0} — is the issuer running?', new URL(url).origin);
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return vscode.l10n.t('the host {0} was not found — check the URL, and that this machine is online', new URL(url).host);
-    case 'ECONNRESET':
-      return vscode.l10n.t('{0} closed the connection', new URL(url).origin);
-    default:
-      return err.message;
-  }
-}
-
 function fileLabel(uri: string, asSecret: boolean): string {
   const rel = vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
   return asSecret ? `secret file ${rel}` : `key file ${rel}`;
 }
 
-function jwksLabel(j: KeptJwks): string {
-  return `JWKS ${j.url} (${j.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', j.count)})`;
+function anchorsLabel(uri: string): string {
+  return vscode.l10n.t('trust anchors {0}', vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
 }

@@ -7,6 +7,8 @@ import { closeAllEditors, editorWith, fsPath } from './helpers';
 
 /** Whether the extension host has loaded the extension's own JSON5 file (dist/json5.js). */
 const json5Loaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]json5\.js$/.test(k));
+/** Whether it has loaded the X.509 library (dist/pkijs.js), which only tokens with an x5c chain need. */
+const pkijsLoaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]pkijs\.js$/.test(k));
 
 describe('activation stays lean (issue 16.4)', () => {
   before(async () => {
@@ -28,6 +30,8 @@ describe('activation stays lean (issue 16.4)', () => {
     await editorWith('token.txt', token);
     await vscode.commands.executeCommand('jwtWorkbench.inspectSelection');
     assert.equal(json5Loaded(), false, 'not loaded by signing strict JSON or by verifying');
+    assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'pkijs.js').fsPath), 'the build ships pkijs as its own file');
+    assert.equal(pkijsLoaded(), false, 'the X.509 library is not loaded by activation or by verifying a token without x5c');
     await editorWith('loose.txt', "{user: 'bob', admin: True,}");
     const loose = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
     assert.ok(loose, 'a JSON5 / Python payload still signs');

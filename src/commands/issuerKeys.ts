@@ -1,0 +1,96 @@
+// Issue 13: keys from where issuers publish them — an issuer's discovery document (on request only) and trust
+// anchors for x5c certificate chains.
+import * as vscode from 'vscode';
+import { discoveryPlan, isCoreError } from '../core';
+import type { Services } from '../services';
+
+export interface AddIssuerArgs {
+  /** The issuer (a token's `iss`, or typed), instead of asking. */
+  issuer?: string;
+  /** The user already saw the URLs and agreed (scripted use, tests); otherwise a modal lists them first. */
+  confirmed?: boolean;
+  /** Reject with the reason instead of showing it (scripted use, tests). */
+  throwOnError?: boolean;
+}
+
+/**
+ * JWT: Add Issuer… (and the banner's "Fetch keys for <iss>…"): show the exact URLs that will be fetched, and only on
+ * the user's yes fetch the discovery document, check its issuer, and add its jwks_uri as a JWKS URL. Returns the
+ * source id, or undefined when cancelled or refused (the reason is shown).
+ */
+export async function addIssuerCommand(services: Services, args?: AddIssuerArgs): Promise<string | undefined> {
+  const issuer =
+    args?.issuer ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Add an issuer'),
+      prompt: vscode.l10n.t('The issuer URL, exactly as tokens carry it in "iss". Its discovery document names where it publishes its keys.'),
+      placeHolder: 'https://accounts.example.com',
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        try {
+          discoveryPlan(v.trim());
+          return undefined;
+        } catch (e) {
+          return (e as Error).message;
+        }
+      },
+    }))?.trim();
+  if (!issuer) return undefined;
+  const fail = (e: unknown) => {
+    services.log.warn(`Issuer not added: ${issuer}: ${(e as Error).message}`);
+    if (args?.throwOnError) throw e;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add the issuer {0}: {1}', issuer, (e as Error).message));
+    return undefined;
+  };
+  let urls: string[];
+  try {
+    urls = discoveryPlan(issuer).urls;
+  } catch (e) {
+    return fail(e);
+  }
+  if (!args?.confirmed) {
+    const fetchIt = vscode.l10n.t('Fetch');
+    const detail = [
+      vscode.l10n.t('JWT Workbench will fetch:'),
+      ...urls.map((u, i) => (i === 0 ? `• ${u}` : `• ${u} ${vscode.l10n.t('(only if the first is not found)')}`)),
+      vscode.l10n.t('and then the jwks_uri it names, if the document\'s issuer is exactly {0}. Nothing else is fetched.', issuer),
+    ].join('\n');
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('Fetch the keys of {0}?', issuer), { modal: true, detail }, fetchIt)) !== fetchIt) return undefined;
+  }
+  try {
+    const { id, kept, from } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching the keys of {0}…', issuer) }, () => services.keys.jwks.addIssuer(issuer));
+    services.log.info(`Issuer added: ${issuer} — discovery document ${from}, JWKS ${kept.url} (${kept.count} keys).`);
+    return id;
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+/** JWT: Add Trust Anchors… — a CA certificate (or a bundle) that x5c chains must build to. Returns the source id. */
+export async function addTrustAnchorsCommand(services: Services, args?: { uri?: vscode.Uri | string }): Promise<string | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench read key files.'));
+    return undefined;
+  }
+  const given = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
+  const [uri] = given
+    ? [given]
+    : ((await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+        title: vscode.l10n.t('Choose the CA certificate (PEM) that x5c chains must lead to'),
+        openLabel: vscode.l10n.t('Use as trust anchors'),
+        filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], [vscode.l10n.t('All files')]: ['*'] },
+      })) ?? []);
+  if (!uri) return undefined;
+  const rel = vscode.workspace.asRelativePath(uri);
+  try {
+    const { id, subjects } = await services.keys.addTrustAnchors(uri);
+    services.log.info(`Trust anchors added: ${rel} (${subjects.join('; ')}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} added as trust anchors: {1}.', rel, subjects.join('; ')));
+    return id;
+  } catch (e) {
+    void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} cannot be a trust anchor: {1}', rel, e.message) : String(e));
+    return undefined;
+  }
+}

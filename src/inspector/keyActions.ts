@@ -1,0 +1,109 @@
+// The inspector's key actions of issue 13, kept out of the controller: which key signed this, the issuer offer,
+// and how a secret source is read. Every id they act on is one the extension listed.
+import * as vscode from 'vscode';
+import { describeKey, discoveryPlan, isCoreError, secretText, whichKeySigned, type Inspection, type KeyCache, type KeyInput, type SecretEncoding } from '../core';
+import { CommandIds } from '../commands';
+import type { FromWebview, InspectorView, KeySearchView } from '../protocol';
+import type { KeySources } from '../workspace/keySources';
+
+/**
+ * The issuer whose keys the banner may offer to fetch: the token's `iss`, when it is a URL discovery can use and no
+ * key verified the token (unverified, or a signature that matches none of the keys). Undefined otherwise, and when
+ * the source in use already is that issuer's JWKS.
+ */
+export function issuerOffer(inspection: Inspection | undefined, keySource: string, keys: KeySources): string | undefined {
+  if (!inspection || inspection.kind !== 'jws' || inspection.verifiedWith) return undefined;
+  if (inspection.verdict !== 'unverified' && inspection.verdict !== 'invalid-signature') return undefined;
+  const iss = (inspection.payload as Record<string, unknown> | undefined)?.iss;
+  if (typeof iss !== 'string') return undefined;
+  try {
+    discoveryPlan(iss);
+  } catch {
+    return undefined;
+  }
+  return keys.jwks.issuerSource(iss) === keySource ? undefined : iss;
+}
+
+/** How the key in use is read, when it is secret text (for the panel's "read as" choice). */
+export function secretEncodingOf(key: KeyInput | undefined): SecretEncoding | undefined {
+  return secretText(key)?.encoding;
+}
+
+/**
+ * Try every key the user has (nothing fetched) on `token`. Returns the view of the answer; the time is the search's
+ * own, the keys' reading from disk and SecretStorage not counted.
+ */
+export async function searchKeys(keys: KeySources, token: string, cache: KeyCache, log: vscode.LogOutputChannel): Promise<KeySearchView> {
+  const candidates = await keys.candidates();
+  const started = performance.now();
+  const found = await whichKeySigned(token, candidates, { cache });
+  const ms = performance.now() - started;
+  log.info(`Which key: ${found.matches.length} of ${candidates.length} keys signed the token (${found.tried} tried, ${found.skipped} skipped) in ${ms.toFixed(1)} ms.`);
+  return { matches: found.matches, tried: found.tried, skipped: found.skipped, ms, ...(found.why ? { why: found.why } : {}) };
+}
+
+/** A search's answer, tied to the token it was asked about. */
+export interface KeySearchState {
+  token: string;
+  view: KeySearchView;
+}
+
+/** What of the inspector's state a key action changes. */
+export interface KeyStatePatch {
+  keySource?: string;
+  keyChosen?: string;
+  panelSecret?: undefined;
+  signedHere?: boolean;
+  keySearch?: KeySearchState;
+}
+
+type KeyActionMessage = Extract<FromWebview, { type: 'fetchIssuerKeys' | 'setSecretEncoding' | 'useKey' | 'findKey' }>;
+
+/** Carry out a key action the webview asked for; returns what changes in the inspector's state. */
+export async function keyAction(
+  m: KeyActionMessage,
+  state: { token?: string; keySource: string; keySearch?: KeySearchState },
+  lastView: InspectorView | undefined,
+  keys: KeySources,
+  cache: KeyCache,
+  log: vscode.LogOutputChannel,
+): Promise<KeyStatePatch> {
+  switch (m.type) {
+    case 'fetchIssuerKeys': {
+      // The issuer the view offered, from the token on display: the webview names no URL of its own.
+      const issuer = lastView?.issuerOffer;
+      if (!issuer) return {};
+      const id = await vscode.commands.executeCommand<string | undefined>(CommandIds.addIssuer, { issuer });
+      return id ? { keySource: id, keyChosen: undefined, panelSecret: undefined } : {};
+    }
+    case 'setSecretEncoding':
+      await keys.setEncoding(state.keySource, m.encoding);
+      return {};
+    case 'useKey': {
+      // Only a key the search found and listed, for the token on display.
+      const found = state.keySearch?.token === state.token ? state.keySearch?.view.matches.find((k) => k.id === m.keySource) : undefined;
+      if (!found || !keys.isListed(found.id)) {
+        log.warn('Ignored a key the search did not find.');
+        return {};
+      }
+      if (found.reading) await keys.setEncoding(found.id, found.reading);
+      return { keySource: found.id, keyChosen: vscode.l10n.t('{0}: it signed this token', found.label), panelSecret: undefined, signedHere: false };
+    }
+    case 'findKey':
+      return state.token ? { keySearch: { token: state.token, view: await searchKeys(keys, state.token, cache, log) } } : {};
+  }
+}
+
+/** What a key is, for the view: its description without secret parts, and whether it holds any secret. */
+export function describeForView(key: KeyInput | undefined, cache: KeyCache): { keyDescription?: string; keyIsSecret?: boolean } {
+  if (key === undefined) return {};
+  try {
+    const infos = describeKey(key, cache);
+    const kinds = [...new Set(infos.map((k) => k.description))];
+    const kids = infos.flatMap((k) => (k.kid === undefined ? [] : [k.kid]));
+    const what = infos.length === 1 ? kinds[0] : `${infos.length} keys: ${kinds.join(', ')}`;
+    return { keyDescription: kids.length ? `${what} — kid ${kids.join(', ')}` : what, keyIsSecret: infos.some((k) => k.isPrivate || k.family === 'oct') };
+  } catch (e) {
+    return { keyDescription: isCoreError(e) ? e.message : String(e), keyIsSecret: true };
+  }
+}
