@@ -49,7 +49,10 @@ export function warningsFor(header: Record<string, unknown>, payload: unknown, o
   if (typeof header.alg === 'string' && header.alg.toLowerCase() === 'none') {
     w.push({ code: 'alg-none', message: 'The header says alg "none": the token has no signature, anyone can make it.' });
   }
-  for (const h of ['jku', 'x5u', 'jwk', 'x5c'] as const) {
+  if (header.x5c !== undefined) {
+    w.push({ code: 'header-x5c', message: 'The header carries "x5c": a certificate chain chosen by whoever made the token. It is never trusted by itself — only a chain that leads to trust anchors you added (JWT: Add Trust Anchors…) verifies it.' });
+  }
+  for (const h of ['jku', 'x5u', 'jwk'] as const) {
     if (header[h] !== undefined) {
       w.push({ code: `header-${h}`, message: `The header carries "${h}": a key or key location chosen by whoever made the token. It is never fetched or trusted here — verify with a key you already hold.` });
     }

@@ -304,7 +304,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           // A token signed here stays "signed here" only while nothing changes; choosing a verification key verifies it.
           const signedHere = same && keySource === this.state.keySource && this.state.signedHere;
           const panelSecret = m.secret;
-          this.state = { ...this.state, token: m.token, keySource, options: m.options, origin: same ? this.state.origin : 'pasted', signedHere: signedHere && !panelSecret, panelSecret, keyChosen: keySource === this.state.keySource ? this.state.keyChosen : undefined };
+          this.state = { ...this.state, token: m.token, keySource, options: m.options, origin: same ? this.state.origin : 'pasted', signedHere: signedHere && !panelSecret, panelSecret, keyChosen: same && keySource === this.state.keySource ? this.state.keyChosen : undefined };
           await this.render();
           return;
         }

@@ -58,7 +58,7 @@ function searchResult(view: InspectorView, post: Post): HTMLElement {
     box.append(el('strong', {}, t('None of your keys signed this token.')), ' ', counts);
     return box;
   }
-  box.append(el('span', { class: 'muted' }, counts));
+  box.append(el('strong', {}, t('Which of my keys signed this?')));
   const list = el('ul', { class: 'matches' });
   for (const m of s.matches) {
     const using = m.id === view.selectedKeySource && !view.panelSecret && (!m.reading || view.secretEncoding === m.reading);
@@ -68,7 +68,7 @@ function searchResult(view: InspectorView, post: Post): HTMLElement {
     use.addEventListener('click', () => post({ type: 'useKey', keySource: m.id }));
     list.append(el('li', {}, el('span', { class: 'match' }, label), use));
   }
-  box.append(list);
+  box.append(list, el('span', { class: 'muted' }, counts));
   return box;
 }
 

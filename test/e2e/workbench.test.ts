@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { CompactEncrypt } from 'jose';
 import { inspectToken, signToken } from '../../src/core';
-import { ARTIFACTS, contextMenu, contextMenuLabels, contrastFailures, editor, editorText, goTo, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
+import { ARTIFACTS, chooseInFileDialog, contextMenu, contextMenuLabels, contrastFailures, editor, editorText, goTo, inspector, openFile, openWorkbench, paletteLists, runCommand, selectAll, setTheme, shot, toast, type Session } from './workbench';
 
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
@@ -175,26 +175,6 @@ describe('the real workbench (code-server + chromium)', function () {
 
   /** Paste into the inspector and wait for the view that answers it (not the one still on screen). */
   /** code-server's simple file dialog (a quick input holding a path): navigate as a person does — folder, file, accept. */
-  async function chooseInFileDialog(dir: string, file: string): Promise<void> {
-    const input = s.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15000 });
-    const row = (name: string) => s.page.locator('.quick-input-list .monaco-list-row').filter({ has: s.page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
-    // It may open where the last dialog was.
-    if (!(await input.inputValue()).replace(/\/$/, '').endsWith(`/${dir}`)) {
-      await row(dir).click();
-      await row(file).waitFor({ timeout: 10000 });
-    }
-    // A click on a file row accepts it (the quick pick's accept); an Enter pressed after that would land in the
-    // editor and replace its selection. Press Enter only if the dialog is still open a moment later.
-    await row(file).click();
-    const closed = await input.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false);
-    if (!closed) {
-      for (let i = 0; i < 30 && !(await input.inputValue()).endsWith(`/${dir}/${file}`); i++) await s.page.waitForTimeout(100);
-      await input.press('Enter');
-      await input.waitFor({ state: 'hidden', timeout: 10000 });
-    }
-  }
-
   async function paste(text: string): Promise<void> {
     const view = inspector(s.page);
     const before = await view.locator('#app').getAttribute('data-renders');
@@ -307,7 +287,7 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.match(await view.locator('#banner').innerText(), /never from the token/);
     await view.locator('#verifyOptions summary').click();
     await view.locator('#addKeyFile').click();
-    await chooseInFileDialog('keys', 'public.pem');
+    await chooseInFileDialog(s.page, 'keys', 'public.pem');
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
     assert.match(await view.locator('#banner').innerText(), /Key: key file keys\/public\.pem/);
     assert.ok((await view.locator('#keySource option').allInnerTexts()).includes('key file keys/public.pem'), 'remembered as a key source');
@@ -429,7 +409,7 @@ describe('the real workbench (code-server + chromium)', function () {
       const toastEl = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'no key to sign with' }).first();
       assert.ok(await toastEl.locator('.monaco-button', { hasText: 'Generate Secret' }).isVisible());
       await toastEl.locator('.monaco-button', { hasText: 'Choose Key File…' }).click();
-      await chooseInFileDialog('keys', 'signing.pem');
+      await chooseInFileDialog(s.page, 'keys', 'signing.pem');
       // A whole ES384 JWS (its signature is 128 characters) in claims.txt, the editor it was selected in.
       let signed = '';
       for (let i = 0; i < 80 && !/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{128}$/.test(signed); i++) {

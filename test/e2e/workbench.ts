@@ -86,6 +86,27 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   throw new Error(`"${title}" never appeared in the command palette`);
 }
 
+/** Choose `dir/file` (relative to the workspace) in VS Code's own open dialog (a quick pick in the web workbench). */
+export async function chooseInFileDialog(page: Page, dir: string, file: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  const row = (name: string) => page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
+  // It may open where the last dialog was.
+  if (!(await input.inputValue()).replace(/\/$/, '').endsWith(`/${dir}`)) {
+    await row(dir).click();
+    await row(file).waitFor({ timeout: 10000 });
+  }
+  // A click on a file row accepts it (the quick pick's accept); an Enter pressed after that would land in the
+  // editor and replace its selection. Press Enter only if the dialog is still open a moment later.
+  await row(file).click();
+  const closed = await input.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false);
+  if (!closed) {
+    for (let i = 0; i < 30 && !(await input.inputValue()).endsWith(`/${dir}/${file}`); i++) await page.waitForTimeout(100);
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10000 });
+  }
+}
+
 /** The text of the modal dialog that is up, if any. */
 async function modalText(page: Page): Promise<string | undefined> {
   const box = page.locator('.monaco-dialog-box').first();

@@ -212,6 +212,15 @@ describe('keys from where issuers publish them (issue 13)', function () {
       assert.match(used.keyChosen ?? '', /it signed this token/);
     });
 
+    it('"chosen for this token" is said of that token only: a new token pasted with the same key drops it', async () => {
+      const view = await inspectorView();
+      assert.match(view?.keyChosen ?? '', /it signed this token/);
+      const other = jwt.sign({ sub: 'someone-else' }, crypto.randomBytes(32).toString('hex'), { algorithm: 'HS256' });
+      const after = lastView(await fromWebview({ type: 'inspect', token: other, keySource: view!.selectedKeySource, options: view!.options }));
+      assert.equal(after.selectedKeySource, view!.selectedKeySource);
+      assert.equal(after.keyChosen, undefined, 'the reason it was chosen was about the other token');
+    });
+
     it('a key the search did not find cannot be chosen through useKey', async () => {
       const before = (await inspectorView())?.selectedKeySource;
       for (const keySource of ['env:0:TENANT_3_JWT_SECRET@.env.production', 'file:///etc/passwd']) {
