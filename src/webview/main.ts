@@ -61,8 +61,8 @@ const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; id: string; label: string; titl
   { kind: 'anchors', id: 'TrustAnchors', label: t('Trust anchors…'), title: t('A CA certificate that tokens’ x5c certificate chains must lead to') },
 ];
 /** Those buttons, with ids `${idPrefix}KeyFile` etc. */
-function keySourceButtons(idPrefix: string): HTMLButtonElement[] {
-  return KEY_SOURCE_BUTTONS.map(({ kind, id, label, title }) => {
+function keySourceButtons(idPrefix: string, only?: (kind: KeySourceKind) => boolean): HTMLButtonElement[] {
+  return KEY_SOURCE_BUTTONS.filter(({ kind }) => !only || only(kind)).map(({ kind, id, label, title }) => {
     const b = el('button', { id: idPrefix + id, type: 'button', class: 'secondary', title }, label);
     b.addEventListener('click', () => vscode.postMessage({ type: 'addKeySource', kind }));
     return b;
@@ -315,11 +315,6 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   banner.dataset.verdict = ins.verdict;
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, verifiedTitle(ins, b.title)), el('span', { class: 'message' }, ins.message));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
-  banner.append(...keyOffers(view, ins, post, (encoding) => {
-    // The secret typed in the panel: its own "written as" choice is what changes.
-    secretEncoding.value = encoding;
-    requestInspect();
-  }));
   // The worst decided the verdict; the rest is listed, so that nothing wrong hides behind it.
   if (ins.also?.length) banner.append(el('ul', { class: 'also', 'aria-label': t('Also') }, ...ins.also.map((a) => el('li', {}, t('Also: {0}', a)))));
   if (ins.verdict === 'unverified' && ins.kind === 'jws') {
@@ -331,8 +326,13 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
       (document.getElementById('verifyOptions') as HTMLDetailsElement).open = true;
       secretInput.focus();
     });
-    banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), typeSecret, ...keySourceButtons('fix')));
+    banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), typeSecret, ...keySourceButtons('fix', (kind) => (kind === 'anchors' ? ins.header?.x5c !== undefined : kind !== 'issuer'))));
   }
+  banner.append(...keyOffers(view, ins, post, (encoding) => {
+    // The secret typed in the panel: its own "written as" choice is what changes.
+    secretEncoding.value = encoding;
+    requestInspect();
+  }));
   if (view.keySource && ins.verdict !== 'unverified') banner.append(el('span', { class: 'source' }, t('Key: {0}', view.keySource)));
   if (view.keyChosen) banner.append(el('span', { class: 'source chosen' }, t('Chosen for this token — {0}', view.keyChosen)));
 }
