@@ -5,7 +5,8 @@ export interface FoundToken {
   start: number;
   end: number;
   token: string;
-  kind: 'jws' | 'jwe';
+  /** 'sd-jwt': an issuer-signed JWT followed by `~`-separated disclosures and, perhaps, a Key Binding JWT (RFC 9901). */
+  kind: 'jws' | 'jwe' | 'sd-jwt';
 }
 
 // 1 for base64url characters, 2 for '.', 0 otherwise.
@@ -15,6 +16,9 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z0-9_-]/.test(ch)) CLASS[c] = 1;
 }
 CLASS[46] = 2;
+// "~" joins an SD-JWT's parts (RFC 9901): part of a run, never counted as a dot.
+CLASS[126] = 4;
+const DOT = 2;
 
 const E = 101, Y = 121, J = 74; // "eyJ" — base64url of '{"', how every JOSE header starts
 
@@ -38,11 +42,16 @@ function candidate(text: string, start: number, end: number, out: FoundToken[]):
   while (s < end) {
     if (text.charCodeAt(s) === E && text.charCodeAt(s + 1) === Y && text.charCodeAt(s + 2) === J) break;
     let dot = s;
-    while (dot < end && text.charCodeAt(dot) !== 46) dot++;
+    while (dot < end && text.charCodeAt(dot) !== 46 && text.charCodeAt(dot) !== 126) dot++;
     if (dot >= end) return;
     s = dot + 1;
   }
   if (s >= end) return;
+  const tilde = text.indexOf('~', s);
+  if (tilde >= 0 && tilde < end) {
+    sdCandidate(text, s, tilde, end, out);
+    return;
+  }
   const parts = text.slice(s, end).split('.');
   // A sentence may end right after a token ("…signature."): drop one empty trailing part beyond the count.
   let n = parts.length;
@@ -54,6 +63,29 @@ function candidate(text: string, start: number, end: number, out: FoundToken[]):
   let e = s;
   for (let i = 0; i < n; i++) e += parts[i].length + (i < n - 1 ? 1 : 0);
   out.push({ start: s, end: e, token: text.slice(s, e), kind });
+}
+
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+/** `<jws>~<disclosure>~…~[<kb-jwt>]` from `s`, the first "~" at `tilde`: an SD-JWT, or just its JWS when what follows is not disclosures. */
+function sdCandidate(text: string, s: number, tilde: number, end: number, out: FoundToken[]): void {
+  const jws = text.slice(s, tilde).split('.');
+  if (jws.length !== 3 || jws[1] === '' || headerKind(jws[0]) !== 'jws') {
+    candidate(text, s, tilde, out);
+    return;
+  }
+  const pieces = text.slice(tilde + 1, end).split('~');
+  const last = pieces.pop()!;
+  let e = tilde + 1;
+  for (const p of pieces) {
+    if (!B64URL.test(p)) break;
+    e += p.length + 1;
+  }
+  const complete = e === tilde + 1 + pieces.reduce((n, p) => n + p.length + 1, 0);
+  // A Key Binding JWT ends it, when the last piece is one; otherwise the SD-JWT ends at its last "~".
+  const kb = last.split('.');
+  if (complete && kb.length === 3 && kb[1] !== '' && headerKind(kb[0]) === 'jws') e += last.length;
+  out.push({ start: s, end: e, token: text.slice(s, e), kind: 'sd-jwt' });
 }
 
 /**
@@ -76,7 +108,7 @@ export function findTokens(text: string): FoundToken[] {
       const c = text.charCodeAt(start - 1);
       if (c < 128 && CLASS[c]) {
         start--;
-        dots += CLASS[c] >> 1;
+        dots += (CLASS[c] & DOT) >> 1;
       } else break;
     }
     let end = hit + 3;
@@ -84,7 +116,7 @@ export function findTokens(text: string): FoundToken[] {
       const c = text.charCodeAt(end);
       if (c < 128 && CLASS[c]) {
         end++;
-        dots += CLASS[c] >> 1;
+        dots += (CLASS[c] & DOT) >> 1;
       } else break;
     }
     // A token has at least two dots: a run with fewer (a word that happens to contain "eyJ") is no candidate.

@@ -37,3 +37,7 @@ export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type Discove
 export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './x5c';
 export { SECRET_ENCODINGS, otherReadings, readingName, secretText, type SecretEncoding } from './secretReadings';
 export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './whichKey';
+// Issue 12 — the tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
+export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';
+export { splitSdJwt, type Disclosure } from './profiles/sdJwt';
+export type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';

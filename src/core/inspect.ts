@@ -9,6 +9,9 @@ import { MAX_NESTING, combineLayers, isNestedJwt } from './nested';
 import { wellKnownSecretWarning, weakSecretWarning } from './wellKnownSecrets';
 import { readingName, type SecretEncoding } from './secretReadings';
 import { checkSignature, signatureSentence, verifyingReading, type SignatureCheck } from './signature';
+import type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
+import type { Disclosure } from './profiles/sdJwt';
+import { inspectSdJwt } from './profiles/sdJwtInspect';
 
 export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
 
@@ -26,8 +29,8 @@ export type Verdict =
   | 'unsupported'
   | 'malformed';
 
-/** Options of {@link inspectToken}. */
-export interface InspectOptions {
+/** Options of {@link inspectToken}. The profile options (nonce, client, access token, request) feed issue 12's checks. */
+export interface InspectOptions extends ProfileOptions {
   /** The key to verify (or, for a JWE, decrypt) with. Without one the verdict is at best 'unverified'. */
   key?: KeyInput;
   /** Narrow the algorithms the key may verify; the key's type decides the rest, never the token's header. */
@@ -63,6 +66,8 @@ export interface InspectedClaim {
   time?: string;
   /** "in 23 hours", "2 days ago" — relative to the inspection's clock. */
   relative?: string;
+  /** The claim came from an SD-JWT disclosure (the holder chose to show it), not from the issuer-signed claims. */
+  disclosed?: boolean;
 }
 
 /** Everything {@link inspectToken} learned. Plain, structured-cloneable data without any key material. */
@@ -107,6 +112,16 @@ export interface Inspection {
    * e.g. the issuer signed with the base64-decoded secret. The verdict stays what the chosen reading gave.
    */
   secretReading?: { encoding: SecretEncoding; message: string };
+  /** Which kind of token this is (issue 12): a plain 'jwt', an SD-JWT, a DPoP proof, an access token, an ID token. */
+  profile?: Profile;
+  /** The checks that profile's standard requires, each passed, failed or not checked. A failed one is never 'verified'. */
+  checks?: ProfileCheck[];
+  /** An SD-JWT's disclosures, decoded, and where each was put (or why not). */
+  disclosures?: Disclosure[];
+  /** An SD-JWT's digests with no disclosure: withheld claims or decoys. */
+  withheld?: number;
+  /** An SD-JWT presentation's Key Binding JWT, inspected with the holder key of the issuer JWT's cnf.jwk. */
+  keyBinding?: Inspection;
 }
 
 const B64URL_CHAR = /[^A-Za-z0-9_-]/;
@@ -140,6 +155,12 @@ async function inspectText(text: string, opts: InspectOptions, depth: number): P
   const { token, cleaned } = cleanTokenText(text);
   const base: Partial<Inspection> = { token: token || undefined, cleaned: cleaned.length ? cleaned : undefined };
   if (!token) return malformed({ ...base, token: undefined }, 'There is no token: the text is empty.');
+  if (token.includes('~')) {
+    // An SD-JWT: the issuer JWT, its disclosures and an optional KB-JWT, each inspected on its own.
+    const sd = depth < MAX_NESTING ? await inspectSdJwt(token, opts, (jwt, o) => inspectText(jwt, o, depth + 1)) : undefined;
+    if (sd) return { ...sd, ...(base.cleaned ? { cleaned: base.cleaned } : {}) };
+    return malformed({ ...base, parts: undefined }, 'A "~" separates an SD-JWT\'s parts (RFC 9901), but the text before the first one is not a signed JWT of three parts.');
+  }
   const parts = token.split('.');
   base.parts = parts;
   for (let p = 0, offset = 0; p < parts.length; offset += parts[p].length + 1, p++) {
