@@ -145,7 +145,7 @@ export function isVerifyOptions(v: unknown): v is VerifyOptionsView {
   );
 }
 
-const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA']);
+const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519']);
 
 const ENCODINGS = new Set(['utf8', 'hex', 'base64', 'base64url']);
 

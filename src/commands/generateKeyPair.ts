@@ -18,6 +18,7 @@ const ALG_DETAILS: Readonly<Record<AsymmetricAlg, string>> = {
   ES384: 'ECDSA on P-384 with SHA-384',
   ES512: 'ECDSA on P-521 with SHA-512',
   EdDSA: 'Ed25519 — fast and deterministic; PyJWT and jose verify it',
+  Ed25519: 'Ed25519 under its fully-specified name (RFC 9864); the same key as EdDSA',
 };
 
 export interface GenerateKeyPairArgs {

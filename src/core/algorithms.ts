@@ -4,7 +4,8 @@ export const SIGNING_ALGS = [
   'RS256', 'RS384', 'RS512',
   'PS256', 'PS384', 'PS512',
   'ES256', 'ES384', 'ES512',
-  'EdDSA',
+  // Ed25519 (RFC 9864's fully-specified name) beside EdDSA: the same signature, named for its curve.
+  'EdDSA', 'Ed25519',
 ] as const;
 
 /** A JWS signing algorithm. */

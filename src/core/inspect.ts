@@ -12,6 +12,8 @@ import { checkSignature, signatureSentence, verifyingReading, type SignatureChec
 import type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
 import type { Disclosure } from './profiles/sdJwt';
 import { inspectSdJwt } from './profiles/sdJwtInspect';
+import { applyProfile, inspectPair, profileOptions } from './profiles';
+import { dpopPair } from './profiles/dpopPair';
 
 export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
 
@@ -122,6 +124,10 @@ export interface Inspection {
   withheld?: number;
   /** An SD-JWT presentation's Key Binding JWT, inspected with the holder key of the issuer JWT's cnf.jwk. */
   keyBinding?: Inspection;
+  /** For a DPoP pair (an access token with its proof): the proof, inspected against the token and the request. */
+  dpop?: Inspection;
+  /** For a DPoP pair: the pair as a request ("POST …", "Authorization: DPoP …", "DPoP: …"), to show where it was pasted. */
+  pair?: string;
 }
 
 const B64URL_CHAR = /[^A-Za-z0-9_-]/;
@@ -152,6 +158,9 @@ async function inspectText(text: string, opts: InspectOptions, depth: number): P
   if (text.length > MAX_TOKEN_CHARS) {
     return malformed({}, `The text is ${sizeText(text.length)}; a token is read up to ${sizeText(MAX_TOKEN_CHARS)} (real ones are a few KiB). Select just the token.`);
   }
+  // An access token and its DPoP proof, pasted together or as a request: each inspected, then paired.
+  const pair = depth === 0 ? dpopPair(text) : undefined;
+  if (pair) return inspectPair(pair, opts, (t, o) => inspectText(t, o, depth + 1));
   const { token, cleaned } = cleanTokenText(text);
   const base: Partial<Inspection> = { token: token || undefined, cleaned: cleaned.length ? cleaned : undefined };
   if (!token) return malformed({ ...base, token: undefined }, 'There is no token: the text is empty.');
@@ -190,7 +199,9 @@ async function inspectText(text: string, opts: InspectOptions, depth: number): P
   base.header = header.value;
   const inner = depth < MAX_NESTING ? (t: string) => inspectText(t, opts, depth + 1) : undefined;
   if (parts.length === 5) return inspectJwe(token, parts, header.value, base, opts, inner);
-  return inspectJws(token, parts, header.value, base, opts, inner);
+  if (isNestedJwt(header.value)) return inspectJws(token, parts, header.value, base, opts, inner);
+  // The profile decides the key (a DPoP proof's is its own) and adds its checks.
+  return applyProfile(await inspectJws(token, parts, header.value, base, profileOptions(header.value, opts), inner), header.value, opts);
 }
 
 /**
@@ -262,7 +273,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   });
 
   if (alg.toLowerCase() === 'none') return result('unsigned', parts[2] ? 'It also carries a signature, which alg "none" tells verifiers to ignore.' : undefined);
-  if (!isSigningAlg(alg)) return result('unsupported', `The algorithm "${alg}" is not one this tool verifies (HS, RS, PS 256/384/512, ES256/384/512, EdDSA).`);
+  if (!isSigningAlg(alg)) return result('unsupported', `The algorithm "${alg}" is not one this tool verifies (HS, RS, PS 256/384/512, ES256/384/512, EdDSA, Ed25519).`);
   const crit = header.crit;
   if (crit !== undefined) {
     if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string')) return result('malformed', '"crit" must be a non-empty list of header names (RFC 7515 §4.1.11).');

@@ -304,7 +304,7 @@ function asymmetric(alg: AlgId, isPrivate: boolean, material: Material): Resolve
     }
     case OID.ed25519:
       if (material.kind === 'spki') refuseEd25519(material.der.subarray(material.der.length - 32));
-      return { family: 'OKP', curve: 'Ed25519', isPrivate, algorithms: ['EdDSA'], description: `Ed25519 ${kind} key`, material };
+      return { family: 'OKP', curve: 'Ed25519', isPrivate, algorithms: ['EdDSA', 'Ed25519'], description: `Ed25519 ${kind} key`, material };
     case OID.x25519:
       return { family: 'OKP', curve: 'X25519', isPrivate, algorithms: [], description: `X25519 ${kind} key (encryption only)`, material };
     default:
@@ -426,7 +426,7 @@ function jwkKey(value: object): ResolvedKey {
         }
         refuseEd25519(x);
       }
-      const algs: SigningAlg[] = jwk.crv === 'Ed25519' ? ['EdDSA'] : [];
+      const algs: SigningAlg[] = jwk.crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : [];
       key = { family: 'OKP', curve: jwk.crv, isPrivate, kid, algorithms: algs, description: `${jwk.crv} ${kind} JWK`, material: { kind: 'jwk', jwk } };
       break;
     }

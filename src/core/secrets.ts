@@ -39,7 +39,7 @@ export interface GeneratedKeyPair {
  * Ed25519 for EdDSA. The JWKs carry `alg` and `use: "sig"`.
  */
 export async function generateKeyPair(alg: AsymmetricAlg): Promise<GeneratedKeyPair> {
-  const { privateKey, publicKey } = await joseGenerateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+  const { privateKey, publicKey } = await joseGenerateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' || alg === 'Ed25519' ? { crv: 'Ed25519' } : {}) });
   const [privatePem, publicPem, privateJwk, publicJwk] = await Promise.all([
     exportPKCS8(privateKey),
     exportSPKI(publicKey),

@@ -10,7 +10,7 @@ import { findKeyButton, keyOffers, readAsSelect, verifiedTitle } from './keyOffe
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
 const vscode = acquireVsCodeApi();
 
-const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
 const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
   verified: { cls: 'ok', icon: '✔', title: t('Verified') },

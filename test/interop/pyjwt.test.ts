@@ -15,6 +15,9 @@ function pyjwt(requests: Request[]): { version: string; results: Result[] } {
 }
 
 /** PyJWT takes PEM text for asymmetric keys and the secret text for HMAC. */
+/** PyJWT 2.6 (Debian's) knows Ed25519 only as "EdDSA", which is why Sign keeps EdDSA the default for Ed25519 keys. */
+const PYJWT_ALGS = SIGNING_ALGS.filter((a) => a !== 'Ed25519');
+
 function pemPair(alg: SigningAlg): { priv: string; pub: string } {
   const k = testKey(alg);
   if (alg.startsWith('HS')) return { priv: k.privates.text as string, pub: k.publics.text as string };
@@ -70,14 +73,14 @@ describe('interop with PyJWT (python3-jwt)', function () {
   it('every algorithm, both ways: tokens signed here verify in PyJWT, tokens PyJWT signs verify here', async () => {
     const now = Math.floor(Date.now() / 1000);
     const ours: Record<string, string> = {};
-    for (const alg of SIGNING_ALGS) ours[alg] = await signToken({ sub: alg, n: [1, 2] }, pemPair(alg).priv, { alg });
+    for (const alg of PYJWT_ALGS) ours[alg] = await signToken({ sub: alg, n: [1, 2] }, pemPair(alg).priv, { alg });
     const requests: Request[] = [];
-    for (const alg of SIGNING_ALGS) {
+    for (const alg of PYJWT_ALGS) {
       requests.push({ op: 'verify', token: ours[alg], key: pemPair(alg).pub, alg });
       requests.push({ op: 'sign', payload: { sub: alg, iat: now, exp: now + 600 }, key: pemPair(alg).priv, alg, headers: { kid: 'py' } });
     }
     const { results } = pyjwt(requests);
-    for (const [i, alg] of SIGNING_ALGS.entries()) {
+    for (const [i, alg] of PYJWT_ALGS.entries()) {
       const verified = results[2 * i];
       assert.equal(verified.error, undefined, `${alg}: PyJWT rejected our token (${verified.why})`);
       assert.equal(verified.payload?.sub, alg);

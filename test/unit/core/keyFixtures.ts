@@ -26,7 +26,7 @@ export function testKey(alg: SigningAlg): TestKey {
   } else {
     const pair =
       alg.startsWith('RS') || alg.startsWith('PS') ? crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
-      : alg === 'EdDSA' ? crypto.generateKeyPairSync('ed25519')
+      : alg === 'EdDSA' || alg === 'Ed25519' ? crypto.generateKeyPairSync('ed25519')
       : crypto.generateKeyPairSync('ec', { namedCurve: { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' }[alg as 'ES256'] });
     const { privateKey, publicKey } = pair;
     const privJwk = privateKey.export({ format: 'jwk' });
