@@ -2,6 +2,7 @@
 export const CommandIds = {
   generateSecret: 'jwtWorkbench.generateSecret',
   signSelection: 'jwtWorkbench.signSelection',
+  signSelectionSdJwt: 'jwtWorkbench.signSelectionSdJwt',
   inspectSelection: 'jwtWorkbench.inspectSelection',
   openInspector: 'jwtWorkbench.openInspector',
   addKeyFile: 'jwtWorkbench.addKeyFile',

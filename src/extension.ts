@@ -36,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, inspector),
     vscode.commands.registerCommand(CommandIds.generateSecret, (args?: GenerateSecretArgs) => generateSecretCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.signSelection, () => signSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.signSelectionSdJwt, (args?: { disclosable?: string[] }) => signSelectionCommand(services, { sdJwt: true, disclosable: Array.isArray(args?.disclosable) ? args.disclosable.filter((d): d is string => typeof d === 'string') : undefined })),
     vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
     vscode.commands.registerCommand(CommandIds.addKeyFile, (args?: AddKeyFileArgs) => addKeyFileCommand(services, args)),

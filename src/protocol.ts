@@ -24,6 +24,10 @@ export interface VerifyOptionsView {
   leeway: number;
   /** ISO time to verify at, or '' for now. */
   at: string;
+  /** The nonce the client (or verifier) sent: checked in ID tokens and KB-JWTs (issue 12). */
+  nonce?: string;
+  /** The OAuth client: an ID token's aud, an access token's client_id. */
+  clientId?: string;
 }
 
 /** How the token on display came to be there. */
@@ -141,11 +145,13 @@ export function isVerifyOptions(v: unknown): v is VerifyOptionsView {
     Number.isFinite(v.leeway) &&
     v.leeway >= 0 &&
     isText(v.at) &&
-    (v.at === '' || !Number.isNaN(Date.parse(v.at)))
+    (v.at === '' || !Number.isNaN(Date.parse(v.at))) &&
+    (v.nonce === undefined || isText(v.nonce)) &&
+    (v.clientId === undefined || isText(v.clientId))
   );
 }
 
-const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519']);
+const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']);
 
 const ENCODINGS = new Set(['utf8', 'hex', 'base64', 'base64url']);
 
@@ -316,6 +322,10 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'any',
   'any (comma-separated)',
   'your key',
+  'Nonce',
+  'Client',
+  'the nonce sent (ID tokens, SD-JWT presentations)',
+  'the client id (ID tokens, access tokens)',
   'Verified — certificate chain to {0}',
   'Verify with the same secret text, decoded this way (remembered for this key source)',
   'Read the secret as {0}',
@@ -335,4 +345,30 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Find an issuer’s keys from its discovery document (the URLs are shown before anything is fetched)',
   'Trust anchors…',
   'A CA certificate that tokens’ x5c certificate chains must lead to',
+  'Selectively disclosed by the holder',
+  'disclosed',
+  'SD-JWT (selective disclosure, RFC 9901)',
+  'SD-JWT VC (verifiable credential)',
+  'Key Binding JWT',
+  'DPoP proof (RFC 9449)',
+  'JWT access token (RFC 9068)',
+  'OpenID Connect ID token',
+  'passed',
+  'failed',
+  'not checked',
+  'Access token with its DPoP proof',
+  '(array element)',
+  'unreadable',
+  'refused',
+  'not issued',
+  'Disclosures ({0})',
+  '1 claim withheld (or a decoy): its digest has no disclosure here.',
+  '{0} claims withheld (or decoys): their digests have no disclosure here.',
+  'Where',
+  'Disclosure (decoded)',
+  'State',
+  'DPoP proof',
+  'Token profile',
+  'disclosure',
+  'Kind: {0}',
 ];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { generateKeyPair, parseEnv, type AsymmetricAlg } from '../core';
+import { generateKeyPair, ML_DSA_ALGS, mlDsaAvailable, parseEnv, type AsymmetricAlg } from '../core';
 import { confirmReplace, envUri, folderToWrite, readEnv, restrictToOwner, writeEnvVariable, writeTarget } from '../workspace/envFile';
 import { offerToIgnore } from '../workspace/gitignore';
 import type { Services } from '../services';
@@ -19,6 +19,9 @@ const ALG_DETAILS: Readonly<Record<AsymmetricAlg, string>> = {
   ES512: 'ECDSA on P-521 with SHA-512',
   EdDSA: 'Ed25519 — fast and deterministic; PyJWT and jose verify it',
   Ed25519: 'Ed25519 under its fully-specified name (RFC 9864); the same key as EdDSA',
+  'ML-DSA-44': 'ML-DSA-44 (FIPS 204, RFC 9964) — post-quantum signatures; large keys and tokens',
+  'ML-DSA-65': 'ML-DSA-65 (FIPS 204, RFC 9964) — post-quantum, NIST category 3',
+  'ML-DSA-87': 'ML-DSA-87 (FIPS 204, RFC 9964) — post-quantum, NIST category 5',
 };
 
 export interface GenerateKeyPairArgs {
@@ -43,8 +46,14 @@ export interface GenerateKeyPairResult {
 export async function generateKeyPairCommand(services: Services, args: GenerateKeyPairArgs = {}): Promise<GenerateKeyPairResult | undefined> {
   const folder = await folderToWrite(vscode.l10n.t('Open a folder first: the keys are written into it.'), vscode.l10n.t('Trust this workspace to let JWT Workbench write keys into it.'));
   if (!folder) return undefined;
-  const alg = args.alg ?? (await vscode.window.showQuickPick(ALGS.map((a) => ({ label: a, detail: ALG_DETAILS[a] })), { title: vscode.l10n.t('Generate Key Pair'), placeHolder: vscode.l10n.t('Algorithm') }))?.label;
-  if (!alg || !ALGS.includes(alg)) return undefined;
+  // ML-DSA only where this VS Code's runtime has it in Web Crypto (Node.js ≥ 24.7).
+  const mlDsa = (await Promise.all(ML_DSA_ALGS.map(async (a) => ((await mlDsaAvailable(a)) ? [a] : [])))).flat();
+  const offered: AsymmetricAlg[] = [...ALGS, ...mlDsa];
+  const alg = args.alg ?? (await vscode.window.showQuickPick(offered.map((a) => ({ label: a, detail: ALG_DETAILS[a] })), { title: vscode.l10n.t('Generate Key Pair'), placeHolder: mlDsa.length ? vscode.l10n.t('Algorithm') : vscode.l10n.t('Algorithm (ML-DSA is not offered: this VS Code\'s runtime has no ML-DSA in Web Crypto)') }))?.label;
+  if (!alg || !offered.includes(alg)) {
+    if (alg && ML_DSA_ALGS.includes(alg as never)) void vscode.window.showErrorMessage(vscode.l10n.t('This VS Code\'s runtime has no {0} (Web Crypto in Node.js 24.7 and later has it).', alg));
+    return undefined;
+  }
   const target =
     args.target ??
     (

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTokens, MAX_TOKEN_CHARS, type Inspection } from '../core';
+import { dpopPairAround, findTokens, MAX_TOKEN_CHARS, type Inspection } from '../core';
 import { tokenAt } from '../editor/hover';
 import type { Services } from '../services';
 
@@ -42,6 +42,12 @@ export async function inspectSelectionCommand(services: Services): Promise<Inspe
     return undefined;
   }
   if (found.widened) editor.selection = new vscode.Selection(found.range.start, found.range.end);
+  // An access token and its DPoP proof in one request (an .http file): either line inspects the pair.
+  const pair = dpopPairAround(editor.document.getText(), editor.document.offsetAt(found.range.start));
+  if (pair && (found.text === pair.accessToken || found.text === pair.proof)) {
+    const forAt = await services.keys.chooseFor(editor.document.uri, pair.accessToken);
+    return services.inspector.showToken(pair.text, { origin: 'selection', keySource: forAt.id, keyChosen: forAt.why, notice: vscode.l10n.t('The access token and its DPoP proof of this request, inspected together.') });
+  }
   const choice = await services.keys.chooseFor(editor.document.uri, found.text);
   return services.inspector.showToken(found.text, {
     origin: 'selection',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bracesAround, decodeToken, describeKey, isCoreError, MAX_OBJECT_TEXT, parsePayload, PayloadSyntaxError, signToken, type KeyInput, type SigningAlg } from '../core';
+import { bracesAround, decodeToken, describeKey, isCoreError, MAX_OBJECT_TEXT, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
@@ -10,7 +10,14 @@ import type { Services } from '../services';
  * with the `.env` secret, `iat`/`exp`/`iss` added when absent. By default the token replaces the selection.
  * Returns the token (for tests and scripted use), or undefined when nothing was signed.
  */
-export async function signSelectionCommand(services: Services): Promise<string | undefined> {
+export interface SignSelectionArgs {
+  /** Sign as an SD-JWT (RFC 9901): the user picks which top-level claims become selectively disclosable. */
+  sdJwt?: boolean;
+  /** Those claims, instead of asking (scripted use, tests). */
+  disclosable?: string[];
+}
+
+export async function signSelectionCommand(services: Services, args: SignSelectionArgs = {}): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a file and select a JSON object to sign (or put the cursor inside one), such as {"user": "alice"}.'));
@@ -89,15 +96,15 @@ export async function signSelectionCommand(services: Services): Promise<string |
     return undefined;
   }
 
+  let disclosable: string[] | undefined;
+  if (args.sdJwt) {
+    disclosable = args.disclosable ?? (await pickDisclosable(payload));
+    if (!disclosable) return undefined;
+  }
   let token: string;
   try {
-    token = await signToken(payload, key, {
-      alg,
-      lifetime: cfg.lifetime,
-      issuer: cfg.issuer || folder.name,
-      audience: cfg.audience || undefined,
-      cache: services.keyCache,
-    });
+    const opts = { alg, lifetime: cfg.lifetime, issuer: cfg.issuer || folder.name, audience: cfg.audience || undefined, cache: services.keyCache };
+    token = disclosable ? await signSdJwt(payload, key, { ...opts, disclosable }) : await signToken(payload, key, opts);
   } catch (e) {
     if (isCoreError(e)) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Cannot sign with {0}: {1}', keyLabel, e.message));
@@ -140,6 +147,17 @@ export async function signSelectionCommand(services: Services): Promise<string |
     .showInformationMessage((added ? vscode.l10n.t('Signed with {0}, {1}. Added {2}.', keyLabel, where, added) : vscode.l10n.t('Signed with {0}, {1}.', keyLabel, where)) + took, ...(output === 'inspector' ? [] : [openIt]))
     .then((a) => (a === openIt ? services.inspector.showToken(token, { origin: 'signed', keySource: undefined, document: doc.uri, signedWith: signedWith() }) : undefined));
   return token;
+}
+
+/** Which top-level claims become disclosable: a multi-select of the payload's claims (cnf and SD-JWT's own excluded). */
+async function pickDisclosable(payload: Record<string, unknown>): Promise<string[] | undefined> {
+  const names = Object.keys(payload).filter((k) => !['_sd', '_sd_alg', '...', 'cnf'].includes(k));
+  const visible = new Set(['iss', 'iat', 'exp', 'nbf', 'vct', 'status']);
+  const picked = await vscode.window.showQuickPick(
+    names.map((n) => ({ label: n, description: JSON.stringify(payload[n]).slice(0, 80), picked: !visible.has(n) })),
+    { canPickMany: true, title: vscode.l10n.t('Sign as SD-JWT: which claims may the holder choose to disclose?'), placeHolder: vscode.l10n.t('Each ticked claim becomes a disclosure with a random salt; the rest stay visible to every verifier.') },
+  );
+  return picked?.map((p) => p.label);
 }
 
 /** The innermost `{…}` around `pos` that reads as a payload, else the next one out; else the whole document if it is one. */

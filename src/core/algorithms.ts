@@ -6,6 +6,8 @@ export const SIGNING_ALGS = [
   'ES256', 'ES384', 'ES512',
   // Ed25519 (RFC 9864's fully-specified name) beside EdDSA: the same signature, named for its curve.
   'EdDSA', 'Ed25519',
+  // ML-DSA (RFC 9964), where the runtime's Web Crypto has it (see mlDsa.ts).
+  'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87',
 ] as const;
 
 /** A JWS signing algorithm. */

@@ -41,3 +41,6 @@ export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from
 export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';
 export { splitSdJwt, type Disclosure } from './profiles/sdJwt';
 export type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
+export { dpopPair, dpopPairAround, type DpopPair } from './profiles/dpopPair';
+export { guessProfile, profileTitle } from './profiles/describe';
+export { ML_DSA_ALGS, mlDsaAvailable, type MlDsaAlg } from './mlDsa';

@@ -273,7 +273,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   });
 
   if (alg.toLowerCase() === 'none') return result('unsigned', parts[2] ? 'It also carries a signature, which alg "none" tells verifiers to ignore.' : undefined);
-  if (!isSigningAlg(alg)) return result('unsupported', `The algorithm "${alg}" is not one this tool verifies (HS, RS, PS 256/384/512, ES256/384/512, EdDSA, Ed25519).`);
+  if (!isSigningAlg(alg)) return result('unsupported', `The algorithm "${alg}" is not one this tool verifies (HS, RS, PS 256/384/512, ES256/384/512, EdDSA, Ed25519, ML-DSA-44/65/87).`);
   const crit = header.crit;
   if (crit !== undefined) {
     if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string')) return result('malformed', '"crit" must be a non-empty list of header names (RFC 7515 §4.1.11).');

@@ -62,6 +62,7 @@ export const JWE_ALGS_BY_FAMILY: Readonly<Record<KeyFamily, readonly string[]>> 
   RSA: ['RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512'],
   EC: ['ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW'],
   OKP: ['ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW', 'ECDH-ES+A256KW'],
+  AKP: [],
 };
 
 const DECRYPTION_OPS = ['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits'];
@@ -94,7 +95,7 @@ export function article(noun: string): string {
   return `${/^(?:[aeiou]|RSA|EC\b|HMAC|X25519|Ed25519)/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-const PRIVATE_JWK_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+const PRIVATE_JWK_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
 
 /** A JWK without its private members. */
 export function publicJwk(jwk: JWK): JWK {

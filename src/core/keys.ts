@@ -4,6 +4,7 @@ import { CURVE_BY_OID, DerError, OID, children, oid, readNode, tlv, encodeOid } 
 import { JwtWorkbenchError } from './errors';
 import { base64ToBytes, base64UrlToBytes, bytesToBase64Url, utf8 } from './encoding';
 import { bitLength, ed25519KeyProblem, rsaKeyProblem, stripLeadingZeros } from './keyChecks';
+import { ML_DSA_BY_OID, mlDsaInfo, readAkpJwk } from './mlDsa';
 
 /**
  * A key as users have it. A plain string is read as, in this order: a PEM block (SPKI, PKCS#8, PKCS#1, SEC1 EC,
@@ -21,7 +22,8 @@ export type KeyInput =
    */
   | { anchors: string };
 
-export type KeyFamily = 'oct' | 'RSA' | 'EC' | 'OKP';
+/** 'AKP': an algorithm key pair (RFC 9964's ML-DSA keys). */
+export type KeyFamily = 'oct' | 'RSA' | 'EC' | 'OKP' | 'AKP';
 
 /** What a key is, without its secret parts. Safe to show and to log. */
 export interface KeyInfo {
@@ -308,6 +310,7 @@ function asymmetric(alg: AlgId, isPrivate: boolean, material: Material): Resolve
     case OID.x25519:
       return { family: 'OKP', curve: 'X25519', isPrivate, algorithms: [], description: `X25519 ${kind} key (encryption only)`, material };
     default:
+      if (ML_DSA_BY_OID[alg.oid]) return { ...mlDsaInfo(ML_DSA_BY_OID[alg.oid], isPrivate, 'key'), material };
       throw keyError(`Keys of type ${alg.oid} are not supported (RSA, EC P-256/384/521 and Ed25519 are).`);
   }
 }
@@ -428,6 +431,11 @@ function jwkKey(value: object): ResolvedKey {
       }
       const algs: SigningAlg[] = jwk.crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : [];
       key = { family: 'OKP', curve: jwk.crv, isPrivate, kid, algorithms: algs, description: `${jwk.crv} ${kind} JWK`, material: { kind: 'jwk', jwk } };
+      break;
+    }
+    case 'AKP': {
+      const akp = readAkpJwk(jwk);
+      key = { ...mlDsaInfo(akp.alg, akp.isPrivate, 'JWK', kid), material: { kind: 'jwk', jwk } };
       break;
     }
     default:

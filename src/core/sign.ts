@@ -4,6 +4,7 @@ import { utf8 } from './encoding';
 import { JwtWorkbenchError } from './errors';
 import { importForSigning } from './keyImport';
 import { resolveKeys, type KeyCache, type KeyInput, type ResolvedKey } from './keys';
+import { assertMlDsa } from './mlDsa';
 
 /** Options of {@link signToken}. */
 export interface SignOptions {
@@ -77,6 +78,7 @@ export async function signToken(payload: Record<string, unknown>, key: KeyInput,
   if (opts.alg !== undefined && !isSigningAlg(opts.alg)) throw new JwtWorkbenchError('ERR_ALG_UNSUPPORTED', `"${String(opts.alg)}" is not a JWS algorithm this tool signs with.`);
   const resolved = pickSigningKey(resolveKeys(key, opts.cache), opts.alg, opts.header?.kid);
   const alg = opts.alg ?? defaultAlgFor(resolved);
+  await assertMlDsa(alg);
   const cryptoKey = await importForSigning(resolved, alg, opts.cache);
   const header: Record<string, unknown> = { alg, typ: 'JWT', ...opts.header };
   header.alg = alg;

@@ -7,6 +7,7 @@ import { article, importForVerifying } from './keyImport';
 import { resolveKeySet, type ResolvedKey } from './keys';
 import { otherReadings, secretText, type SecretEncoding } from './secretReadings';
 import { checkX5c } from './x5c';
+import { isMlDsa, mlDsaAvailable, noMlDsa } from './mlDsa';
 
 /** The outcome of checking a JWS signature with the given keys. */
 export type SignatureCheck =
@@ -39,6 +40,8 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
     const verb = keys.length === 1 ? what : `fits it (together they ${what.replace(/^verifies/, 'verify')})`;
     return { ok: false, verdict: 'invalid-signature', mismatch: false, detail: `The token says ${alg}, but ${desc} ${verb}${limits.length ? ` — ${limits.join('; ')}` : ''}. The algorithm comes from the key, never from the token.` };
   }
+  // A key that fits an ML-DSA token, and a runtime without ML-DSA: said, never a crash.
+  if (isMlDsa(alg) && !(await mlDsaAvailable(alg))) return { ok: false, verdict: 'unverified', detail: noMlDsa(alg), mismatch: false };
   const unusable: string[] = [];
   for (const key of candidates) {
     let cryptoKey;

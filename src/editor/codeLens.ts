@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTokens } from '../core';
+import { findTokens, guessProfile, profileTitle } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 
@@ -23,7 +23,9 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const start = doc.positionAt(t.start);
       if (start.line === lastLine) continue;
       lastLine = start.line;
-      lenses.push(new vscode.CodeLens(new vscode.Range(start, doc.positionAt(t.end)), { title: vscode.l10n.t('Inspect JWT'), command: CommandIds.inspectToken, arguments: [t.token, doc.uri.toString()] }));
+      // Named for what it is ("Inspect SD-JWT", "Inspect DPoP proof"), from its header and claims alone.
+      const kind = t.kind === 'jwe' ? 'JWE' : profileTitle(guessProfile(t.token));
+      lenses.push(new vscode.CodeLens(new vscode.Range(start, doc.positionAt(t.end)), { title: vscode.l10n.t('Inspect {0}', kind), command: CommandIds.inspectToken, arguments: [t.token, doc.uri.toString()] }));
     }
     return lenses;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findTokens, inspectToken, relativeTime, type FoundToken, type KeyCache } from '../core';
+import { findTokens, inspectToken, profileTitle, relativeTime, type FoundToken, type KeyCache } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
@@ -39,8 +39,15 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [CommandIds.inspectToken] };
     const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';
-    md.appendMarkdown(`**JWT** · `);
-    md.appendText(hit.kind === 'jwe' ? `JWE ${alg}` : alg);
+    // The kind of token first: an SD-JWT, a DPoP proof, an access token, an ID token — or a plain JWT.
+    md.appendMarkdown(`**${hit.kind === 'jwe' ? 'JWE' : profileTitle(ins.profile)}** · `);
+    md.appendText(alg);
+    if (ins.disclosures) md.appendText(` · ${ins.disclosures.filter((d) => d.status === 'disclosed').length} disclosed, ${ins.withheld ?? 0} withheld${ins.keyBinding ? ', key-bound' : ''}`);
+    const failedCheck = ins.checks?.find((c) => c.status === 'failed');
+    if (failedCheck) {
+      md.appendMarkdown('  \n');
+      md.appendText(`✖ ${failedCheck.name}: ${failedCheck.message.slice(0, 300)}`);
+    }
     md.appendMarkdown('\n\n');
     const p = ins.payload && typeof ins.payload === 'object' ? (ins.payload as Record<string, unknown>) : {};
     for (const claim of ['sub', 'user', 'iss', 'aud']) {

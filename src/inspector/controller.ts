@@ -220,6 +220,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       audience: audience.length ? audience : undefined,
       leeway: o.leeway,
       now: o.at ? new Date(o.at) : undefined,
+      nonce: o.nonce?.trim() || undefined,
+      clientId: o.clientId?.trim() || undefined,
       cache: this.keyCache,
     };
   }
@@ -432,7 +434,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private tokenOnDisplay(): { inspection: Inspection; token: string } | undefined {
     const inspection = this.lastView?.inspection;
     const token = inspection?.token;
-    if (!inspection || !token || !inspection.parts || !/^[A-Za-z0-9_.-]+$/.test(token)) return undefined;
+    if (!inspection || !token || !inspection.parts || !/^[A-Za-z0-9_.~-]+$/.test(token)) return undefined;
     return { inspection, token };
   }
 

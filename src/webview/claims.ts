@@ -25,7 +25,9 @@ export function renderClaims(claimsView: HTMLElement, ins: Inspection | undefine
         el('span', { class: 'utc' }, c.time.replace('T', ' ').replace('.000Z', ' UTC')),
       );
     }
-    return el('tr', {}, el('th', { scope: 'row' }, c.name), el('td', { class: 'value' }, displayValue(c.value)), when, el('td', { class: 'desc' }, c.description ?? ''));
+    // A claim an SD-JWT holder chose to disclose is marked beside the always-visible ones.
+    const name = el('th', { scope: 'row' }, c.name, c.disclosed ? el('span', { class: 'badge disclosed', title: t('Selectively disclosed by the holder') }, t('disclosed')) : undefined);
+    return el('tr', c.disclosed ? { class: 'disclosed' } : {}, name, el('td', { class: 'value' }, displayValue(c.value)), when, el('td', { class: 'desc' }, c.description ?? ''));
   });
   claimsView.append(
     el('h2', {}, t('Claims')),

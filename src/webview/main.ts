@@ -6,11 +6,12 @@ import { renderClaims, renderWarnings } from './claims';
 import { el, jsonView } from './dom';
 import { t } from './l10n';
 import { findKeyButton, keyOffers, readAsSelect, verifiedTitle } from './keyOffers';
+import { profileName, renderProfile } from './profile';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
 const vscode = acquireVsCodeApi();
 
-const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
 
 const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
   verified: { cls: 'ok', icon: '✔', title: t('Verified') },
@@ -41,6 +42,8 @@ const banner = el('div', { id: 'banner', class: 'banner', role: 'status' });
 const keySelect = el('select', { id: 'keySource', 'aria-label': t('Key source for verification') });
 const issuerInput = el('input', { id: 'issuer', type: 'text', placeholder: t('any'), 'aria-label': t('Expected issuer') });
 const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: t('any (comma-separated)'), 'aria-label': t('Expected audience') });
+const nonceInput = el('input', { id: 'nonce', type: 'text', placeholder: t('the nonce sent (ID tokens, SD-JWT presentations)'), 'aria-label': t('Nonce') });
+const clientInput = el('input', { id: 'clientId', type: 'text', placeholder: t('the client id (ID tokens, access tokens)'), 'aria-label': t('Client') });
 const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': t('Leeway in seconds') });
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
@@ -81,6 +84,7 @@ let revealTimer: ReturnType<typeof setTimeout> | undefined;
 let revealedFor: string | undefined;
 const warningsView = el('section', { id: 'warnings', 'aria-label': 'Warnings' });
 const claimsView = el('section', { id: 'claims', 'aria-label': t('Claims') });
+const profileView = el('section', { id: 'profile', class: 'profile', 'aria-label': t('Token profile') });
 const headerView = el('section', { id: 'header', class: 'panel' });
 const payloadView = el('section', { id: 'payload', class: 'panel' });
 const editHeader = el('textarea', { id: 'editHeader', rows: '4', spellcheck: 'false', 'aria-label': t('Header to sign (JSON)') });
@@ -115,11 +119,14 @@ app.append(
       el('label', { for: 'panelSecret' }, t('Secret')), el('div', { class: 'row' }, secretInput, secretEncoding, saveSecretButton),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
+      el('label', { for: 'nonce' }, t('Nonce')), nonceInput,
+      el('label', { for: 'clientId' }, t('Client')), clientInput,
       el('label', { for: 'leeway' }, t('Leeway (s)')), leewayInput,
       el('label', { for: 'clock' }, t('Clock')), el('div', { class: 'row' }, clockInput, clockNow),
     ),
   ),
   warningsView,
+  profileView,
   el('div', { class: 'columns' }, headerView, payloadView),
   // Editing the header or payload above re-signs the token at once, with this key and algorithm ("signed here").
   el('div', { id: 'signRow', class: 'row sign-row' }, el('label', { for: 'signKeySource' }, t('Edit the header or payload above to re-sign with')), signKeySelect, el('label', { for: 'alg', class: 'visually-hidden' }, t('Algorithm')), algSelect, signButton),
@@ -136,6 +143,8 @@ function options(): VerifyOptionsView {
     audience: audienceInput.value,
     leeway: Number.isFinite(leeway) && leeway >= 0 ? leeway : 0,
     at: at && !Number.isNaN(at.getTime()) ? at.toISOString() : '',
+    ...(nonceInput.value ? { nonce: nonceInput.value } : {}),
+    ...(clientInput.value ? { clientId: clientInput.value } : {}),
   };
 }
 
@@ -170,7 +179,7 @@ clearButton.addEventListener('click', () => {
 });
 previousButton.addEventListener('click', () => vscode.postMessage({ type: 'restorePrevious' }));
 pasteButton.addEventListener('click', () => vscode.postMessage({ type: 'pasteClipboard' }));
-for (const input of [issuerInput, audienceInput, leewayInput, clockInput]) input.addEventListener('input', inspectSoon);
+for (const input of [issuerInput, audienceInput, nonceInput, clientInput, leewayInput, clockInput]) input.addEventListener('input', inspectSoon);
 keySelect.addEventListener('change', () => {
   // Choosing a key source means that key: the typed secret steps aside.
   secretInput.value = '';
@@ -282,12 +291,21 @@ function clockSeconds(): number {
  */
 function renderParts(): void {
   const text = tokenInput.value;
-  const parts = text.split('.');
-  const labels = parts.length === 5 ? ['header', 'key', 'iv', 'ciphertext', 'tag'] : ['header', 'payload', 'signature', 'iv', 'tag'];
   partsView.replaceChildren();
-  parts.forEach((p, i) => {
-    if (i > 0) partsView.append(el('span', { class: 'dot' }, '.'));
-    partsView.append(el('span', { class: `part part-${Math.min(i, 4)}`, title: labels[i] ?? '' }, p));
+  // An SD-JWT: the issuer JWT's parts, then each disclosure, then the Key Binding JWT, "~" between them.
+  const pieces = text.split('~');
+  pieces.forEach((piece, n) => {
+    if (n > 0) partsView.append(el('span', { class: 'dot' }, '~'));
+    if (n > 0 && n === pieces.length - 1 && piece.includes('.')) partsView.append(el('span', { class: 'part part-4', title: t('Key Binding JWT') }, piece));
+    else if (n > 0) partsView.append(el('span', { class: 'part part-3', title: t('disclosure') }, piece));
+    else {
+      const parts = piece.split('.');
+      const labels = parts.length === 5 ? ['header', 'key', 'iv', 'ciphertext', 'tag'] : ['header', 'payload', 'signature', 'iv', 'tag'];
+      parts.forEach((p, i) => {
+        if (i > 0) partsView.append(el('span', { class: 'dot' }, '.'));
+        partsView.append(el('span', { class: `part part-${Math.min(i, 4)}`, title: labels[i] ?? '' }, p));
+      });
+    }
   });
   // A final newline in a textarea takes a line of its own; the drawing must too, or the two drift apart.
   if (text.endsWith('\n')) partsView.append('\n');
@@ -314,6 +332,8 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   banner.className = `banner ${b.cls}`;
   banner.dataset.verdict = ins.verdict;
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, verifiedTitle(ins, b.title)), el('span', { class: 'message' }, ins.message));
+  const kind = profileName(ins);
+  if (kind) banner.append(el('span', { class: 'source kind' }, t('Kind: {0}', kind)));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
   // The worst decided the verdict; the rest is listed, so that nothing wrong hides behind it.
   if (ins.also?.length) banner.append(el('ul', { class: 'also', 'aria-label': t('Also') }, ...ins.also.map((a) => el('li', {}, t('Also: {0}', a)))));
@@ -348,18 +368,22 @@ function render(view: InspectorView): void {
     keySelect.value = PANEL_SECRET_OPTION;
   }
   if (document.activeElement !== signKeySelect) fillSelect(signKeySelect, view, view.selectedKeySource);
-  if (document.activeElement !== tokenInput && tokenInput.value !== (ins?.token ?? '')) {
+  if (document.activeElement !== tokenInput && tokenInput.value !== (ins?.pair ?? ins?.token ?? '')) {
     // Show the cleaned token unless the user is typing into the field.
-    if (view.origin !== 'pasted') tokenInput.value = ins?.token ?? '';
+    // A DPoP pair is shown as the request it is (the access token alone would drop the proof).
+    if (view.origin !== 'pasted') tokenInput.value = ins?.pair ?? ins?.token ?? '';
   }
   issuerInput.value = document.activeElement === issuerInput ? issuerInput.value : view.options.issuer;
   audienceInput.value = document.activeElement === audienceInput ? audienceInput.value : view.options.audience;
   if (document.activeElement !== leewayInput) leewayInput.value = String(view.options.leeway);
+  if (document.activeElement !== nonceInput) nonceInput.value = view.options.nonce ?? '';
+  if (document.activeElement !== clientInput) clientInput.value = view.options.clientId ?? '';
   renderKeyInfo(view);
   renderParts();
   renderBanner(view, ins);
   renderWarnings(warningsView, ins);
   renderClaims(claimsView, ins);
+  renderProfile(profileView, ins);
   renderJson(view);
   // Only a token-shaped text can be copied or inserted (the extension refuses the rest): say so by disabling.
   const hasToken = !!ins?.token && !!ins.parts && !(ins.kind === 'malformed' && ins.parts.length !== 3 && ins.parts.length !== 5);

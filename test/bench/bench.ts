@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   out('| alg | sign ours | sign jsonwebtoken | sign node:crypto | ours / jsonwebtoken | ours / node:crypto | verify ours | verify jsonwebtoken | verify node:crypto | ours / jsonwebtoken | ours / node:crypto |');
   out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const payload = { user: 'alice', role: 'admin', iss: 'app' };
-  for (const alg of SIGNING_ALGS) {
+  for (const alg of SIGNING_ALGS.filter((a) => !a.startsWith('ML-DSA'))) {
     const k = testKey(alg);
     const priv = (alg.startsWith('HS') ? k.privates.text : k.privates.pkcs8) as string;
     const pub = (alg.startsWith('HS') ? k.publics.text : k.publics.spki) as string;

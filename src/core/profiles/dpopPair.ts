@@ -56,3 +56,15 @@ export function dpopPair(text: string): DpopPair | undefined {
   const lines = [...(htm && htu ? [`${htm} ${htu}`] : []), `Authorization: DPoP ${accessToken}`, `DPoP: ${proof}`];
   return { accessToken, proof, ...(htm ? { htm } : {}), ...(htu ? { htu } : {}), text: lines.join('\n') };
 }
+
+/**
+ * The DPoP pair of the request around `offset` in an .http / .rest file (requests separated by lines starting with
+ * "###"), or undefined. Verify on either header line of a request then inspects both tokens together.
+ */
+export function dpopPairAround(text: string, offset: number): DpopPair | undefined {
+  const before = text.lastIndexOf('\n###', offset);
+  const start = before < 0 ? 0 : text.indexOf('\n', before + 1) + 1;
+  const next = text.indexOf('\n###', offset);
+  const block = text.slice(start, next < 0 ? text.length : next);
+  return block.length <= 1_000_000 ? dpopPair(block) : undefined;
+}

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { inspectToken, isCoreError, parseLifetime, signToken, SIGNING_ALGS, withDefaultClaims } from '../../../src/core';
+
+/** ML-DSA needs a runtime with it in Web Crypto (Node ≥ 24.7): the integration suite signs and verifies it in VS Code's host; here (Node 20) its absence is what is tested. */
+const NODE_ALGS = SIGNING_ALGS.filter((a) => !a.startsWith('ML-DSA'));
 import fc from 'fast-check';
 import { fixture, testKey } from './keyFixtures';
 
@@ -12,7 +15,7 @@ function decode(token: string): { header: Record<string, unknown>; payload: Reco
 }
 
 describe('core/sign signToken', () => {
-  for (const alg of SIGNING_ALGS) {
+  for (const alg of NODE_ALGS) {
     const key = testKey(alg);
     for (const [privName, priv] of Object.entries(key.privates)) {
       it(`${alg}: signs with a ${privName} key; every public encoding verifies it`, async () => {
@@ -102,7 +105,7 @@ describe('core/sign parseLifetime', () => {
 describe('core/sign round trips (property)', () => {
   const json = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<unknown>;
   const claims = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !['iat', 'exp', 'nbf', 'iss', 'aud', '__proto__'].includes(k)), json, { maxKeys: 6 });
-  for (const alg of SIGNING_ALGS) {
+  for (const alg of NODE_ALGS) {
     it(`${alg}: any JSON claims, any key encoding, sign → inspect is verified with the same claims`, async () => {
       const key = testKey(alg);
       const privs = Object.values(key.privates);
