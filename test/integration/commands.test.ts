@@ -210,7 +210,7 @@ describe('contributions', () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['generateSecret', 'signSelection', 'inspectSelection', 'openInspector']) assert.ok(commands.includes(`jwtWorkbench.${id}`), id);
     const menu = ext.packageJSON.contributes.menus['editor/context'] as { command: string; group: string }[];
-    assert.deepEqual(menu.map((m) => m.command).sort(), ['jwtWorkbench.inspectSelection', 'jwtWorkbench.signSelection']);
+    assert.deepEqual(menu.map((m) => m.command).sort(), ['jwtWorkbench.inspectSelection', 'jwtWorkbench.signSelection', 'jwtWorkbench.signSelectionSdJwt']);
     assert.ok(menu.every((m) => m.group.startsWith('jwt')));
   });
 });
