@@ -133,8 +133,8 @@ describe('DPoP proofs and pairs (RFC 9449)', function () {
   it('the server\'s nonce is checked when given', async () => {
     const keys = await dpop.generateKeyPair('ES256');
     const proof = await dpop.generateProof(keys, 'https://a.example/', 'GET', 'server-nonce-1');
-    assert.equal(check(await inspectToken(proof, { nonce: 'server-nonce-1' }), 'nonce')?.status, 'passed');
-    const stale = await inspectToken(proof, { nonce: 'server-nonce-2' });
+    assert.equal(check(await inspectToken(proof, { dpopNonce: 'server-nonce-1' }), 'nonce')?.status, 'passed');
+    const stale = await inspectToken(proof, { dpopNonce: 'server-nonce-2' });
     assert.equal(stale.verdict, 'claim-mismatch');
     assert.equal(check(stale, 'nonce')?.status, 'failed');
   });

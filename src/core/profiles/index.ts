@@ -24,7 +24,7 @@ export async function applyProfile(ins: Inspection, header: Record<string, unkno
   const payload = ins.payload && typeof ins.payload === 'object' ? (ins.payload as Record<string, unknown>) : undefined;
   const nowSec = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   if (isDpop(header)) {
-    const { checks } = await dpopChecks(header, payload, !!ins.verifiedWith, { htm: opts.htm, htu: opts.htu, nonce: opts.nonce, accessToken: opts.accessToken, leeway: opts.leeway ?? 0, nowSec });
+    const { checks } = await dpopChecks(header, payload, !!ins.verifiedWith, { htm: opts.htm, htu: opts.htu, nonce: opts.dpopNonce, accessToken: opts.accessToken, leeway: opts.leeway ?? 0, nowSec });
     // A proof has no exp by design: that warning is noise here.
     const dpop: Inspection = { ...ins, warnings: ins.warnings.filter((w) => w.code !== 'no-exp' && w.code !== 'header-jwk') };
     const out = withChecks(dpop, 'dpop', checks, new Set(['proof signature', 'proof key']));

@@ -19,8 +19,10 @@ export const notChecked = (name: string, message: string): ProfileCheck => ({ na
 export interface ProfileOptions {
   /** The OAuth client the token is for (an ID token's aud, an access token's client_id). */
   clientId?: string;
-  /** The nonce the relying party sent (ID token, KB-JWT), or the server's DPoP nonce. */
+  /** The nonce the relying party sent (an ID token's, a KB-JWT's). */
   nonce?: string;
+  /** The nonce a server gave for DPoP proofs (RFC 9449 §8): another thing than an ID token's nonce. */
+  dpopNonce?: string;
   /** The access token a DPoP proof or an ID token's at_hash is about. */
   accessToken?: string;
   /** The authorization code an ID token's c_hash is about. */
