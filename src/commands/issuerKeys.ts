@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { discoveryPlan, isCoreError } from '../core';
 import type { Services } from '../services';
+import { chooseKeyFile } from './keys';
 
 export interface AddIssuerArgs {
   /** The issuer (a token's `iss`, or typed), instead of asking. */
@@ -68,20 +69,11 @@ export async function addIssuerCommand(services: Services, args?: AddIssuerArgs)
 
 /** JWT: Add Trust Anchors… — a CA certificate (or a bundle) that x5c chains must build to. Returns the source id. */
 export async function addTrustAnchorsCommand(services: Services, args?: { uri?: vscode.Uri | string }): Promise<string | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench read key files.'));
-    return undefined;
-  }
-  const given = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
-  const [uri] = given
-    ? [given]
-    : ((await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-        title: vscode.l10n.t('Choose the CA certificate (PEM) that x5c chains must lead to'),
-        openLabel: vscode.l10n.t('Use as trust anchors'),
-        filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], [vscode.l10n.t('All files')]: ['*'] },
-      })) ?? []);
+  const uri = await chooseKeyFile(args?.uri, {
+    title: vscode.l10n.t('Choose the CA certificate (PEM) that x5c chains must lead to'),
+    openLabel: vscode.l10n.t('Use as trust anchors'),
+    filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], [vscode.l10n.t('All files')]: ['*'] },
+  });
   if (!uri) return undefined;
   const rel = vscode.workspace.asRelativePath(uri);
   try {

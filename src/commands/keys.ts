@@ -11,22 +11,27 @@ export interface AddKeyFileArgs {
   asSecret?: boolean;
 }
 
-/** JWT: Add Key File… — choose a PEM, JWK or JWKS file; it is remembered for this workspace. Returns the source id. */
-export async function addKeyFileCommand(services: Services, args?: AddKeyFileArgs): Promise<string | undefined> {
+/**
+ * The file a key command acts on: the one given (scripted use, tests), else the one chosen in the open dialog. Key
+ * files are read only in a trusted workspace: otherwise it says so and returns undefined.
+ */
+export async function chooseKeyFile(given: vscode.Uri | string | undefined, dialog: { title?: string; openLabel: string; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench read key files.'));
     return undefined;
   }
-  const given = typeof args?.uri === 'string' ? vscode.Uri.parse(args.uri) : args?.uri;
-  const [uri] = given
-    ? [given]
-    : ((await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-        title: args?.forSigning ? vscode.l10n.t('Choose the key to sign with') : undefined,
-        openLabel: vscode.l10n.t('Use as key'),
-        filters: { [vscode.l10n.t('Keys')]: ['pem', 'key', 'crt', 'cer', 'pub', 'json', 'jwk', 'jwks'], [vscode.l10n.t('All files')]: ['*'] },
-      })) ?? []);
+  if (given) return typeof given === 'string' ? vscode.Uri.parse(given) : given;
+  const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, ...dialog })) ?? [];
+  return uri;
+}
+
+/** JWT: Add Key File… — choose a PEM, JWK or JWKS file; it is remembered for this workspace. Returns the source id. */
+export async function addKeyFileCommand(services: Services, args?: AddKeyFileArgs): Promise<string | undefined> {
+  const uri = await chooseKeyFile(args?.uri, {
+    title: args?.forSigning ? vscode.l10n.t('Choose the key to sign with') : undefined,
+    openLabel: vscode.l10n.t('Use as key'),
+    filters: { [vscode.l10n.t('Keys')]: ['pem', 'key', 'crt', 'cer', 'pub', 'json', 'jwk', 'jwks'], [vscode.l10n.t('All files')]: ['*'] },
+  });
   if (!uri) return undefined;
   const rel = vscode.workspace.asRelativePath(uri);
   try {

@@ -7,7 +7,8 @@ import { t } from './l10n';
 
 export type Post = (m: FromWebview) => void;
 
-const READING_NAMES: Record<SecretEncoding, string> = { utf8: t('text (UTF-8)'), hex: t('hex'), base64: t('base64'), base64url: t('base64url') };
+/** How each reading of a secret's text is named: the panel's own secret box and a source's "read as" use these. */
+export const READING_NAMES: Record<SecretEncoding, string> = { utf8: t('text (UTF-8)'), hex: t('hex'), base64: t('base64'), base64url: t('base64url') };
 
 /** The banner's title: a chain to a trust anchor is said in it ("Verified — certificate chain to CN=…"). */
 export function verifiedTitle(ins: Inspection, title: string): string {

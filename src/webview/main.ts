@@ -5,7 +5,7 @@ import { Coalescer } from './coalesce';
 import { renderClaims, renderWarnings } from './claims';
 import { el, jsonView } from './dom';
 import { t } from './l10n';
-import { findKeyButton, keyOffers, readAsSelect, verifiedTitle } from './keyOffers';
+import { findKeyButton, keyOffers, READING_NAMES, readAsSelect, verifiedTitle } from './keyOffers';
 import { profileName, renderProfile } from './profile';
 
 declare function acquireVsCodeApi(): { postMessage(m: FromWebview): void; getState(): unknown; setState(s: PersistedState): void };
@@ -52,7 +52,7 @@ const secretInput = el('input', { id: 'panelSecret', type: 'password', autocompl
 const secretEncoding = el(
   'select',
   { id: 'secretEncoding', 'aria-label': t('How the secret is written') },
-  ...(([['utf8', t('text (UTF-8)')], ['hex', t('hex')], ['base64', t('base64')], ['base64url', t('base64url')]] as const).map(([v, label]) => el('option', { value: v }, label))),
+  ...Object.entries(READING_NAMES).map(([v, label]) => el('option', { value: v }, label)),
 );
 const saveSecretButton = el('button', { id: 'saveSecret', type: 'button', class: 'secondary', title: t('Keep this secret in VS Code’s SecretStorage, under a name you choose') }, t('Save to SecretStorage…'));
 /** The ways to add a key source, as buttons (in the options, and in the banner when there is no key). */

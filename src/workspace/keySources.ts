@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
+import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, secretText, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
 import { JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
@@ -202,8 +202,9 @@ export class KeySources implements vscode.Disposable {
   private readAs(id: string, loaded: LoadedKey): LoadedKey {
     const encoding = this.encodingOf(id);
     if (encoding === 'utf8' || !loaded.key) return loaded;
-    const text = typeof loaded.key === 'string' ? loaded.key : 'secret' in loaded.key ? loaded.key.secret : undefined;
-    if (text === undefined || /-----BEGIN |^\s*\{/.test(text)) return loaded;
+    // Only secret text is read another way (core's secretText): a PEM or a JWK is never re-read.
+    const text = secretText(loaded.key)?.text;
+    if (text === undefined) return loaded;
     return { ...loaded, key: { secret: text, encoding }, label: vscode.l10n.t('{0}, read as {1}', loaded.label, encoding) };
   }
 

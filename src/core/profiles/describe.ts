@@ -4,6 +4,7 @@ import { decodeToken } from '../findTokens';
 import { isAccessToken } from './accessToken';
 import { isDpop } from './dpop';
 import { looksLikeIdToken } from './idToken';
+import { isSdJwtVcType } from './sdJwtInspect';
 import type { Profile } from './types';
 
 const TITLES: Record<Profile, string> = {
@@ -22,7 +23,7 @@ export const profileTitle = (p: Profile | undefined) => TITLES[p ?? 'jwt'];
 export function guessProfile(token: string): Profile {
   const tilde = token.indexOf('~');
   const { header, payload } = decodeToken(tilde >= 0 ? token.slice(0, tilde) : token);
-  if (tilde >= 0) return typeof header?.typ === 'string' && /^(dc|vc)\+sd-jwt$/.test(header.typ) ? 'sd-jwt-vc' : 'sd-jwt';
+  if (tilde >= 0) return isSdJwtVcType(header?.typ) ? 'sd-jwt-vc' : 'sd-jwt';
   if (isDpop(header)) return 'dpop';
   if (isAccessToken(header)) return 'at+jwt';
   if (header?.typ === 'kb+jwt') return 'kb-jwt';

@@ -6,6 +6,7 @@ import { decodeToken } from '../findTokens';
 import { MESSAGES } from '../verdicts';
 import { processDisclosures, sdDigest, splitSdJwt, type Disclosure } from './sdJwt';
 import { failed, notChecked, passed, subtleHash, type Profile, type ProfileCheck } from './types';
+import { isFinalVerdict } from './verdict';
 
 /** How old a KB-JWT may be (its iat), beyond the leeway: a presentation is made for one request. */
 export const KB_MAX_AGE_S = 300;
@@ -14,8 +15,8 @@ type InspectJwt = (jwt: string, opts: InspectOptions) => Promise<Inspection>;
 
 const VC_TYPES = new Set(['dc+sd-jwt', 'vc+sd-jwt']);
 
-/** Whether a verdict lets profile checks decide: a token whose signature failed keeps that verdict. */
-const decidedBySignature = (v: Inspection['verdict']) => v === 'invalid-signature' || v === 'malformed' || v === 'unsupported' || v === 'unsigned';
+/** An SD-JWT VC's typ (dc+sd-jwt, or the earlier vc+sd-jwt). */
+export const isSdJwtVcType = (typ: unknown) => typeof typ === 'string' && VC_TYPES.has(typ);
 
 /**
  * Inspect an SD-JWT. The verdict is the issuer JWT's; a failed required check (a disclosure that is not the
@@ -37,7 +38,7 @@ export async function inspectSdJwt(token: string, opts: InspectOptions, inspectJ
   const sd = await processDisclosures(issuer.payload as Record<string, unknown>, parts.disclosures);
   const checks: ProfileCheck[] = [issuerCheck(issuer), ...sd.checks];
   const typ = typeof issuer.header?.typ === 'string' ? issuer.header.typ : undefined;
-  const profile: Profile = typ && VC_TYPES.has(typ) ? 'sd-jwt-vc' : 'sd-jwt';
+  const profile: Profile = isSdJwtVcType(typ) ? 'sd-jwt-vc' : 'sd-jwt';
   if (profile === 'sd-jwt-vc') checks.push(...vcChecks(sd.claims, typ!));
   let keyBinding: Inspection | undefined;
   if (parts.kbJwt) {
@@ -59,7 +60,7 @@ export async function inspectSdJwt(token: string, opts: InspectOptions, inspectJ
     ...(keyBinding ? { keyBinding } : {}),
   };
   const failedChecks = checks.filter((c) => c.status === 'failed' && c.name !== 'issuer signature');
-  if (!failedChecks.length || decidedBySignature(issuer.verdict)) return result;
+  if (!failedChecks.length || isFinalVerdict(issuer.verdict)) return result;
   const kbSignature = failedChecks.find((c) => c.name === 'key binding signature');
   const verdict = kbSignature ? 'invalid-signature' : issuer.verdict === 'verified' ? 'claim-mismatch' : issuer.verdict;
   const detail = failedChecks[0].message;

@@ -7,11 +7,14 @@ import type { Profile, ProfileCheck } from './types';
 /** Verdicts a profile's checks never change: the token is already refused for a reason that comes first. */
 const FINAL: ReadonlySet<Verdict> = new Set(['invalid-signature', 'malformed', 'unsupported', 'unsigned']);
 
+/** Whether a verdict is final: the token is refused (its signature, its form) before any profile check counts. */
+export const isFinalVerdict = (v: Verdict) => FINAL.has(v);
+
 /** The inspection with its profile and checks, the verdict adjusted for any failed check. */
 export function withChecks(ins: Inspection, profile: Profile, checks: ProfileCheck[], signatureChecks: ReadonlySet<string> = new Set()): Inspection {
   const result: Inspection = { ...ins, profile, checks: [...(ins.checks ?? []), ...checks] };
   const failures = checks.filter((c) => c.status === 'failed');
-  if (!failures.length || FINAL.has(ins.verdict)) return result;
+  if (!failures.length || isFinalVerdict(ins.verdict)) return result;
   const verdict: Verdict = failures.some((c) => signatureChecks.has(c.name)) ? 'invalid-signature' : ins.verdict === 'verified' ? 'claim-mismatch' : ins.verdict;
   if (verdict === ins.verdict && verdict !== 'claim-mismatch') {
     // Not verified for another reason (no key, expired): the failed checks are listed with the rest.
