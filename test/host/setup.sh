@@ -9,6 +9,16 @@
 # Everything but the apt packages goes to $VSCODE_TEST_TOOLS (default ~/.cache/vscode-test-tools, outside the clone,
 # about 0.8 GB) so it survives between runs. Only the npm registry and Debian's archive are needed.
 set -euo pipefail
+# Run from an npm script (`npm start`, `npm test`) this inherits the outer npm's environment: npm_config_user_agent
+# still names Node 20 (code-server's postinstall reads its Node version from there and refuses), npm_config_local_prefix
+# names this project, NODE the outer node. The nested installs below start from a clean npm environment; .npmrc is read
+# again by each, and a registry, CA file or proxy given in the environment is kept.
+for v in $(compgen -e); do
+  case $v in
+    npm_config_registry|npm_config_cafile|npm_config_ca|npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_strict_ssl) ;;
+    npm_*|NPM_*|NODE|INIT_CWD) unset "$v" ;;
+  esac
+done
 TOOLS=${VSCODE_TEST_TOOLS:-$HOME/.cache/vscode-test-tools}
 CS_VERSION=${CS_VERSION:-4.139.1}
 NODE24_VERSION=${NODE24_VERSION:-24.22.3}
