@@ -145,9 +145,21 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
         await gone;
         clearTimeout(t);
       }
+      // code-server leaves its IPC socket behind when it is killed; a kept data dir (npm start's) must hold only files.
+      removeSockets(userDataDir);
       if (temp && !process.env.KEEP_HOST_DIRS) fs.rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Removes the sockets (and FIFOs) under `dir`, which a killed server may leave. */
+export function removeSockets(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) removeSockets(p);
+    else if (e.isSocket() || e.isFIFO()) fs.rmSync(p, { force: true });
+  }
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -32,13 +32,18 @@ async function main(): Promise<void> {
   const url = `${cs.url}/?folder=${encodeURIComponent(WORKSPACE)}`;
   console.log(`\nJWT Workbench is running in VS Code (code-server) at:\n\n  ${url}\n\nOpen it in a browser. Ctrl+C stops it.`);
   if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) spawn('xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await cs.stop();
+    console.log('JWT Workbench stopped (code-server ended, its sockets removed).');
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   cs.child.once('exit', (c) => {
+    if (stopping) return;
     console.error(`code-server exited (${c}).\n${cs.log().slice(-2000)}`);
     process.exit(1);
   });
