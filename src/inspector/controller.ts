@@ -15,7 +15,7 @@ import {
 import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
-import type { KeySources, LoadedKey } from '../workspace/keySources';
+import { forToken, type KeySources, type LoadedKey } from '../workspace/keySources';
 import type { KeySearchState } from './keyActions';
 import { inspectorHtml } from './html';
 import { describeForView, issuerOffer, keyAction, keySearchView, secretEncodingOf } from './keyActions';
@@ -211,12 +211,13 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     );
   }
 
-  private inspectOptions(state: State, key: InspectOptions['key']): InspectOptions {
+  /** The options of an inspection; `keyIssuer`: the issuer the key belongs to, expected unless the user set another. */
+  private inspectOptions(state: State, key: InspectOptions['key'], keyIssuer?: string): InspectOptions {
     const o = state.options;
     const audience = o.audience.split(',').map((a) => a.trim()).filter(Boolean);
     return {
       key,
-      issuer: o.issuer.trim() || undefined,
+      issuer: o.issuer.trim() || keyIssuer,
       audience: audience.length ? audience : undefined,
       leeway: o.leeway,
       now: o.at ? new Date(o.at) : undefined,
@@ -244,8 +245,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ? undefined
       : state.panelSecret
         ? { key: { secret: state.panelSecret.text, encoding: state.panelSecret.encoding }, label: vscode.l10n.t('the secret typed in the panel ({0})', state.panelSecret.encoding === 'utf8' ? 'text' : state.panelSecret.encoding) }
-        : await this.keys.load(state.keySource, kid, reads);
-    const inspection = state.token ? await inspectToken(state.token, this.inspectOptions(state, loaded?.key)) : undefined;
+        : forToken(await this.keys.load(state.keySource, kid, reads), state.token);
+    const inspection = state.token ? await inspectToken(state.token, this.inspectOptions(state, loaded?.key, loaded?.issuer)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
     }

@@ -44,10 +44,10 @@ export class JwksStore {
         kept = await this.fetch(url, kept.issuer);
       } catch (e) {
         // Keep verifying with the keys at hand; the label says they may be stale.
-        return { key: kept.text, label: `${jwksLabel(kept)} — ${vscode.l10n.t('refresh failed: {0}', (e as Error).message)}` };
+        return { key: kept.text, label: `${jwksLabel(kept)} — ${vscode.l10n.t('refresh failed: {0}', (e as Error).message)}`, ...bound(kept) };
       }
     }
-    return { key: kept.text, label: jwksLabel(kept) };
+    return { key: kept.text, label: jwksLabel(kept), ...bound(kept) };
   }
 
   all(): KeptJwks[] {
@@ -88,6 +88,11 @@ export class JwksStore {
   async forget(url: string): Promise<void> {
     await this.context.workspaceState.update(JWKS_STATE, this.all().filter((j) => j.url !== url));
   }
+}
+
+/** A JWKS kept with its issuer verifies that issuer's tokens only (see keySources' forToken). */
+function bound(kept: KeptJwks): { issuer?: string } {
+  return kept.issuer ? { issuer: kept.issuer } : {};
 }
 
 export function jwksLabel(j: KeptJwks): string {
