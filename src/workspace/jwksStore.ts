@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { checkJwksUrl, JWKS_MAX_BYTES, parseJwks } from '../core';
 import type { LoadedKey } from './keySources';
 import { discoverJwksUri } from './discovery';
-import { fetchBounded } from './fetchBounded';
+import { fetchBounded, type AskOrigin } from './fetchBounded';
 
 const JWKS_STATE = 'jwtWorkbench.jwksUrls';
 /** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
@@ -58,9 +58,11 @@ export class JwksStore {
    * Fetch the JWKS at a URL the user gave (https only, or http to localhost), check that it holds public keys only,
    * and keep it for this workspace. Throws with the reason; the URL is kept only when the fetch succeeded.
    */
-  async fetch(urlText: string, issuer?: string): Promise<KeptJwks> {
-    const url = checkJwksUrl(urlText);
-    const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS' });
+  async fetch(urlText: string, issuer?: string, ask?: AskOrigin): Promise<KeptJwks> {
+    const url = checkJwksUrl(urlText, issuer ?? urlText);
+    // An issuer's JWKS may redirect within the issuer's origin and its own; elsewhere only on the user's yes.
+    const origins = issuer ? [new URL(issuer).origin] : [];
+    const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS', from: issuer ?? url, origins, ask });
     if (got.text === undefined) throw new Error(vscode.l10n.t('{0} answered 404 Not Found', got.url));
     const { jwks, kids, count } = parseJwks(got.text);
     const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now(), ...(issuer ? { issuer } : {}) };
@@ -71,11 +73,16 @@ export class JwksStore {
 
   /**
    * Add an issuer's keys (issue 13.1): its discovery document (OpenID Connect, then RFC 8414), whose issuer must be
-   * `issuer` exactly, names the jwks_uri, which is added as a JWKS URL. Throws with the reason. Returns the source id.
+   * `issuer` exactly, names the jwks_uri, which is added as a JWKS URL. A jwks_uri or redirect on another origin than
+   * the issuer's is fetched only on `ask`'s yes. Throws with the reason. Returns the source id.
    */
-  async addIssuer(issuer: string): Promise<{ id: string; kept: KeptJwks; from: string }> {
-    const { jwksUri, from } = await discoverJwksUri(this.fetchUrl, issuer);
-    const kept = await this.fetch(jwksUri, issuer);
+  async addIssuer(issuer: string, ask?: AskOrigin): Promise<{ id: string; kept: KeptJwks; from: string }> {
+    const { jwksUri, from } = await discoverJwksUri(this.fetchUrl, issuer, ask);
+    // The user was shown the issuer's URLs: a jwks_uri on another origin is asked about first, by name.
+    if (new URL(jwksUri).origin !== new URL(issuer).origin && !(ask && (await ask(jwksUri)))) {
+      throw new Error(vscode.l10n.t('{0} names its keys at {1}, on another origin; they were not fetched', from, jwksUri));
+    }
+    const kept = await this.fetch(jwksUri, issuer, ask);
     return { id: `jwks:${kept.url}`, kept, from };
   }
 
