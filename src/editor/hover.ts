@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { findTokens, inspectToken, profileTitle, relativeTime, type FoundToken, type KeyCache } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
-import { forToken, type KeySources } from '../workspace/keySources';
+import type { KeySources } from '../workspace/keySources';
+import { forToken } from '../workspace/jwksStore';
 
 /** Lines longer than this are not scanned for hovers (minified bundles); tokens are far shorter. */
 const MAX_LINE = 1_000_000;

@@ -15,7 +15,8 @@ import {
 import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
-import { forToken, type KeySources, type LoadedKey } from '../workspace/keySources';
+import type { KeySources, LoadedKey } from '../workspace/keySources';
+import { forToken } from '../workspace/jwksStore';
 import type { KeySearchState } from './keyActions';
 import { inspectorHtml } from './html';
 import { describeForView, issuerOffer, keyAction, keySearchView, secretEncodingOf } from './keyActions';

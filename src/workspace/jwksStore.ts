@@ -1,7 +1,7 @@
 // The JWKS URLs the user added (by URL, or through an issuer's discovery document): the last response of each, kept
 // per workspace, refreshed when a token names a kid it lacks — at most once a minute per URL.
 import * as vscode from 'vscode';
-import { checkJwksUrl, JWKS_MAX_BYTES, parseJwks } from '../core';
+import { checkJwksUrl, cleanTokenText, decodeToken, JWKS_MAX_BYTES, parseJwks } from '../core';
 import type { LoadedKey } from './keySources';
 import { discoverJwksUri } from './discovery';
 import { fetchBounded, type AskOrigin } from './fetchBounded';
@@ -107,3 +107,20 @@ export function jwksLabel(j: KeptJwks): string {
   return j.issuer ? vscode.l10n.t('issuer {0} — JWKS {1} ({2})', j.issuer, j.url, keys) : `JWKS ${j.url} (${keys})`;
 }
 
+
+/** The `iss` a token claims (the issuer-signed JWT of an SD-JWT), read without any check. */
+export function claimedIssuer(token: string): unknown {
+  return decodeToken(cleanTokenText(token).token.split('~')[0]).payload?.iss;
+}
+
+/**
+ * The key as it may be used for `token`: an issuer's keys only for a token that claims that issuer (otherwise no key,
+ * and the reason). Every place that verifies with a loaded key goes through this.
+ */
+export function forToken(loaded: LoadedKey, token: string): LoadedKey {
+  if (loaded.issuer === undefined || !loaded.key) return loaded;
+  const iss = claimedIssuer(token);
+  if (iss === loaded.issuer) return loaded;
+  const claim = typeof iss === 'string' ? vscode.l10n.t('this token claims iss "{0}"', iss.slice(0, 200)) : vscode.l10n.t('this token has no iss');
+  return { label: loaded.label, missing: vscode.l10n.t('The keys of {0} verify only its tokens; {1}.', loaded.issuer, claim) };
+}

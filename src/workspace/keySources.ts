@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, secretText, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
-import { JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
+import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, secretText, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
+import { forToken, JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { readBytes } from './files';
@@ -18,23 +18,6 @@ export interface LoadedKey {
   noEnv?: boolean;
   /** The issuer these keys belong to (a JWKS added through its discovery document): they verify its tokens only. */
   issuer?: string;
-}
-
-/** The `iss` a token claims (the issuer-signed JWT of an SD-JWT), read without any check. */
-export function claimedIssuer(token: string): unknown {
-  return decodeToken(cleanTokenText(token).token.split('~')[0]).payload?.iss;
-}
-
-/**
- * The key as it may be used for `token`: an issuer's keys only for a token that claims that issuer (otherwise no key,
- * and the reason). Every place that verifies with a loaded key goes through this.
- */
-export function forToken(loaded: LoadedKey, token: string): LoadedKey {
-  if (loaded.issuer === undefined || !loaded.key) return loaded;
-  const iss = claimedIssuer(token);
-  if (iss === loaded.issuer) return loaded;
-  const claim = typeof iss === 'string' ? vscode.l10n.t('this token claims iss "{0}"', iss.slice(0, 200)) : vscode.l10n.t('this token has no iss');
-  return { label: loaded.label, missing: vscode.l10n.t('The keys of {0} verify only its tokens; {1}.', loaded.issuer, claim) };
 }
 
 export const NO_KEY = 'none';
