@@ -42,9 +42,18 @@ const TIMEOUT_MS = 10_000;
 export async function fetchBounded(fetchUrl: typeof fetch, first: string, opts: BoundedGet): Promise<BoundedAnswer> {
   const controller = new AbortController();
   const timeout = opts.timeoutMs ?? TIMEOUT_MS;
-  const timer = setTimeout(() => controller.abort(), timeout);
+  let timer = setTimeout(() => controller.abort(), timeout);
+  // The time limit is the server's: it stops while the user reads a question about a hop, and starts again after.
+  const ask = opts.ask && (async (url: string) => {
+    clearTimeout(timer);
+    try {
+      return await opts.ask!(url);
+    } finally {
+      timer = setTimeout(() => controller.abort(), timeout);
+    }
+  });
   try {
-    return await follow(fetchUrl, checkJwksUrl(first, opts.from ?? first), opts, controller.signal);
+    return await follow(fetchUrl, checkJwksUrl(first, opts.from ?? first), { ...opts, ask }, controller.signal);
   } catch (e) {
     if (controller.signal.aborted) throw new Error(vscode.l10n.t('no answer from {0} within {1} s', first, timeout / 1000));
     throw new Error(explainFetchError(e, first));

@@ -124,6 +124,18 @@ describe('an issuer\'s keys, and only what was shown is fetched (issue 20.4, 20.
       assert.deepEqual(cdn.requests, []);
     });
 
+    it('the time limit is the server\'s: a yes to a hop given after more than 10 s still fetches', async () => {
+      cdn.requests.length = 0;
+      const id = await vscode.commands.executeCommand<string>('jwtWorkbench.addIssuer', {
+        issuer: `${idp.base}/hops`,
+        confirmed: true,
+        throwOnError: true,
+        ask: () => new Promise<boolean>((r) => setTimeout(() => r(true), 10_500)),
+      });
+      added.push(id);
+      assert.deepEqual(cdn.requests, ['/keys']);
+    });
+
     for (const [what, path, why] of [
       ['link-local (cloud metadata)', '/metadata', /169\.254\.169\.254 is a link-local address/],
       ['private (IPv6 ULA)', '/private', /\[fd00::1\] is a private network address/],
