@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { signToken, type Inspection } from '../../src/core';
-import { closeAllEditors, inspectorView } from './helpers';
+import { closeAllEditors, editorWith, inspectorView } from './helpers';
 
 type Route = (base: string) => { status?: number; body?: string; location?: string };
 
@@ -82,6 +82,18 @@ describe('an issuer\'s keys, and only what was shown is fetched (issue 20.4, 20.
       const ins = await inspect(token, id);
       assert.notEqual(ins.verdict, 'verified', ins.detail);
       assert.match(ins.detail ?? '', new RegExp(`keys of ${idp.base.replace(/[.:/]/g, '\\$&')}/bound verify only its tokens`));
+    });
+
+    it('the hover does not say "verified" for a token that claims another iss, and does for the issuer\'s own', async () => {
+      const hoverText = async (token: string) => {
+        const editor = await editorWith('tokens.txt', `token = ${token}\n`, token);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 20));
+        return hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? String(c))).join('\n').replace(/&nbsp;/g, ' ');
+      };
+      const foreign = await signToken({ sub: 'admin', iss: 'https://login.microsoftonline.com/tenant/v2.0' }, { jwk: priv }, { alg: 'ES256', lifetime: '1h' });
+      assert.doesNotMatch(await hoverText(foreign), /signature verified/);
+      const own = await signToken({ sub: 'u', iss: `${idp.base}/bound` }, { jwk: priv }, { alg: 'ES256', lifetime: '1h' });
+      assert.match(await hoverText(own), /signature verified with issuer http:\/\/127\.0\.0\.1:\d+\/bound — JWKS/);
     });
 
     it('a token without iss is not verified by an issuer\'s keys either', async () => {
