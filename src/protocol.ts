@@ -75,9 +75,13 @@ export interface InspectorView {
   canReplace: boolean;
 }
 
-/** Which of the user's keys signed the token on display: only labels and listed ids, never a key. */
+/**
+ * Which of the user's keys signed the token on display: labels of the keys that matched, never a key or a source id.
+ * Each match carries an opaque handle, good for that token only: "Use this key" sends it back, and only then does
+ * the extension make that one key selectable.
+ */
 export interface KeySearchView {
-  matches: { id: string; label: string; reading?: SecretEncoding }[];
+  matches: KeyMatchView[];
   /** Keys tried (those that fit the token's algorithm), and keys skipped (another type, unreadable). */
   tried: number;
   skipped: number;
@@ -85,6 +89,17 @@ export interface KeySearchView {
   ms: number;
   /** Why no key could be tried (an unsigned token, a JWE). */
   why?: string;
+}
+
+/** One key that signed the token on display. */
+export interface KeyMatchView {
+  /** Random, made by the extension for this token's search; means nothing elsewhere. */
+  handle: string;
+  label: string;
+  /** The key matched only with this reading of its secret text. */
+  reading?: SecretEncoding;
+  /** The key is the one in use, read as it matched. */
+  inUse: boolean;
 }
 
 export type ToWebview =
@@ -122,8 +137,8 @@ export type FromWebview =
   | { type: 'setSecretEncoding'; encoding: SecretEncoding }
   /** Try every key the user has on the token on display. */
   | { type: 'findKey' }
-  /** Verify with a key the search found (one the view listed), read as it was found to be. */
-  | { type: 'useKey'; keySource: string };
+  /** Verify with a key the search found, named by the handle the view carried, read as it was found to be. */
+  | { type: 'useKey'; handle: string };
 
 export type KeySourceKind = 'file' | 'secret' | 'jwks' | 'issuer' | 'anchors';
 
@@ -173,7 +188,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'setSecretEncoding':
       return typeof m.encoding === 'string' && ENCODINGS.has(m.encoding);
     case 'useKey':
-      return isText(m.keySource);
+      return typeof m.handle === 'string' && m.handle.length > 0 && m.handle.length <= 64;
     case 'inspect':
       return isText(m.token) && isText(m.keySource) && isVerifyOptions(m.options) && (m.secret === undefined || isPanelSecret(m.secret));
     case 'saveSecret':

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { discoveryPlan, isCoreError } from '../core';
 import type { Services } from '../services';
+import type { AskOrigin } from '../workspace/fetchBounded';
 import { chooseKeyFile } from './keys';
 
 export interface AddIssuerArgs {
@@ -12,6 +13,11 @@ export interface AddIssuerArgs {
   confirmed?: boolean;
   /** Reject with the reason instead of showing it (scripted use, tests). */
   throwOnError?: boolean;
+  /**
+   * The user's answer about a URL on another origin than the issuer's (a jwks_uri, a redirect hop), asked even when
+   * `confirmed`: the first question did not name it. By default a modal asks, naming the URL.
+   */
+  ask?: AskOrigin;
 }
 
 /**
@@ -49,22 +55,34 @@ export async function addIssuerCommand(services: Services, args?: AddIssuerArgs)
   } catch (e) {
     return fail(e);
   }
+  const origin = new URL(issuer).origin;
   if (!args?.confirmed) {
     const fetchIt = vscode.l10n.t('Fetch');
+    // Every sentence here holds: fetchBounded and JwksStore enforce each one.
     const detail = [
       vscode.l10n.t('JWT Workbench will fetch:'),
       ...urls.map((u, i) => (i === 0 ? `• ${u}` : `• ${u} ${vscode.l10n.t('(only if the first is not found)')}`)),
-      vscode.l10n.t('and then the jwks_uri it names, if the document\'s issuer is exactly {0}. Nothing else is fetched.', issuer),
+      vscode.l10n.t('and then the jwks_uri it names, if the document\'s issuer is exactly {0}.', issuer),
+      vscode.l10n.t('Redirects are followed within {0}; a jwks_uri or redirect on another origin is asked about first, by name. Private and link-local network addresses are refused, and so is this machine unless the issuer is on it.', origin),
+      vscode.l10n.t('The keys are kept for this workspace, and the jwks_uri is fetched again when a token names a key id they lack (at most once a minute). Nothing else is fetched.'),
     ].join('\n');
     if ((await vscode.window.showInformationMessage(vscode.l10n.t('Fetch the keys of {0}?', issuer), { modal: true, detail }, fetchIt)) !== fetchIt) return undefined;
   }
+  const ask = args?.ask ?? ((url: string) => askOtherOrigin(issuer, origin, url));
   try {
-    const { id, kept, from } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching the keys of {0}…', issuer) }, () => services.keys.jwks.addIssuer(issuer));
+    const { id, kept, from } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching the keys of {0}…', issuer) }, () => services.keys.jwks.addIssuer(issuer, ask));
     services.log.info(`Issuer added: ${issuer} — discovery document ${from}, JWKS ${kept.url} (${kept.count} keys).`);
     return id;
   } catch (e) {
     return fail(e);
   }
+}
+
+/** The second question: a URL on another origin than the issuer's, named, fetched only on the user's yes. */
+async function askOtherOrigin(issuer: string, origin: string, url: string): Promise<boolean> {
+  const fetchIt = vscode.l10n.t('Fetch from {0}', new URL(url).host);
+  const detail = vscode.l10n.t('You agreed to fetch from {0}. {1} is on another origin: fetch from it only if you know it publishes the keys of {2}.', origin, url, issuer);
+  return (await vscode.window.showWarningMessage(vscode.l10n.t('The issuer {0} leads to {1}. Fetch it?', issuer, url), { modal: true, detail }, fetchIt)) === fetchIt;
 }
 
 /** JWT: Add Trust Anchors… — a CA certificate (or a bundle) that x5c chains must build to. Returns the source id. */

@@ -44,7 +44,8 @@ export function discoveryPlan(issuer: unknown): DiscoveryPlan {
 /**
  * Read a discovery document fetched from `plan.urls`. Its `issuer` must equal the token's `iss` exactly (OpenID
  * Connect Discovery §4.3, RFC 8414 §3.3: otherwise the document may describe another issuer and its keys must not be
- * used); its `jwks_uri` must be a URL a JWKS may be fetched from. Returns the checked jwks_uri; throws ERR_DISCOVERY
+ * used); its `jwks_uri` must be a URL a JWKS may be fetched from for that issuer (no private, link-local or loopback
+ * address unless the issuer is on this machine). Returns the checked jwks_uri; throws ERR_DISCOVERY
  * naming what is wrong.
  */
 export function readDiscoveryDocument(text: string, issuer: string, from: string): { jwksUri: string } {
@@ -63,7 +64,7 @@ export function readDiscoveryDocument(text: string, issuer: string, from: string
   }
   if (typeof d.jwks_uri !== 'string') throw discoveryError(`${from} names no "jwks_uri": the issuer publishes no keys there.`);
   try {
-    return { jwksUri: checkJwksUrl(d.jwks_uri) };
+    return { jwksUri: checkJwksUrl(d.jwks_uri, issuer) };
   } catch (e) {
     throw discoveryError(`${from} names the jwks_uri "${d.jwks_uri.slice(0, 200)}", which is refused: ${(e as Error).message}`);
   }

@@ -108,7 +108,7 @@ export interface Inspection {
    * For a token verified through its `x5c` with trust anchors: the anchor the chain built to, and the subjects on
    * the path from the leaf up (the anchor last).
    */
-  chain?: { anchor: string; path: string[] };
+  chain?: { anchor: string; path: string[]; extendedKeyUsage?: string[] };
   /**
    * The signature did not match the secret as it is read, but matches another reading of the same text (issue 13.3):
    * e.g. the issuer signed with the base64-decoded secret. The verdict stays what the chosen reading gave.
@@ -290,7 +290,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   }
   const verifiedWith = check.ok ? publicInfo(check.key) : undefined;
   const chained = check.ok && check.chain ? { chain: check.chain } : {};
-  const withKey = (sig: SignatureCheck & { ok: true }) => `${alg} with ${sig.key.description}${sig.chain ? ` — certificate chain to ${sig.chain.anchor} (${sig.chain.path.join(' → ')})` : ''}.`;
+  const withKey = (sig: SignatureCheck & { ok: true }) => `${alg} with ${sig.key.description}${sig.chain ? ` — certificate chain to ${sig.chain.anchor} (${sig.chain.path.join(' → ')})${sig.chain.extendedKeyUsage ? `; the leaf's extended key usage: ${sig.chain.extendedKeyUsage.join(', ')}` : ''}` : ''}.`;
   if (check.ok) {
     const weak = weakSecretWarning(check.key, alg);
     if (weak) warnings.push(weak);

@@ -11,7 +11,7 @@ import { isMlDsa, mlDsaAvailable, noMlDsa } from './mlDsa';
 
 /** The outcome of checking a JWS signature with the given keys. */
 export type SignatureCheck =
-  | { ok: true; key: ResolvedKey; chain?: { anchor: string; path: string[] } }
+  | { ok: true; key: ResolvedKey; chain?: { anchor: string; path: string[]; extendedKeyUsage?: string[] } }
   | { ok: false; verdict: 'invalid-signature' | 'unverified'; detail: string; mismatch: boolean };
 
 export async function checkSignature(token: string, alg: SigningAlg, header: Record<string, unknown>, opts: InspectOptions): Promise<SignatureCheck> {
@@ -72,7 +72,7 @@ async function checkWithAnchors(token: string, alg: SigningAlg, header: Record<s
   if (!chain.ok) return { ok: false, verdict: 'invalid-signature', mismatch: false, detail: `The certificate chain in x5c is not trusted: ${chain.reason}. A token's own certificates are never trusted by themselves.` };
   const check = await checkSignature(token, alg, {}, { ...opts, key: chain.leafKey });
   if (!check.ok) return { ...check, detail: `The certificate chain to ${chain.anchor} holds, but ${check.detail.charAt(0).toLowerCase()}${check.detail.slice(1)}` };
-  return { ...check, chain: { anchor: chain.anchor, path: chain.path } };
+  return { ...check, chain: { anchor: chain.anchor, path: chain.path, ...(chain.extendedKeyUsage ? { extendedKeyUsage: chain.extendedKeyUsage } : {}) } };
 }
 
 /** The other reading of the key's secret text that verifies the token, if one does (only tried after a mismatch). */

@@ -3,6 +3,7 @@
 // constraints, key usage, path length, x5t#S256) are applied here, link by link, so a failure can say which link.
 import { JwtWorkbenchError } from './errors';
 import { base64ToBytes, bytesToBase64Url } from './encoding';
+import { describeKey } from './keys';
 
 type Pkijs = typeof import('pkijs');
 type Certificate = InstanceType<Pkijs['Certificate']>;
@@ -16,6 +17,38 @@ const OID_KEY_USAGE = '2.5.29.15';
 /** RFC 5280 §4.2.1.3: digitalSignature (bit 0), keyCertSign (bit 5). */
 const KU_DIGITAL_SIGNATURE = 0x80;
 const KU_KEY_CERT_SIGN = 0x04;
+
+const OID_EXT_KEY_USAGE = '2.5.29.37';
+/** Extensions this check understands (RFC 5280 §4.2): a certificate with any other critical extension is refused. */
+const PROCESSED = new Set([OID_BASIC_CONSTRAINTS, OID_KEY_USAGE, OID_EXT_KEY_USAGE, '2.5.29.17', '2.5.29.18', '2.5.29.14', '2.5.29.35']);
+
+/** Certificate signature algorithms accepted (SHA-256 or stronger), and the weaker ones named when refused. */
+const STRONG_SIGNATURES = new Set([
+  '1.2.840.113549.1.1.11', '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13', // RSA with SHA-256/384/512
+  '1.2.840.10045.4.3.2', '1.2.840.10045.4.3.3', '1.2.840.10045.4.3.4', // ECDSA with SHA-256/384/512
+  '1.3.101.112', // Ed25519
+]);
+const RSASSA_PSS = '1.2.840.113549.1.1.10';
+const STRONG_HASHES = new Set(['2.16.840.1.101.3.4.2.1', '2.16.840.1.101.3.4.2.2', '2.16.840.1.101.3.4.2.3']);
+const WEAK_SIGNATURES: Record<string, string> = {
+  '1.2.840.113549.1.1.2': 'RSA with MD2',
+  '1.2.840.113549.1.1.4': 'RSA with MD5',
+  '1.2.840.113549.1.1.5': 'RSA with SHA-1',
+  '1.2.840.113549.1.1.14': 'RSA with SHA-224',
+  '1.2.840.10045.4.1': 'ECDSA with SHA-1',
+  '1.2.840.10045.4.3.1': 'ECDSA with SHA-224',
+  '1.2.840.10040.4.3': 'DSA with SHA-1',
+  '1.3.14.3.2.29': 'RSA with SHA-1',
+};
+const EKU_NAMES: Record<string, string> = {
+  '1.3.6.1.5.5.7.3.1': 'serverAuth',
+  '1.3.6.1.5.5.7.3.2': 'clientAuth',
+  '1.3.6.1.5.5.7.3.3': 'codeSigning',
+  '1.3.6.1.5.5.7.3.4': 'emailProtection',
+  '1.3.6.1.5.5.7.3.8': 'timeStamping',
+  '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+  '2.5.29.37.0': 'anyExtendedKeyUsage',
+};
 
 const NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST' };
 
@@ -32,7 +65,7 @@ const pkijs = (): Promise<Pkijs> =>
 
 /** The outcome of checking a chain: the leaf's public key (SPKI PEM) and the path, or the link that failed. */
 export type ChainCheck =
-  | { ok: true; leafKey: string; anchor: string; path: string[] }
+  | { ok: true; leafKey: string; anchor: string; path: string[]; extendedKeyUsage?: string[] }
   | { ok: false; reason: string; path: string[] };
 
 /** A trust anchor bundle's certificates, by subject (for describing the source). */
@@ -96,6 +129,53 @@ function keyUsage(cert: Certificate): number | undefined {
   return ku.valueBlock?.valueHexView?.[0] ?? 0;
 }
 
+/** Why a certificate's own signature algorithm is refused (weaker than SHA-256, or unknown), or undefined. */
+function signatureProblem(lib: Pkijs, cert: Certificate): string | undefined {
+  const oid = cert.signatureAlgorithm.algorithmId;
+  if (STRONG_SIGNATURES.has(oid)) return undefined;
+  if (oid === RSASSA_PSS) {
+    let hash = '1.3.14.3.2.26'; // RFC 4055: SHA-1 when the parameters leave it out
+    try {
+      hash = new lib.RSASSAPSSParams({ schema: cert.signatureAlgorithm.algorithmParams }).hashAlgorithm.algorithmId;
+    } catch {
+      // absent parameters: the default
+    }
+    return STRONG_HASHES.has(hash) ? undefined : 'RSASSA-PSS with a hash weaker than SHA-256';
+  }
+  return WEAK_SIGNATURES[oid] ?? `an algorithm this check does not accept (${oid})`;
+}
+
+/** The first critical extension this check does not process, or undefined. */
+function unknownCritical(cert: Certificate): string | undefined {
+  return cert.extensions?.find((e) => e.critical && !PROCESSED.has(e.extnID))?.extnID;
+}
+
+/** Why a certificate in x5c may not be on the path at all (its signature algorithm, its critical extensions). */
+function certificateProblem(lib: Pkijs, cert: Certificate, role: string): string | undefined {
+  const weak = signatureProblem(lib, cert);
+  if (weak) return `the ${role} ${subjectOf(cert)} is signed with ${weak}; only SHA-256 or stronger is accepted`;
+  const critical = unknownCritical(cert);
+  if (critical) return `the ${role} ${subjectOf(cert)} has a critical extension this check does not process (${critical}), so it may not be relied on (RFC 5280 §4.2)`;
+  return undefined;
+}
+
+/** Why a CA's key may not sign certificates: the checks every verification key passes (RSA size and exponent, curves). */
+function caKeyProblem(cert: Certificate, role: string): string | undefined {
+  let problem: string | undefined;
+  try {
+    if (!describeKey(spkiPem(cert)).some((k) => k.algorithms.length > 0)) problem = 'it is not a signing key';
+  } catch (e) {
+    problem = (e as Error).message.replace(/\.$/, '');
+  }
+  return problem && `the ${role} ${subjectOf(cert)} has a key that cannot be trusted: ${problem}`;
+}
+
+/** The leaf's extended key usage, by name, when it has one. */
+function extendedKeyUsage(cert: Certificate): string[] | undefined {
+  const eku = extension(cert, OID_EXT_KEY_USAGE)?.parsedValue as { keyPurposes?: string[] } | undefined;
+  return eku?.keyPurposes?.map((p) => EKU_NAMES[p] ?? p);
+}
+
 function validityProblem(cert: Certificate, now: Date, role: string): string | undefined {
   const from = cert.notBefore.value;
   const to = cert.notAfter.value;
@@ -120,7 +200,8 @@ async function signedBy(cert: Certificate, issuer: Certificate): Promise<boolean
  * x5c order, to one of the anchors — each link's signature, each certificate valid at `now`, every issuer a CA
  * (basic constraints) allowed to sign certificates (key usage) within its path length, the leaf allowed to sign
  * (digitalSignature when key usage is present), and `x5tS256` (the header's x5t#S256) the SHA-256 of the leaf when
- * present. The x5c alone is never trusted: a chain that does not end at an anchor fails. Never throws.
+ * present. Every certificate of the path is signed with SHA-256 or stronger and has no critical extension this check
+ * does not process; every CA key passes the checks a verification key passes. The leaf's extended key usage is said. The x5c alone is never trusted: a chain that does not end at an anchor fails. Never throws.
  */
 export async function checkX5c(x5c: unknown, anchorsText: string, now: Date, x5tS256?: unknown): Promise<ChainCheck> {
   const path: string[] = [];
@@ -157,13 +238,20 @@ export async function checkX5c(x5c: unknown, anchorsText: string, now: Date, x5t
   if (leafProblem) return fail(leafProblem);
   const leafUsage = keyUsage(leaf);
   if (leafUsage !== undefined && !(leafUsage & KU_DIGITAL_SIGNATURE)) return fail(`the leaf certificate ${subjectOf(leaf)} may not sign (its key usage lacks digitalSignature)`);
+  const eku = extendedKeyUsage(leaf);
+  const ok = (anchor: Certificate): ChainCheck => ({ ok: true, leafKey: spkiPem(leaf), anchor: subjectOf(anchor), path, ...(eku ? { extendedKeyUsage: eku } : {}) });
   for (let i = 0; ; i++) {
     const cert = chain[i];
     // The certificate is itself an anchor (the chain included its root): the path ends here.
     const asAnchor = anchors.find((a) => sameDer(a, cert));
-    if (asAnchor && i > 0) return { ok: true, leafKey: spkiPem(leaf), anchor: subjectOf(asAnchor), path };
+    if (asAnchor && i > 0) return ok(asAnchor);
+    const refused = certificateProblem(lib, cert, i === 0 ? 'leaf certificate' : 'intermediate');
+    if (refused) return fail(refused);
     const anchor = await findAsync(anchors, (a) => signedBy(cert, a));
     const next = chain[i + 1];
+    // A CA's key passes the same checks as a leaf's before a signature made with it counts.
+    const weakKey = anchor ? caKeyProblem(anchor, 'trust anchor') : next && cert.issuer.isEqual(next.subject) ? caKeyProblem(next, 'intermediate') : undefined;
+    if (weakKey) return fail(weakKey);
     const issuer = anchor ?? (next && (await signedBy(cert, next)) ? next : undefined);
     if (!issuer) {
       if (asAnchor) return fail(`the leaf certificate ${subjectOf(cert)} is itself a trust anchor, not a certificate issued by one: add the CA that issued it`);
@@ -183,7 +271,7 @@ export async function checkX5c(x5c: unknown, anchorsText: string, now: Date, x5t
     path.push(subjectOf(issuer));
     const problem = validityProblem(issuer, now, role);
     if (problem) return fail(problem);
-    if (anchor) return { ok: true, leafKey: spkiPem(leaf), anchor: subjectOf(anchor), path };
+    if (anchor) return ok(anchor);
   }
 }
 

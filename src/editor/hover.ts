@@ -3,6 +3,7 @@ import { findTokens, inspectToken, profileTitle, relativeTime, type FoundToken, 
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
+import { forToken } from '../workspace/jwksStore';
 
 /** Lines longer than this are not scanned for hovers (minified bundles); tokens are far shorter. */
 const MAX_LINE = 1_000_000;
@@ -34,8 +35,8 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     if (!getConfig(doc.uri).hover) return undefined;
     const hit = tokenAt(doc, pos);
     if (!hit) return undefined;
-    const loaded = await this.keys.load((await this.keys.chooseFor(doc.uri, hit.token)).id);
-    const ins = await inspectToken(hit.token, { key: loaded.key, leeway: getConfig(doc.uri).leeway, cache: this.keyCache });
+    const loaded = forToken(await this.keys.load((await this.keys.chooseFor(doc.uri, hit.token)).id), hit.token);
+    const ins = await inspectToken(hit.token, { key: loaded.key, issuer: loaded.issuer, leeway: getConfig(doc.uri).leeway, cache: this.keyCache });
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [CommandIds.inspectToken] };
     const alg = typeof ins.header?.alg === 'string' ? ins.header.alg : '?';

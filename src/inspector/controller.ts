@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -16,9 +16,10 @@ import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
 import type { KeySources, LoadedKey } from '../workspace/keySources';
+import { forToken } from '../workspace/jwksStore';
 import type { KeySearchState } from './keyActions';
 import { inspectorHtml } from './html';
-import { describeForView, issuerOffer, keyAction, secretEncodingOf } from './keyActions';
+import { describeForView, issuerOffer, keyAction, keySearchView, secretEncodingOf } from './keyActions';
 
 export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
 
@@ -211,12 +212,13 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     );
   }
 
-  private inspectOptions(state: State, key: InspectOptions['key']): InspectOptions {
+  /** The options of an inspection; `keyIssuer`: the issuer the key belongs to, expected unless the user set another. */
+  private inspectOptions(state: State, key: InspectOptions['key'], keyIssuer?: string): InspectOptions {
     const o = state.options;
     const audience = o.audience.split(',').map((a) => a.trim()).filter(Boolean);
     return {
       key,
-      issuer: o.issuer.trim() || undefined,
+      issuer: o.issuer.trim() || keyIssuer,
       audience: audience.length ? audience : undefined,
       leeway: o.leeway,
       now: o.at ? new Date(o.at) : undefined,
@@ -244,8 +246,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ? undefined
       : state.panelSecret
         ? { key: { secret: state.panelSecret.text, encoding: state.panelSecret.encoding }, label: vscode.l10n.t('the secret typed in the panel ({0})', state.panelSecret.encoding === 'utf8' ? 'text' : state.panelSecret.encoding) }
-        : await this.keys.load(state.keySource, kid, reads);
-    const inspection = state.token ? await inspectToken(state.token, this.inspectOptions(state, loaded?.key)) : undefined;
+        : forToken(await this.keys.load(state.keySource, kid, reads), state.token);
+    const inspection = state.token ? await inspectToken(state.token, this.inspectOptions(state, loaded?.key, loaded?.issuer)) : undefined;
     if (inspection && loaded?.missing && inspection.verdict === 'unverified' && inspection.kind === 'jws') {
       inspection.detail = loaded.missing;
     }
@@ -265,7 +267,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...(state.panelSecret ? { panelSecret: true } : {}),
       ...optional('issuerOffer', issuerOffer(inspection, state.keySource, this.keys)),
       ...optional('secretEncoding', state.panelSecret ? undefined : secretEncodingOf(loaded?.key)),
-      ...optional('keySearch', state.keySearch && state.keySearch.token === state.token ? state.keySearch.view : undefined),
+      ...optional('keySearch', keySearchView(state.keySearch, state.token, state.keySource, secretEncodingOf(loaded?.key))),
       keySources: await this.keys.list(reads),
       selectedKeySource: state.keySource,
       options: state.options,
@@ -334,13 +336,15 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           await this.render();
           return;
         case 'pasteClipboard': {
+          // The clipboard may hold anything (a password, a whole file): only a token found in it goes to the webview.
           const clip = (await vscode.env.clipboard.readText()).slice(0, MAX_TOKEN_CHARS + 1);
-          if (!clip.trim()) {
-            await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('The clipboard is empty.') });
+          const found = clip.trim() ? findTokens(clip)[0] : undefined;
+          if (!found) {
+            await this.post({ type: 'notice', level: 'error', text: clip.trim() ? vscode.l10n.t('The clipboard holds no token (a JWT starts with "eyJ" and has two or four dots); nothing was pasted.') : vscode.l10n.t('The clipboard is empty.') });
             return;
           }
           if (this.state.token) this.state = { ...this.state, previous: this.state.token };
-          this.state = { ...this.state, token: clip, origin: 'clipboard', signedHere: false, signedWith: undefined, keyChosen: undefined, panelSecret: undefined };
+          this.state = { ...this.state, token: found.token, origin: 'clipboard', signedHere: false, signedWith: undefined, keyChosen: undefined, panelSecret: undefined };
           await this.render();
           return;
         }

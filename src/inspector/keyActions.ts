@@ -29,23 +29,45 @@ export function secretEncodingOf(key: KeyInput | undefined): SecretEncoding | un
   return secretText(key)?.encoding;
 }
 
-/**
- * Try every key the user has (nothing fetched) on `token`. Returns the view of the answer; the time is the search's
- * own, the keys' reading from disk and SecretStorage not counted.
- */
-export async function searchKeys(keys: KeySources, token: string, cache: KeyCache, log: vscode.LogOutputChannel): Promise<KeySearchView> {
-  const candidates = await keys.candidates();
-  const started = performance.now();
-  const found = await whichKeySigned(token, candidates, { cache });
-  const ms = performance.now() - started;
-  log.info(`Which key: ${found.matches.length} of ${candidates.length} keys signed the token (${found.tried} tried, ${found.skipped} skipped) in ${ms.toFixed(1)} ms.`);
-  return { matches: found.matches, tried: found.tried, skipped: found.skipped, ms, ...(found.why ? { why: found.why } : {}) };
+/** A key the search found: its source id stays here; the webview gets the label and a random handle. */
+interface FoundKey {
+  handle: string;
+  id: string;
+  label: string;
+  reading?: SecretEncoding;
 }
 
-/** A search's answer, tied to the token it was asked about. */
+/**
+ * A search's answer, tied to the token it was asked about. The candidates never leave the extension, and the keys
+ * that matched are not selectable until the user picks one with "Use this key" (its handle, for this token).
+ */
 export interface KeySearchState {
   token: string;
-  view: KeySearchView;
+  found: FoundKey[];
+  summary: Omit<KeySearchView, 'matches'>;
+}
+
+const newHandle = (): string => crypto.randomUUID();
+
+/**
+ * Try every key the user has (nothing fetched) on `token`. The time is the search's own, the keys' reading from disk
+ * and SecretStorage not counted.
+ */
+export async function searchKeys(keys: KeySources, token: string, cache: KeyCache, log: vscode.LogOutputChannel): Promise<KeySearchState> {
+  const candidates = await keys.candidates();
+  const started = performance.now();
+  const result = await whichKeySigned(token, candidates, { cache });
+  const ms = performance.now() - started;
+  log.info(`Which key: ${result.matches.length} of ${candidates.length} keys signed the token (${result.tried} tried, ${result.skipped} skipped) in ${ms.toFixed(1)} ms.`);
+  const found = result.matches.map((k) => ({ handle: newHandle(), id: k.id, label: k.label, ...(k.reading ? { reading: k.reading } : {}) }));
+  return { token, found, summary: { tried: result.tried, skipped: result.skipped, ms, ...(result.why ? { why: result.why } : {}) } };
+}
+
+/** The answer as the webview sees it: labels and handles, and which match is the key in use. */
+export function keySearchView(search: KeySearchState | undefined, token: string | undefined, keySource: string, encoding: SecretEncoding | undefined): KeySearchView | undefined {
+  if (!search || search.token !== token) return undefined;
+  const matches = search.found.map((f) => ({ handle: f.handle, label: f.label, ...(f.reading ? { reading: f.reading } : {}), inUse: f.id === keySource && (!f.reading || f.reading === encoding) }));
+  return { matches, ...search.summary };
 }
 
 /** What of the inspector's state a key action changes. */
@@ -80,17 +102,22 @@ export async function keyAction(
       await keys.setEncoding(state.keySource, m.encoding);
       return {};
     case 'useKey': {
-      // Only a key the search found and listed, for the token on display.
-      const found = state.keySearch?.token === state.token ? state.keySearch?.view.matches.find((k) => k.id === m.keySource) : undefined;
-      if (!found || !keys.isListed(found.id)) {
-        log.warn('Ignored a key the search did not find.');
+      // Only a key the search found for the token on display, named by the handle its answer carried.
+      const search = state.keySearch?.token === state.token ? state.keySearch : undefined;
+      const found = search?.found.find((k) => k.handle === m.handle);
+      if (!search || !found) {
+        log.warn('Ignored a key the search did not find for the token on display.');
         return {};
       }
+      // The user chose this one key: it becomes a listed source (and so selectable, revealable) from now on.
+      keys.adopt(found.id);
       if (found.reading) await keys.setEncoding(found.id, found.reading);
-      return { keySource: found.id, keyChosen: vscode.l10n.t('{0}: it signed this token', found.label), panelSecret: undefined, signedHere: false };
+      // Spent: the next "Use this key" of that match needs the handle the next view carries.
+      const keySearch = { ...search, found: search.found.map((k) => (k === found ? { ...k, handle: newHandle() } : k)) };
+      return { keySource: found.id, keyChosen: vscode.l10n.t('{0}: it signed this token', found.label), panelSecret: undefined, signedHere: false, keySearch };
     }
     case 'findKey':
-      return state.token ? { keySearch: { token: state.token, view: await searchKeys(keys, state.token, cache, log) } } : {};
+      return state.token ? { keySearch: await searchKeys(keys, state.token, cache, log) } : {};
   }
 }
 

@@ -62,11 +62,11 @@ function searchResult(view: InspectorView, post: Post): HTMLElement {
   box.append(el('strong', {}, t('Which of my keys signed this?')));
   const list = el('ul', { class: 'matches' });
   for (const m of s.matches) {
-    const using = m.id === view.selectedKeySource && !view.panelSecret && (!m.reading || view.secretEncoding === m.reading);
+    const using = m.inUse && !view.panelSecret;
     const label = m.reading ? t('Signed with {0}, read as {1}', m.label, READING_NAMES[m.reading]) : t('Signed with {0}', m.label);
-    const use = el('button', { type: 'button', class: 'secondary use-key', 'data-key': m.id }, using ? t('In use') : t('Use this key'));
+    const use = el('button', { type: 'button', class: 'secondary use-key', 'data-key': m.handle }, using ? t('In use') : t('Use this key'));
     use.disabled = using;
-    use.addEventListener('click', () => post({ type: 'useKey', keySource: m.id }));
+    use.addEventListener('click', () => post({ type: 'useKey', handle: m.handle }));
     list.append(el('li', {}, el('span', { class: 'match' }, label), use));
   }
   box.append(list, el('span', { class: 'muted' }, counts));

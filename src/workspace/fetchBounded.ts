@@ -11,7 +11,16 @@ export interface BoundedGet {
   /** What is fetched, in words for a refusal ("a JWKS", "a discovery document"). */
   what: string;
   timeoutMs?: number;
+  /** The URL the user named (the issuer, or the JWKS URL itself): decides whether this machine may be a target. */
+  from?: string;
+  /** Origins the user already agreed to (besides the first URL's). A hop elsewhere is asked about, or refused. */
+  origins?: string[];
+  /** Ask the user about a hop to another origin, naming the URL; without it such a hop is refused. */
+  ask?: AskOrigin;
 }
+
+/** Ask the user whether `url`, on an origin they were not shown, may be fetched. True only on their yes. */
+export type AskOrigin = (url: string) => Promise<boolean>;
 
 /** The answer: its status (404 is an answer, not an error, so a caller can try the next URL) and its body. */
 export interface BoundedAnswer {
@@ -24,16 +33,27 @@ const TIMEOUT_MS = 10_000;
 
 /**
  * GET a checked URL, following redirects by hand so that every hop passes checkJwksUrl (https, or http to this
- * machine; no credentials) — a redirect may not lead through an address the user could not have added. The body is
+ * machine; no credentials; no private, link-local or loopback target unless `from` is on this machine) — a redirect
+ * may not lead through an address the user could not have added — and a hop to an origin the user was not shown is
+ * fetched only after their yes (`ask`). The body is
  * read as a stream and refused past `maxBytes` after decompression, so a small gzip or an endless chunked answer
  * cannot fill memory. A 404 is returned (no body); any other failure throws with a reason in words.
  */
 export async function fetchBounded(fetchUrl: typeof fetch, first: string, opts: BoundedGet): Promise<BoundedAnswer> {
   const controller = new AbortController();
   const timeout = opts.timeoutMs ?? TIMEOUT_MS;
-  const timer = setTimeout(() => controller.abort(), timeout);
+  let timer = setTimeout(() => controller.abort(), timeout);
+  // The time limit is the server's: it stops while the user reads a question about a hop, and starts again after.
+  const ask = opts.ask && (async (url: string) => {
+    clearTimeout(timer);
+    try {
+      return await opts.ask!(url);
+    } finally {
+      timer = setTimeout(() => controller.abort(), timeout);
+    }
+  });
   try {
-    return await follow(fetchUrl, checkJwksUrl(first), opts, controller.signal);
+    return await follow(fetchUrl, checkJwksUrl(first, opts.from ?? first), { ...opts, ask }, controller.signal);
   } catch (e) {
     if (controller.signal.aborted) throw new Error(vscode.l10n.t('no answer from {0} within {1} s', first, timeout / 1000));
     throw new Error(explainFetchError(e, first));
@@ -44,6 +64,7 @@ export async function fetchBounded(fetchUrl: typeof fetch, first: string, opts: 
 
 async function follow(fetchUrl: typeof fetch, first: string, opts: BoundedGet, signal: AbortSignal): Promise<BoundedAnswer> {
   let url = first;
+  const allowed = new Set([new URL(first).origin, ...(opts.origins ?? [])]);
   for (let hop = 0; ; hop++) {
     const res = await fetchUrl(url, { headers: { accept: opts.accept }, signal, redirect: 'manual', credentials: 'omit' });
     // A browser hides where a redirect goes (an opaque response), so its hops cannot be checked: refuse it.
@@ -54,9 +75,14 @@ async function follow(fetchUrl: typeof fetch, first: string, opts: BoundedGet, s
       if (hop >= JWKS_MAX_REDIRECTS) throw new Error(vscode.l10n.t('more than {0} redirects', JWKS_MAX_REDIRECTS));
       const next = new URL(location, url).toString();
       try {
-        url = checkJwksUrl(next);
+        url = checkJwksUrl(next, opts.from ?? first);
       } catch (e) {
         throw new Error(vscode.l10n.t('{0} redirects to {1}, which is refused: {2}', url, next, (e as Error).message));
+      }
+      const origin = new URL(url).origin;
+      if (!allowed.has(origin)) {
+        if (!opts.ask || !(await opts.ask(url))) throw new Error(vscode.l10n.t('a redirect leads to {0}, on another origin than the one you agreed to; it was not fetched', url));
+        allowed.add(origin);
       }
       continue;
     }

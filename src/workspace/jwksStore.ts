@@ -1,10 +1,10 @@
 // The JWKS URLs the user added (by URL, or through an issuer's discovery document): the last response of each, kept
 // per workspace, refreshed when a token names a kid it lacks — at most once a minute per URL.
 import * as vscode from 'vscode';
-import { checkJwksUrl, JWKS_MAX_BYTES, parseJwks } from '../core';
+import { checkJwksUrl, cleanTokenText, decodeToken, JWKS_MAX_BYTES, parseJwks } from '../core';
 import type { LoadedKey } from './keySources';
 import { discoverJwksUri } from './discovery';
-import { fetchBounded } from './fetchBounded';
+import { fetchBounded, type AskOrigin } from './fetchBounded';
 
 const JWKS_STATE = 'jwtWorkbench.jwksUrls';
 /** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
@@ -44,10 +44,10 @@ export class JwksStore {
         kept = await this.fetch(url, kept.issuer);
       } catch (e) {
         // Keep verifying with the keys at hand; the label says they may be stale.
-        return { key: kept.text, label: `${jwksLabel(kept)} — ${vscode.l10n.t('refresh failed: {0}', (e as Error).message)}` };
+        return { key: kept.text, label: `${jwksLabel(kept)} — ${vscode.l10n.t('refresh failed: {0}', (e as Error).message)}`, ...bound(kept) };
       }
     }
-    return { key: kept.text, label: jwksLabel(kept) };
+    return { key: kept.text, label: jwksLabel(kept), ...bound(kept) };
   }
 
   all(): KeptJwks[] {
@@ -58,9 +58,11 @@ export class JwksStore {
    * Fetch the JWKS at a URL the user gave (https only, or http to localhost), check that it holds public keys only,
    * and keep it for this workspace. Throws with the reason; the URL is kept only when the fetch succeeded.
    */
-  async fetch(urlText: string, issuer?: string): Promise<KeptJwks> {
-    const url = checkJwksUrl(urlText);
-    const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS' });
+  async fetch(urlText: string, issuer?: string, ask?: AskOrigin): Promise<KeptJwks> {
+    const url = checkJwksUrl(urlText, issuer ?? urlText);
+    // An issuer's JWKS may redirect within the issuer's origin and its own; elsewhere only on the user's yes.
+    const origins = issuer ? [new URL(issuer).origin] : [];
+    const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS', from: issuer ?? url, origins, ask });
     if (got.text === undefined) throw new Error(vscode.l10n.t('{0} answered 404 Not Found', got.url));
     const { jwks, kids, count } = parseJwks(got.text);
     const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now(), ...(issuer ? { issuer } : {}) };
@@ -71,11 +73,16 @@ export class JwksStore {
 
   /**
    * Add an issuer's keys (issue 13.1): its discovery document (OpenID Connect, then RFC 8414), whose issuer must be
-   * `issuer` exactly, names the jwks_uri, which is added as a JWKS URL. Throws with the reason. Returns the source id.
+   * `issuer` exactly, names the jwks_uri, which is added as a JWKS URL. A jwks_uri or redirect on another origin than
+   * the issuer's is fetched only on `ask`'s yes. Throws with the reason. Returns the source id.
    */
-  async addIssuer(issuer: string): Promise<{ id: string; kept: KeptJwks; from: string }> {
-    const { jwksUri, from } = await discoverJwksUri(this.fetchUrl, issuer);
-    const kept = await this.fetch(jwksUri, issuer);
+  async addIssuer(issuer: string, ask?: AskOrigin): Promise<{ id: string; kept: KeptJwks; from: string }> {
+    const { jwksUri, from } = await discoverJwksUri(this.fetchUrl, issuer, ask);
+    // The user was shown the issuer's URLs: a jwks_uri on another origin is asked about first, by name.
+    if (new URL(jwksUri).origin !== new URL(issuer).origin && !(ask && (await ask(jwksUri)))) {
+      throw new Error(vscode.l10n.t('{0} names its keys at {1}, on another origin; they were not fetched', from, jwksUri));
+    }
+    const kept = await this.fetch(jwksUri, issuer, ask);
     return { id: `jwks:${kept.url}`, kept, from };
   }
 
@@ -90,8 +97,30 @@ export class JwksStore {
   }
 }
 
+/** A JWKS kept with its issuer verifies that issuer's tokens only (see keySources' forToken). */
+function bound(kept: KeptJwks): { issuer?: string } {
+  return kept.issuer ? { issuer: kept.issuer } : {};
+}
+
 export function jwksLabel(j: KeptJwks): string {
   const keys = j.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', j.count);
   return j.issuer ? vscode.l10n.t('issuer {0} — JWKS {1} ({2})', j.issuer, j.url, keys) : `JWKS ${j.url} (${keys})`;
 }
 
+
+/** The `iss` a token claims (the issuer-signed JWT of an SD-JWT), read without any check. */
+export function claimedIssuer(token: string): unknown {
+  return decodeToken(cleanTokenText(token).token.split('~')[0]).payload?.iss;
+}
+
+/**
+ * The key as it may be used for `token`: an issuer's keys only for a token that claims that issuer (otherwise no key,
+ * and the reason). Every place that verifies with a loaded key goes through this.
+ */
+export function forToken(loaded: LoadedKey, token: string): LoadedKey {
+  if (loaded.issuer === undefined || !loaded.key) return loaded;
+  const iss = claimedIssuer(token);
+  if (iss === loaded.issuer) return loaded;
+  const claim = typeof iss === 'string' ? vscode.l10n.t('this token claims iss "{0}"', iss.slice(0, 200)) : vscode.l10n.t('this token has no iss');
+  return { label: loaded.label, missing: vscode.l10n.t('The keys of {0} verify only its tokens; {1}.', loaded.issuer, claim) };
+}

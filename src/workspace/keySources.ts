@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, secretText, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
-import { JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
+import { forToken, JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
 import { readBytes } from './files';
@@ -16,6 +16,8 @@ export interface LoadedKey {
   note?: string;
   /** The .env file itself is missing: Generate Secret is the fix. */
   noEnv?: boolean;
+  /** The issuer these keys belong to (a JWKS added through its discovery document): they verify its tokens only. */
+  issuer?: string;
 }
 
 export const NO_KEY = 'none';
@@ -52,7 +54,7 @@ export class KeySources implements vscode.Disposable {
    * stored key of their own choosing.
    */
   private readonly issuedEnvIds = new Set<string>();
-  /** `.env` variables "which key" found outside the usual ones: listed in the pickers for the rest of the session. */
+  /** `.env` variables the user chose from "which key"'s answer: listed in the pickers for the rest of the session. */
   private readonly found = new Set<string>();
   /** Which reader loads each .env (by URI), decided at most every few seconds: the inspector renders per keystroke. */
   private readonly dialects = new Map<string, { at: number; dialect: Promise<EnvDialect> }>();
@@ -158,7 +160,8 @@ export class KeySources implements vscode.Disposable {
     const rank = (id: string) => (id.startsWith(`env:${folderIndex}:`) ? 0 : id.startsWith('env:') ? 1 : 2);
     let fallback: { id: string; why: string } | undefined;
     for (const o of options.sort((a, b) => rank(a.id) - rank(b.id))) {
-      const loaded = await this.load(o.id);
+      // An issuer's keys are a candidate only for a token that claims that issuer.
+      const loaded = forToken(await this.load(o.id), token);
       if (!loaded.key) continue;
       let infos;
       try {
@@ -180,6 +183,11 @@ export class KeySources implements vscode.Disposable {
    */
   async load(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
     if (!this.isListed(id)) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That key source is not one JWT Workbench lists; choose one from the list.') };
+    return this.loadKnown(id, kid, reads);
+  }
+
+  /** Load a source this class listed or found itself (never one named from outside: see {@link load}). */
+  private async loadKnown(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
     if (id.startsWith('jwks:')) return this.jwks.load(id.slice(5), kid);
     if (id.startsWith('anchors:')) return this.loadAnchors(id.slice(8));
     return this.readAs(id, await this.loadSecretSource(id, reads));
@@ -325,7 +333,8 @@ export class KeySources implements vscode.Disposable {
   /**
    * Every key the user already has, for "which of my keys signed this?": the key variables (…SECRET…, …KEY…) of every
    * .env file at each folder's root (.env, .env.staging, …), key files, secret files, stored keys, trust anchors and
-   * the JWKS already fetched — read from disk and SecretStorage, nothing fetched. Each gets a listed id.
+   * the JWKS already fetched — read from disk and SecretStorage, nothing fetched. Their ids are not listed by this:
+   * they stay in the extension until the user chooses one that matched ({@link adopt}).
    */
   async candidates(): Promise<KeyCandidate[]> {
     const ids: string[] = [];
@@ -342,7 +351,7 @@ export class KeySources implements vscode.Disposable {
         for (const name of names.sort()) {
           try {
             const vars = parseEnv((await readEnvOnce(f, vscode.Uri.joinPath(f.uri, name), reads)).text);
-            for (const v of Object.keys(vars).filter((k) => KEY_VARIABLE.test(k) && /^[\w.-]+$/.test(k) && vars[k])) ids.push(this.issue(name === cfg.envFile ? `env:${i}:${v}` : `env:${i}:${v}@${name}`));
+            for (const v of Object.keys(vars).filter((k) => KEY_VARIABLE.test(k) && /^[\w.-]+$/.test(k) && vars[k])) ids.push(name === cfg.envFile ? `env:${i}:${v}` : `env:${i}:${v}@${name}`);
           } catch {
             // unreadable: not a candidate
           }
@@ -352,11 +361,18 @@ export class KeySources implements vscode.Disposable {
     ids.push(...this.added().map((o) => o.id));
     const out: KeyCandidate[] = [];
     for (const id of [...new Set(ids)]) {
-      const loaded = await this.load(id, undefined, reads);
+      const loaded = await this.loadKnown(id, undefined, reads);
       if (loaded.key) out.push({ id, label: loaded.label, key: loaded.key });
     }
-    for (const c of out) if (c.id.startsWith('env:')) this.found.add(c.id);
     return out;
+  }
+
+  /** The user chose a key "which key" found (Use this key): list it, in the pickers too, for the rest of the session. */
+  adopt(id: string): void {
+    if (!id.startsWith('env:') || !/^env:\d+:[\w.-]+(?:@\.env(?:\.[\w.-]+)?)?$/.test(id)) return;
+    this.issue(id);
+    this.found.add(id);
+    this.changed.fire();
   }
 
   /**

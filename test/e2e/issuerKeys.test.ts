@@ -29,6 +29,8 @@ describe('keys from where issuers publish them, in the real workbench (issue 13)
       const body =
         req.url === '/realms/dev/.well-known/openid-configuration' ? { issuer: `${base}/realms/dev`, jwks_uri: `${base}/realms/dev/certs` }
         : req.url === '/realms/dev/certs' ? { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'idp-1', use: 'sig' }] }
+        // An issuer whose jwks_uri is on another origin (the same server, named localhost): asked about again.
+        : req.url === '/cdn/.well-known/openid-configuration' ? { issuer: `${base}/cdn`, jwks_uri: `${base.replace('127.0.0.1', 'localhost')}/realms/dev/certs` }
         : undefined;
       res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' }).end(body ? JSON.stringify(body) : '');
     });
@@ -83,6 +85,27 @@ describe('keys from where issuers publish them, in the real workbench (issue 13)
     assert.deepEqual(requests, ['/realms/dev/.well-known/openid-configuration', '/realms/dev/certs']);
     assert.match(await view.locator('#banner').innerText(), /Key: issuer http:\/\/127\.0\.0\.1:\d+\/realms\/dev — JWKS .*\/realms\/dev\/certs \(1 key\)/);
     await shot(s.page, 'issuer-fetched');
+  });
+
+  it('20.8 a jwks_uri on another origin: a second modal names it, and Cancel fetches nothing there', async () => {
+    const token = await signToken({ sub: 'u', iss: `${base}/cdn` }, { jwk: { ...privateKey.export({ format: 'jwk' }), kid: 'idp-1' } }, { alg: 'ES256', lifetime: '1h' });
+    await paste(token);
+    const view = inspector(s.page);
+    await view.locator('#fetchIssuer').waitFor({ timeout: 15000 });
+    requests.length = 0;
+    await view.locator('#fetchIssuer').click();
+    const first = s.page.locator('.monaco-dialog-box', { hasText: 'Fetch the keys of' }).first();
+    await first.waitFor({ timeout: 15000 });
+    assert.match(await first.innerText(), /a jwks_uri or redirect on another origin is asked about first, by name/);
+    await first.locator('.monaco-button', { hasText: /^Fetch$/ }).click();
+    const other = `${base.replace('127.0.0.1', 'localhost')}/realms/dev/certs`;
+    const second = s.page.locator('.monaco-dialog-box', { hasText: 'leads to' }).first();
+    await second.waitFor({ timeout: 15000 });
+    assert.ok((await second.innerText()).includes(other), await second.innerText());
+    await shot(s.page, 'issuer-other-origin');
+    await second.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+    await s.page.locator('.notifications-toasts .notification-toast', { hasText: 'not fetched' }).first().waitFor({ timeout: 15000 });
+    assert.deepEqual(requests, ['/cdn/.well-known/openid-configuration'], 'nothing fetched from the origin the user did not agree to');
   });
 
   it('13.2 trust anchors: a CA file added from the panel, then an x5c chain verifies to it — and one missing its intermediate does not', async () => {

@@ -202,10 +202,10 @@ describe('keys from where issuers publish them (issue 13)', function () {
       await inspect(token);
       const view = lastView(await fromWebview({ type: 'findKey' }));
       const s = view.keySearch!;
-      assert.deepEqual(s.matches, [{ id: 'env:0:JWT_SECRET@.env.staging', label: '.env.staging JWT_SECRET' }]);
+      assert.deepEqual(s.matches.map(({ handle: _h, ...m }) => m), [{ label: '.env.staging JWT_SECRET', inUse: false }]);
       assert.ok(s.tried >= 48, `tried ${s.tried}`);
       console.log(`      which key over ${s.tried + s.skipped} keys (${s.tried} tried, ${s.skipped} skipped): ${s.ms.toFixed(2)} ms`);
-      const used = lastView(await fromWebview({ type: 'useKey', keySource: 'env:0:JWT_SECRET@.env.staging' }));
+      const used = lastView(await fromWebview({ type: 'useKey', handle: s.matches[0].handle }));
       assert.equal(used.inspection?.verdict, 'verified');
       assert.equal(used.selectedKeySource, 'env:0:JWT_SECRET@.env.staging');
       assert.ok(used.keySources.some((o) => o.id === 'env:0:JWT_SECRET@.env.staging'), 'the found key is in the picker');
@@ -223,8 +223,8 @@ describe('keys from where issuers publish them (issue 13)', function () {
 
     it('a key the search did not find cannot be chosen through useKey', async () => {
       const before = (await inspectorView())?.selectedKeySource;
-      for (const keySource of ['env:0:TENANT_3_JWT_SECRET@.env.production', 'file:///etc/passwd']) {
-        const view = lastView(await fromWebview({ type: 'useKey', keySource }));
+      for (const handle of ['env:0:TENANT_3_JWT_SECRET@.env.production', 'file:///etc/passwd']) {
+        const view = lastView(await fromWebview({ type: 'useKey', handle }));
         assert.equal(view?.selectedKeySource ?? before, before);
       }
       assert.equal((await inspectorView())?.selectedKeySource, before);
@@ -234,8 +234,8 @@ describe('keys from where issuers publish them (issue 13)', function () {
       const token = jwt.sign({ sub: 'u' }, raw, { algorithm: 'HS256', expiresIn: 600 });
       await inspect(token);
       const view = lastView(await fromWebview({ type: 'findKey' }));
-      assert.deepEqual(view.keySearch?.matches, [{ id: 'env:0:JWT_SECRET', label: '.env JWT_SECRET', reading: 'base64' }]);
-      const used = lastView(await fromWebview({ type: 'useKey', keySource: 'env:0:JWT_SECRET' }));
+      assert.deepEqual(view.keySearch?.matches.map(({ handle: _h, ...m }) => m), [{ label: '.env JWT_SECRET', reading: 'base64', inUse: false }]);
+      const used = lastView(await fromWebview({ type: 'useKey', handle: view.keySearch!.matches[0].handle }));
       assert.equal(used.inspection?.verdict, 'verified');
       assert.equal(used.secretEncoding, 'base64');
     });

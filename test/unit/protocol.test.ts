@@ -23,6 +23,7 @@ describe('protocol', () => {
       { type: 'addKeySource', kind: 'jwks' },
       { type: 'reveal', keySource: 'env:0:JWT_SECRET' },
       { type: 'pasteClipboard' },
+      { type: 'useKey', handle: '3f2b8c1e-6d0a-4e1b-9c55-2f7a1d9e0b44' },
     ]) assert.ok(isFromWebview(m), JSON.stringify(m));
   });
 
@@ -32,6 +33,8 @@ describe('protocol', () => {
     ['a sign with alg none', { type: 'sign', header: '{}', payload: '{}', alg: 'none', keySource: 'x' }],
     ['a copy of something else', { type: 'copy', what: 'secret' }],
     ['a reveal without a source', { type: 'reveal' }],
+    ['a useKey naming a key source instead of the handle its answer carried', { type: 'useKey', keySource: 'env:0:STRIPE_SECRET_KEY@.env.production' }],
+    ['a useKey with an oversized handle', { type: 'useKey', handle: 'h'.repeat(65) }],
     ['an unknown key source kind', { type: 'addKeySource', kind: 'url' }],
     ['an inspect with a bad clock', { type: 'inspect', token: 't', keySource: 'x', options: { ...DEFAULT_VERIFY_OPTIONS, at: 'yesterday-ish' } }],
     ['an inspect with a negative leeway', { type: 'inspect', token: 't', keySource: 'x', options: { ...DEFAULT_VERIFY_OPTIONS, leeway: -1 } }],

@@ -26,6 +26,48 @@ describe('core/jwks', () => {
       it(`refuses ${url}`, () => assert.throws(() => checkJwksUrl(url), (e: unknown) => isCoreError(e, 'ERR_JWKS_URL') && why.test((e as Error).message)));
     }
     it('drops a fragment', () => assert.equal(checkJwksUrl('https://i.example/jwks#x'), 'https://i.example/jwks'));
+
+    // Private, link-local, loopback and unspecified targets: in every spelling the URL parser accepts for them.
+    const local = [
+      'https://10.0.0.5/jwks',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[fd00::1]/jwks',
+      'https://192.168.1.1/jwks',
+      'https://172.16.0.1/jwks',
+      'https://172.31.255.255/jwks',
+      'https://100.64.0.1/jwks',
+      'https://127.0.0.1/jwks',
+      'https://127.1.2.3/jwks',
+      'https://0x7f.1/jwks',
+      'https://2130706433/jwks',
+      'https://0.0.0.0/jwks',
+      'https://[::1]/jwks',
+      'https://[::]/jwks',
+      'https://[fe80::1]/jwks',
+      'https://[::ffff:127.0.0.1]/jwks',
+      'https://[::ffff:10.0.0.5]/jwks',
+      'https://[::ffff:a9fe:a9fe]/jwks',
+      'https://[::127.0.0.1]/jwks',
+      'https://[64:ff9b::10.0.0.5]/jwks',
+      'https://localhost/jwks',
+      'https://api.localhost/jwks',
+    ];
+    for (const url of local) {
+      it(`refuses the local or private target ${url} for a public issuer`, () =>
+        assert.throws(() => checkJwksUrl(url, 'https://issuer.example'), (e: unknown) => isCoreError(e, 'ERR_JWKS_URL') && /private|link-local|loopback|this machine|unspecified/.test((e as Error).message)));
+    }
+    for (const url of ['https://10.0.0.5/jwks', 'https://[fd00::1]/jwks', 'https://169.254.169.254/']) {
+      it(`refuses ${url} typed as a JWKS URL of its own`, () => assert.throws(() => checkJwksUrl(url), (e: unknown) => isCoreError(e, 'ERR_JWKS_URL')));
+    }
+    it('a loopback issuer may lead to loopback targets (a local identity provider), never to private or link-local ones', () => {
+      assert.equal(checkJwksUrl('http://127.0.0.1:9000/keys', 'http://localhost:8080/realms/dev'), 'http://127.0.0.1:9000/keys');
+      assert.equal(checkJwksUrl('http://[::1]:9000/keys', 'http://127.0.0.1:8080'), 'http://[::1]:9000/keys');
+      assert.throws(() => checkJwksUrl('https://10.0.0.5/keys', 'http://127.0.0.1:8080'), /private/);
+      assert.throws(() => checkJwksUrl('https://169.254.169.254/', 'http://127.0.0.1:8080'), /link-local/);
+    });
+    for (const ok of ['https://8.8.8.8/jwks', 'https://172.32.0.1/jwks', 'https://[2606:4700::1111]/jwks', 'https://login.microsoftonline.com/common/discovery/v2.0/keys']) {
+      it(`accepts the public target ${ok}`, () => assert.equal(checkJwksUrl(ok, 'https://issuer.example'), new URL(ok).toString()));
+    }
   });
 
   describe('parseJwks', () => {

@@ -45,6 +45,10 @@ describe('core/x5c: certificate chains to trust anchors (openssl-made)', functio
     { name: 'self-signed leaf', make: () => sign('selfLeaf', c.x5c('selfLeaf')), why: /the leaf certificate CN=self-signed\.example\.test is self-signed and is not issued by a trust anchor/ },
     { name: 'issuer that is not a CA', make: () => sign('leafUnderNotCa', c.x5c('leafUnderNotCa', 'notCa')), why: /the intermediate CN=Not A CA is not a CA \(basic constraints lack cA\)/ },
     { name: 'leaf key that did not sign the token', make: () => sign('leafShort', c.x5c('leaf', 'inter')), why: /certificate chain to CN=Test Root CA holds, but the signature does not match the key/ },
+    { name: 'SHA-1-signed leaf', make: () => sign('leafSha1', c.x5c('leafSha1', 'inter')), why: /the leaf certificate CN=sha1\.example\.test is signed with ECDSA with SHA-1; only SHA-256 or stronger is accepted/ },
+    { name: 'MD5-signed leaf', make: () => sign('leafMd5', c.x5c('leafMd5')), anchors: () => c.pem('rsaRoot'), why: /the leaf certificate CN=md5\.example\.test is signed with RSA with MD5; only SHA-256 or stronger is accepted/ },
+    { name: 'unknown critical extension', make: () => sign('leafCritical', c.x5c('leafCritical', 'inter')), why: /the leaf certificate CN=critical\.example\.test has a critical extension this check does not process \(1\.3\.6\.1\.4\.1\.55555\.1\)/ },
+    { name: '512-bit RSA intermediate', make: () => sign('leafUnderWeak', c.x5c('leafUnderWeak', 'weakInter')), why: /the intermediate CN=Weak RSA-512 CA has a key that cannot be trusted: .*modulus is 512 bits/ },
     { name: 'x5c in the wrong alphabet', make: () => sign('leaf', c.x5c('leaf', 'inter').map((x) => x.replace(/\+/g, '-').replace(/\//g, '_') + '-_')), why: /x5c\[\d\] is not base64|not an X\.509 certificate/ },
   ];
   for (const k of cases) {
@@ -56,6 +60,13 @@ describe('core/x5c: certificate chains to trust anchors (openssl-made)', functio
       assert.equal(ins.chain, undefined);
     });
   }
+
+  it('an extended key usage on the leaf is said with the chain', async () => {
+    const ins = await inspect(await sign('leafEku', c.x5c('leafEku', 'inter')));
+    assert.equal(ins.verdict, 'verified', ins.detail);
+    assert.deepEqual(ins.chain?.extendedKeyUsage, ['serverAuth', 'clientAuth']);
+    assert.match(ins.detail!, /the leaf's extended key usage: serverAuth, clientAuth/);
+  });
 
   it('the same expired-leaf token verifies at a clock inside its validity: the inspection clock decides', async () => {
     assert.equal((await inspect(await sign('leafShort', c.x5c('leafShort', 'inter')))).verdict, 'verified');
