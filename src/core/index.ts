@@ -9,6 +9,7 @@ export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyP
 export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
 export { parsePythonEnv } from './dotenvPython';
 export { parsePayload } from './payload';
+export { capLeeway, MAX_LEEWAY_S } from './claimChecks';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
 export {
   inspectToken,
@@ -25,7 +26,8 @@ export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type K
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
-export { applyInsertions, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
+export { jsString, pyString } from './literals';
+export { applyInsertions, djangoJwtModule, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
 export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';
 // Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
 export { unquoteDebugValue, type DebugString } from './debugValue';

@@ -59,3 +59,24 @@ export function secretFromEnv(): string {
   assert.ok(m, 'JWT_SECRET in .env');
   return m[1];
 }
+
+/**
+ * Run `body` with `settings` written into the workspace's .vscode/settings.json, as a repository would commit them;
+ * waits until VS Code reads them, and until it has forgotten them again afterwards.
+ */
+export async function withWorkspaceSettings(settings: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+  const file = fsPath('.vscode', 'settings.json');
+  const read = (name: string) => vscode.workspace.getConfiguration().inspect(name)?.workspaceValue;
+  const settle = async (want: (name: string) => unknown) => {
+    for (let i = 0; i < 100 && Object.keys(settings).some((n) => JSON.stringify(read(n)) !== JSON.stringify(want(n))); i++) await new Promise((r) => setTimeout(r, 100));
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  await settle((n) => settings[n]);
+  try {
+    await body();
+  } finally {
+    fs.rmSync(file, { force: true });
+    await settle(() => undefined);
+  }
+}
