@@ -180,6 +180,11 @@ export class KeySources implements vscode.Disposable {
    */
   async load(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
     if (!this.isListed(id)) return { label: vscode.l10n.t('no key'), missing: vscode.l10n.t('That key source is not one JWT Workbench lists; choose one from the list.') };
+    // In an untrusted workspace no key is used at all: not .env (loadEnv says so), nor a stored key or a kept JWKS.
+    if (!vscode.workspace.isTrusted && !id.startsWith('env:') && id !== NO_KEY) {
+      const label = this.added().find((o) => o.id === id)?.label ?? vscode.l10n.t('no key');
+      return { label, missing: vscode.l10n.t('The workspace is not trusted, so no key is used; trust it to verify with {0}.', label) };
+    }
     if (id.startsWith('jwks:')) return this.jwks.load(id.slice(5), kid);
     if (id.startsWith('anchors:')) return this.loadAnchors(id.slice(8));
     return this.readAs(id, await this.loadSecretSource(id, reads));

@@ -68,7 +68,9 @@ export async function withWorkspaceSettings(settings: Record<string, unknown>, b
   const file = fsPath('.vscode', 'settings.json');
   const read = (name: string) => vscode.workspace.getConfiguration().inspect(name)?.workspaceValue;
   const settle = async (want: (name: string) => unknown) => {
-    for (let i = 0; i < 100 && Object.keys(settings).some((n) => JSON.stringify(read(n)) !== JSON.stringify(want(n))); i++) await new Promise((r) => setTimeout(r, 100));
+    const pending = () => Object.keys(settings).filter((n) => JSON.stringify(read(n)) !== JSON.stringify(want(n)));
+    for (let i = 0; i < 300 && pending().length; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(pending(), [], 'VS Code read .vscode/settings.json');
   };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(settings, null, 2));
@@ -76,7 +78,8 @@ export async function withWorkspaceSettings(settings: Record<string, unknown>, b
   try {
     await body();
   } finally {
-    fs.rmSync(file, { force: true });
+    // Emptied rather than deleted: VS Code notices a change at once, a deletion only after seconds.
+    fs.writeFileSync(file, '{}');
     await settle(() => undefined);
   }
 }
