@@ -3,7 +3,7 @@ import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, rea
 import { JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
-import { readBytes } from './files';
+import { readWorkspaceFile } from './files';
 import { describeDisagreement, detectEnvDialect, envUriFor, readEnvOnce, readEnvVariable, type EnvDialect, type EnvReads } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
@@ -269,7 +269,7 @@ export class KeySources implements vscode.Disposable {
     const label = anchorsLabel(uri);
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
     try {
-      return { key: { anchors: new TextDecoder().decode(await readBytes(parsed)) }, label };
+      return { key: { anchors: new TextDecoder().decode(await readWorkspaceFile(parsed)) }, label };
     } catch (e) {
       return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
@@ -281,7 +281,7 @@ export class KeySources implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
     let text: string;
     try {
-      text = new TextDecoder().decode(await readBytes(parsed));
+      text = new TextDecoder().decode(await readWorkspaceFile(parsed));
     } catch (e) {
       return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
@@ -320,7 +320,7 @@ export class KeySources implements vscode.Disposable {
 
   /** Remember a trust anchor file (CA certificates, PEM) for this workspace after reading it. Returns its id. */
   async addTrustAnchors(uri: vscode.Uri): Promise<{ id: string; subjects: string[] }> {
-    const { subjects } = await readTrustAnchors(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    const { subjects } = await readTrustAnchors(new TextDecoder().decode(await readWorkspaceFile(uri)));
     const id = uri.toString();
     await this.context.workspaceState.update(ANCHORS_STATE, [...this.anchorFiles().filter((u) => u !== id), id]);
     this.changed.fire();
@@ -369,7 +369,7 @@ export class KeySources implements vscode.Disposable {
    * user said so (`asSecret`), a file whose text is an HMAC secret. Returns its source id.
    */
   async addKeyFile(uri: vscode.Uri, forSigning = false, asSecret = false): Promise<string> {
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const text = new TextDecoder().decode(await readWorkspaceFile(uri));
     const id = uri.toString();
     if (asSecret) {
       describeKey({ secret: text.replace(/\r?\n$/, ''), encoding: 'utf8' }); // throws when empty
