@@ -76,7 +76,8 @@ describe('a repository\'s settings (20.6)', () => {
     assert.equal(forged.view.inspection?.verdict, 'expired');
   });
 
-  it('20.6 an issuer with a quote in .vscode/settings.json stays one string literal in the TypeScript snippet', async () => {
+  it('20.6 an issuer with a quote in .vscode/settings.json stays one string literal in the TypeScript snippet', async function () {
+    this.timeout(90000); // completions in a .ts file wait for the TypeScript server too
     const issuer = "x'; require('child_process').execSync('touch pwned'); const y = '";
     await withWorkspaceSettings({ 'jwtWorkbench.issuer': issuer }, async () => {
       const editor = await editorWith('snippet.ts', '\n', '\n');
