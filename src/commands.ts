@@ -22,4 +22,6 @@ export const CommandIds = {
   inspectorState: 'jwtWorkbench.inspectorState',
   /** Registered only under test (ExtensionMode.Test): handle a message as if the inspector's webview sent it. */
   testFromWebview: 'jwtWorkbench.test.fromWebview',
+  /** Registered only under test: answer the next modal questions, and read back those asked (workspace/modal.ts). */
+  testModals: 'jwtWorkbench.test.modals',
 } as const;

@@ -15,6 +15,7 @@ import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
+import { scriptModals } from './workspace/modal';
 import { inspectDebugConsoleSelectionCommand, inspectDebugValueCommand } from './sources/debugValue';
 import { ExpiringTokenLenses, HTTP_FILES, resignHttpTokenCommand } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
@@ -69,7 +70,10 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)),
+      vscode.commands.registerCommand(CommandIds.testModals, (answers: unknown) => scriptModals(answers)),
+    );
   }
 }
 

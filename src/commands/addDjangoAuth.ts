@@ -4,6 +4,7 @@ import { CommandIds } from '../commands';
 import type { Services } from '../services';
 import { getConfig } from '../workspace/config';
 import { readEnv } from '../workspace/envFile';
+import { readWorkspaceFile } from '../workspace/files';
 
 export interface AddDjangoAuthArgs {
   /** The project's manage.py, instead of finding it (scripted use, tests). */
@@ -20,7 +21,7 @@ export interface AddDjangoAuthResult {
 
 const IGNORED_DIRS = '**/{node_modules,.venv,venv,env,.git,site-packages}/**';
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-const read = (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then(decode, () => undefined);
+const read = (uri: vscode.Uri) => readWorkspaceFile(uri).then(decode, () => undefined);
 
 /**
  * JWT: Add JWT Authentication to Django… — the recipe's last step done for the user: in a folder with manage.py it

@@ -42,7 +42,7 @@ export async function addKeyFileCommand(services: Services, args?: AddKeyFileArg
     return id;
   } catch (e) {
     if (!isCoreError(e, 'ERR_KEY_FORMAT') || args?.asSecret || args?.uri) {
-      void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : String(e));
+      void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : (e as Error).message);
       return undefined;
     }
     // Never silently: a file that holds no key becomes a secret only when the user says so, here.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bracesAround, decodeToken, describeKey, isCoreError, MAX_OBJECT_TEXT, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
+import { bracesAround, decodeToken, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
@@ -132,7 +132,7 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
       break;
     case 'literal':
       // In code the payload was a dict or object: a string literal keeps the file valid ("eyJ…").
-      await editor.edit((b) => b.replace(selection, JSON.stringify(token)));
+      await editor.edit((b) => b.replace(selection, doc.languageId === 'python' ? pyString(token) : jsString(token)));
       break;
     default:
       await editor.edit((b) => b.replace(selection, token));

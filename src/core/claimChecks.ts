@@ -7,6 +7,17 @@ import type { InspectedClaim, InspectionWarning, InspectOptions, Verdict } from 
 
 export const DEFAULT_MAX_LIFETIME = 30 * 86400;
 export const MAX_PAYLOAD_DEPTH = 200;
+/**
+ * The most clock skew a verification allows, in seconds: five minutes is what servers commonly allow (PyJWT's and
+ * jose's users pick 30–300 s), and more than that is no skew but a token that is out of date.
+ */
+export const MAX_LEEWAY_S = 300;
+
+/** A leeway as used: a number of seconds from 0 to {@link MAX_LEEWAY_S}; anything else is 0. */
+export function capLeeway(leeway: unknown): number {
+  if (typeof leeway !== 'number' || Number.isNaN(leeway) || leeway <= 0) return 0;
+  return Math.min(MAX_LEEWAY_S, leeway);
+}
 export const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 export function depthExceeds(value: unknown, max: number): boolean {
@@ -76,6 +87,15 @@ export function warningsFor(header: Record<string, unknown>, payload: unknown, o
     if (bidi.length) w.push({ code: 'bidi-text', message: `${bidi.map((s) => `"${s}"`).join(', ')} contains Unicode direction controls, which can make text display differently from what it is.` });
   }
   return w;
+}
+
+/** When only the leeway lets `exp` or `nbf` pass: the sentence that says so (the banner shows it); else undefined. */
+export function leewayDecided(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number): string | undefined {
+  const leeway = opts.leeway ?? 0;
+  const { exp, nbf } = payload;
+  if (typeof exp === 'number' && nowSec > exp && nowSec <= exp + leeway) return `It is valid only because of the ${leeway} s leeway: it expired ${relativeTime(exp, nowSec)}.`;
+  if (typeof nbf === 'number' && nowSec < nbf && nowSec + leeway >= nbf) return `It is valid only because of the ${leeway} s leeway: it becomes valid ${relativeTime(nbf, nowSec)}.`;
+  return undefined;
 }
 
 export interface ClaimFailure {

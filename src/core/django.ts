@@ -6,10 +6,7 @@
  * `exp` is required, and a refusal is the recipe's `{"status": "error", "message": …}` with status 401.
  */
 
-/** Python string literal (double quotes), safe for any text. */
-export function pyString(text: string): string {
-  return JSON.stringify(text);
-}
+import { jsString, pyString } from './literals';
 
 const HEADER = (what: string) => `"""${what} Added by JWT Workbench (the Django + PyJWT recipe)."""`;
 
@@ -125,8 +122,7 @@ export function pythonSnippets(issuer: string): { prefix: string; description: s
 
 /** The TypeScript (jose) snippets, each complete on its own: generateJwt, verifyJwt, and an Express middleware. */
 export function typescriptSnippets(issuer: string): { prefix: string; description: string; body: string }[] {
-  const iss = JSON.stringify(issuer).replace(/^"|"$/g, "'");
-  const secret = ["const secret = new TextEncoder().encode(process.env.JWT_SECRET ?? '');", "const issuer = process.env.JWT_ISSUER ?? " + iss + ';'];
+  const secret = ["const secret = new TextEncoder().encode(process.env.JWT_SECRET ?? '');", `const issuer = process.env.JWT_ISSUER ?? ${jsString(issuer)};`];
   const verify = [
     'export class TokenError extends Error {}',
     '',

@@ -16,7 +16,8 @@ export type CoreErrorCode =
   | 'ERR_JWKS_URL'
   | 'ERR_JWKS_RESPONSE'
   | 'ERR_DISCOVERY'
-  | 'ERR_TRUST_ANCHORS';
+  | 'ERR_TRUST_ANCHORS'
+  | 'ERR_RESIGN';
 
 /** Base class of every error the core throws on bad input (programmer misuse throws TypeError/RangeError). */
 export class JwtWorkbenchError extends Error {

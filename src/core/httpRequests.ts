@@ -37,12 +37,16 @@ export function authorizationTokens(text: string): HeaderToken[] {
   return out;
 }
 
-/** Lifetime-preserving fresh times: undefined when the token has no numeric `exp` (nothing expires, nothing to do). */
-export function refreshedClaims(payload: Record<string, unknown>, now: number, defaultLifetime: number): Record<string, unknown> | undefined {
+/**
+ * Fresh times that keep the original lifetime, but never more than `maxLifetime` seconds (which is also the lifetime
+ * of a token without `iat`); `nbf` keeps its offset from `iat`, within that lifetime. Undefined when the token has no
+ * numeric `exp` (nothing expires, nothing to do).
+ */
+export function refreshedClaims(payload: Record<string, unknown>, now: number, maxLifetime: number): Record<string, unknown> | undefined {
   if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) return undefined;
   const iat = typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? payload.iat : undefined;
-  const lifetime = iat !== undefined && payload.exp > iat ? payload.exp - iat : defaultLifetime;
+  const lifetime = Math.min(maxLifetime, iat !== undefined && payload.exp > iat ? payload.exp - iat : maxLifetime);
   const out: Record<string, unknown> = { ...payload, iat: now, exp: now + lifetime };
-  if (typeof payload.nbf === 'number' && iat !== undefined) out.nbf = now + Math.max(0, payload.nbf - iat);
+  if (typeof payload.nbf === 'number' && iat !== undefined) out.nbf = now + Math.min(lifetime, Math.max(0, payload.nbf - iat));
   return out;
 }

@@ -9,6 +9,7 @@ export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyP
 export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
 export { parsePythonEnv } from './dotenvPython';
 export { parsePayload } from './payload';
+export { capLeeway, MAX_LEEWAY_S } from './claimChecks';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
 export {
   inspectToken,
@@ -25,13 +26,15 @@ export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type K
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
-export { applyInsertions, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
+export { jsString, pyString } from './literals';
+export { applyInsertions, djangoJwtModule, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
 export { checkJwksUrl, hostKind, isLoopbackUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';
 // Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
 export { unquoteDebugValue, type DebugString } from './debugValue';
 export { tokensInRedirect, type RedirectToken } from './redirect';
 export { bracesAround, MAX_OBJECT_TEXT, type Span } from './objectAround';
 export { authorizationTokens, refreshedClaims, type HeaderToken } from './httpRequests';
+export { resignCheck, resignClaims, resignRefusal, resignToken, type ResignCheck } from './resign';
 // Issue 13 — keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
 export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './discovery';
 export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './x5c';

@@ -1,5 +1,5 @@
 import { isSigningAlg, type SigningAlg } from './algorithms';
-import { BIDI, MAX_PAYLOAD_DEPTH, claimFailures, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
+import { BIDI, MAX_PAYLOAD_DEPTH, capLeeway, claimFailures, leewayDecided, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
 import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
 import { base64UrlToBytes } from './encoding';
 import { inspectJwe } from './jwe';
@@ -144,7 +144,8 @@ const B64URL_CHAR = /[^A-Za-z0-9_-]/;
  */
 export async function inspectToken(text: string, opts: InspectOptions = {}): Promise<Inspection> {
   try {
-    return await inspectText(typeof text === 'string' ? text : String(text), opts, 0);
+    // Whoever sets the leeway (a repository's settings, a message), more than a few minutes of skew is never allowed.
+    return await inspectText(typeof text === 'string' ? text : String(text), { ...opts, leeway: capLeeway(opts.leeway) }, 0);
   } catch (e) {
     return { kind: 'malformed', verdict: 'malformed', message: MESSAGES.malformed, detail: `Unexpected error: ${(e as Error)?.message ?? String(e)}`, warnings: [], claims: [] };
   }
@@ -315,6 +316,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     return result(check.verdict, check.detail, check.verdict === 'invalid-signature' ? also(failures) : {});
   }
   if (failures.length) return result(failures[0].verdict, failures[0].detail, { verifiedWith, ...chained, ...also(failures.slice(1)) });
-  return result('verified', withKey(check), { verifiedWith, ...chained });
+  const leewayNote = leewayDecided(payload!, opts, nowSec);
+  return result('verified', leewayNote ? `${withKey(check)} ${leewayNote}` : withKey(check), { verifiedWith, ...chained });
 }
 

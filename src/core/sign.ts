@@ -78,12 +78,15 @@ export async function signToken(payload: Record<string, unknown>, key: KeyInput,
   if (opts.alg !== undefined && !isSigningAlg(opts.alg)) throw new JwtWorkbenchError('ERR_ALG_UNSUPPORTED', `"${String(opts.alg)}" is not a JWS algorithm this tool signs with.`);
   const resolved = pickSigningKey(resolveKeys(key, opts.cache), opts.alg, opts.header?.kid);
   const alg = opts.alg ?? defaultAlgFor(resolved);
-  await assertMlDsa(alg);
-  const cryptoKey = await importForSigning(resolved, alg, opts.cache);
   const header: Record<string, unknown> = { alg, typ: 'JWT', ...opts.header };
-  header.alg = alg;
   if (resolved.kid !== undefined && header.kid === undefined) header.kid = resolved.kid;
-  const claims = withDefaultClaims(payload, opts);
+  return signWithKey(withDefaultClaims(payload, opts), resolved, alg, header, opts.cache);
+}
+
+/** Sign `claims` as they are with exactly `resolved` (one key, already chosen), under `header` with `alg` set. */
+export async function signWithKey(claims: Record<string, unknown>, resolved: ResolvedKey, alg: SigningAlg, header: Record<string, unknown>, cache?: KeyCache): Promise<string> {
+  await assertMlDsa(alg);
+  const cryptoKey = await importForSigning(resolved, alg, cache);
   const body = utf8.encode(JSON.stringify(claims));
-  return new CompactSign(body).setProtectedHeader(header as { alg: string }).sign(cryptoKey);
+  return new CompactSign(body).setProtectedHeader({ ...header, alg }).sign(cryptoKey);
 }

@@ -44,7 +44,7 @@ const issuerInput = el('input', { id: 'issuer', type: 'text', placeholder: t('an
 const audienceInput = el('input', { id: 'audience', type: 'text', placeholder: t('any (comma-separated)'), 'aria-label': t('Expected audience') });
 const nonceInput = el('input', { id: 'nonce', type: 'text', placeholder: t('the nonce sent (ID tokens, SD-JWT presentations)'), 'aria-label': t('Nonce') });
 const clientInput = el('input', { id: 'clientId', type: 'text', placeholder: t('the client id (ID tokens, access tokens)'), 'aria-label': t('Client') });
-const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', step: '1', value: '0', 'aria-label': t('Leeway in seconds') });
+const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', max: '300', step: '1', value: '0', 'aria-label': t('Leeway in seconds') });
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
 // jwt.io's habit: a secret typed right here. Sent with each inspection, never put in the panel's saved state.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isSigningAlg, type SigningAlg } from '../core';
+import { capLeeway, isSigningAlg, type SigningAlg } from '../core';
 
 export type SignOutput = 'replace' | 'insertBelow' | 'copy' | 'inspector';
 /** Which reader loads `.env`: python-dotenv (a Python project's load_dotenv), Node's dotenv, or decided per project. */
@@ -37,7 +37,8 @@ export function getConfig(scope?: vscode.Uri): Config {
     lifetime: c.get<string>('lifetime', '1d'),
     issuer: c.get<string>('issuer', '').trim(),
     audience: c.get<string>('audience', '').trim(),
-    leeway: Math.max(0, c.get<number>('leeway', 0)),
+    // A repository's .vscode/settings.json may set it: never more than a few minutes (core's cap).
+    leeway: capLeeway(c.get<number>('leeway', 0)),
     envFile: c.get<string>('envFile', '.env').trim() || '.env',
     secretVariable: /^[\w.-]+$/.test(variable) ? variable : 'JWT_SECRET',
     signOutput: SIGN_OUTPUTS.includes(signOutput) ? signOutput : 'replace',

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseEnv, parsePythonEnv, upsertEnvVar } from '../core';
 import { getConfig } from './config';
-import { exists, localFs, readBytes } from './files';
+import { exists, localFs, readWorkspaceFile } from './files';
 
 /** A workspace's `.env`, as text — from the open editor when it is open (unsaved changes included). */
 export interface EnvText {
@@ -80,7 +80,7 @@ export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = 
   if (doc?.isDirty) return { uri, folder, exists: true, text: doc.getText() };
   let bytes: Uint8Array;
   try {
-    bytes = await readBytes(uri);
+    bytes = await readWorkspaceFile(uri, folder);
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { uri, folder, exists: false, text: '' };
     throw new EnvFileError(vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message), 'ERR_ENV_READ');

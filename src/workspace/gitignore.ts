@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isIgnored } from '../core';
+import { readWorkspaceFile } from './files';
 
 const ASKED = 'jwtWorkbench.gitignoreAsked';
 
@@ -12,7 +13,12 @@ export async function offerToIgnore(context: vscode.ExtensionContext, folder: vs
   const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
   if (!(await exists(vscode.Uri.joinPath(folder.uri, '.git')))) return undefined;
   const gitignoreUri = vscode.Uri.joinPath(folder.uri, '.gitignore');
-  const text = (await exists(gitignoreUri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(gitignoreUri)) : '';
+  let text = '';
+  try {
+    if (await exists(gitignoreUri)) text = new TextDecoder().decode(await readWorkspaceFile(gitignoreUri, folder));
+  } catch {
+    return undefined; // a .gitignore that is a link out of the folder, or huge: neither read nor written
+  }
   const rel = env.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
   if (isIgnored(text, rel)) return true;
   const asked = o.asked ?? ASKED;

@@ -3,7 +3,7 @@ import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, rea
 import { forToken, JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
-import { readBytes } from './files';
+import { readWorkspaceFile } from './files';
 import { describeDisagreement, detectEnvDialect, envUriFor, readEnvOnce, readEnvVariable, type EnvDialect, type EnvReads } from './envFile';
 
 /** A key found in the workspace. `key` stays in the extension host; only `label` is ever shown or posted. */
@@ -188,6 +188,11 @@ export class KeySources implements vscode.Disposable {
 
   /** Load a source this class listed or found itself (never one named from outside: see {@link load}). */
   private async loadKnown(id: string, kid?: unknown, reads?: EnvReads): Promise<LoadedKey> {
+    // In an untrusted workspace no key is used at all: not .env (loadEnv says so), nor a stored key or a kept JWKS.
+    if (!vscode.workspace.isTrusted && !id.startsWith('env:') && id !== NO_KEY) {
+      const label = this.added().find((o) => o.id === id)?.label ?? vscode.l10n.t('no key');
+      return { label, missing: vscode.l10n.t('The workspace is not trusted, so no key is used; trust it to verify with {0}.', label) };
+    }
     if (id.startsWith('jwks:')) return this.jwks.load(id.slice(5), kid);
     if (id.startsWith('anchors:')) return this.loadAnchors(id.slice(8));
     return this.readAs(id, await this.loadSecretSource(id, reads));
@@ -272,7 +277,7 @@ export class KeySources implements vscode.Disposable {
     const label = anchorsLabel(uri);
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
     try {
-      return { key: { anchors: new TextDecoder().decode(await readBytes(parsed)) }, label };
+      return { key: { anchors: new TextDecoder().decode(await readWorkspaceFile(parsed)) }, label };
     } catch (e) {
       return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
@@ -284,7 +289,7 @@ export class KeySources implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return { label, missing: vscode.l10n.t('The workspace is not trusted, so key files are not read.') };
     let text: string;
     try {
-      text = new TextDecoder().decode(await readBytes(parsed));
+      text = new TextDecoder().decode(await readWorkspaceFile(parsed));
     } catch (e) {
       return { label, missing: vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(parsed), (e as Error).message) };
     }
@@ -323,7 +328,7 @@ export class KeySources implements vscode.Disposable {
 
   /** Remember a trust anchor file (CA certificates, PEM) for this workspace after reading it. Returns its id. */
   async addTrustAnchors(uri: vscode.Uri): Promise<{ id: string; subjects: string[] }> {
-    const { subjects } = await readTrustAnchors(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    const { subjects } = await readTrustAnchors(new TextDecoder().decode(await readWorkspaceFile(uri)));
     const id = uri.toString();
     await this.context.workspaceState.update(ANCHORS_STATE, [...this.anchorFiles().filter((u) => u !== id), id]);
     this.changed.fire();
@@ -380,7 +385,7 @@ export class KeySources implements vscode.Disposable {
    * user said so (`asSecret`), a file whose text is an HMAC secret. Returns its source id.
    */
   async addKeyFile(uri: vscode.Uri, forSigning = false, asSecret = false): Promise<string> {
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const text = new TextDecoder().decode(await readWorkspaceFile(uri));
     const id = uri.toString();
     if (asSecret) {
       describeKey({ secret: text.replace(/\r?\n$/, ''), encoding: 'utf8' }); // throws when empty

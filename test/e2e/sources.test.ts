@@ -207,6 +207,12 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     await lens.waitFor({ timeout: 30000 });
     await shot(s.page, 'http-resign-lens');
     await lens.click();
+    // The first Re-sign in a file shows what will be signed and asks (20.2): a real modal, answered by a click.
+    const dialog = s.page.locator('.monaco-dialog-box', { hasText: 'Re-sign this token' });
+    await dialog.waitFor({ timeout: 15000 });
+    assert.match(await dialog.innerText(), /"user": "alice"/);
+    await shot(s.page, 'http-resign-confirm');
+    await dialog.locator('.monaco-button', { hasText: /^Re-sign$/ }).click();
     await toast(s.page, 'Re-signed with');
     let text = '';
     for (let i = 0; i < 50; i++) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { signToken } from '../../src/core';
-import { inspector, openWorkbench, runCommand, shot, toast, type Session } from './workbench';
+import { editor, inspector, openFile, runCommand, shot, toast, openWorkbench, type Session } from './workbench';
 
 // Workspace Trust on, and the folder not trusted: the extension runs in restricted mode (untrustedWorkspaces:
 // limited). Decoding works; .env is neither read nor written.
@@ -27,6 +27,26 @@ describe('an untrusted workspace (restricted mode)', function () {
     assert.match(await view.locator('#banner').innerText(), /not trusted, so \.env was not read/);
     assert.match(await view.locator('#claims').innerText(), /user\s+restricted/);
     await shot(s.page, 'untrusted-inspector');
+  });
+
+  it('uses no key at all (20.2): a key kept in SecretStorage does not re-sign an expired token in an .http file', async () => {
+    const stored = 'a-stored-secret-for-an-untrusted-workspace-0123456789';
+    await runCommand(s.page, 'JWT: Store a Key in SecretStorage…');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('untrusted');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.quick-input-widget input[type="password"]').waitFor({ timeout: 15000 });
+    await s.page.locator('.quick-input-widget input[type="password"]').fill(stored);
+    await s.page.keyboard.press('Enter');
+    const t = Math.floor(Date.now() / 1000);
+    const expired = await signToken({ user: 'alice', iat: t - 7200, exp: t - 3600 }, stored);
+    fs.writeFileSync(path.join(s.workspace, 'api.http'), `### me\nGET http://127.0.0.1:8000/api/me\nAuthorization: Bearer ${expired}\n`);
+    await openFile(s.page, 'api.http');
+    const lens = editor(s.page).locator('.codelens-decoration', { hasText: /Cannot re-sign|Re-sign/ }).first();
+    await lens.waitFor({ timeout: 30000 });
+    await shot(s.page, 'untrusted-http-lens');
+    assert.match(await lens.innerText(), /Cannot re-sign \(expired 1 hour ago\): the workspace is not trusted, so no key is used/);
   });
 
   it('does not write .env: Generate Secret asks for trust instead', async () => {

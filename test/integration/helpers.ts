@@ -59,3 +59,27 @@ export function secretFromEnv(): string {
   assert.ok(m, 'JWT_SECRET in .env');
   return m[1];
 }
+
+/**
+ * Run `body` with `settings` written into the workspace's .vscode/settings.json, as a repository would commit them;
+ * waits until VS Code reads them, and until it has forgotten them again afterwards.
+ */
+export async function withWorkspaceSettings(settings: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
+  const file = fsPath('.vscode', 'settings.json');
+  const read = (name: string) => vscode.workspace.getConfiguration().inspect(name)?.workspaceValue;
+  const settle = async (want: (name: string) => unknown) => {
+    const pending = () => Object.keys(settings).filter((n) => JSON.stringify(read(n)) !== JSON.stringify(want(n)));
+    for (let i = 0; i < 300 && pending().length; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(pending(), [], 'VS Code read .vscode/settings.json');
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  await settle((n) => settings[n]);
+  try {
+    await body();
+  } finally {
+    // Emptied rather than deleted: VS Code notices a change at once, a deletion only after seconds.
+    fs.writeFileSync(file, '{}');
+    await settle(() => undefined);
+  }
+}

@@ -133,6 +133,7 @@ describe('tokens where they show up (issue 14)', () => {
       [2, 'Re-sign (expired 2 hours ago)'],
       [10, 'Cannot re-sign (expired 1 minute ago): no key of yours verifies it — add one…'],
     ]);
+    await vscode.commands.executeCommand('jwtWorkbench.test.modals', ['Re-sign']); // the first Re-sign in a file asks
     const resigned = await vscode.commands.executeCommand<string>(lenses[0].command!.command, ...lenses[0].command!.arguments!);
     assert.ok(resigned);
     assert.equal(doc.lineAt(2).text, `Authorization: Bearer ${resigned}`);

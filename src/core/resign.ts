@@ -1,0 +1,67 @@
+/**
+ * Re-signing an expired token (the .http Re-sign lens) without becoming a signing oracle: only a token that one of
+ * the user's keys verifies under the plain JWS rules — no profile, no key or key location from its header — is
+ * re-signed, with the very key that verified it (never a member a `kid` names), for at most the configured lifetime.
+ */
+import { isSigningAlg } from './algorithms';
+import { JwtWorkbenchError } from './errors';
+import { decodeToken } from './findTokens';
+import { refreshedClaims } from './httpRequests';
+import type { KeyCache, KeyInput, ResolvedKey } from './keys';
+import { signWithKey } from './sign';
+import { checkSignature } from './signature';
+
+/** Header members by which a token brings its own key or names where to fetch one. */
+const OWN_KEY = ['jwk', 'jku', 'x5c', 'x5u'] as const;
+
+/**
+ * Why a token is never re-signed, whatever key verifies it (its header alone decides), or undefined. A token that
+ * carries a key, a key location or a certificate chain, a DPoP proof (its holder signs it with its own key), or a
+ * header extension (crit, b64) is not the user's to renew.
+ */
+export function resignRefusal(header: Record<string, unknown> | undefined): string | undefined {
+  if (!header) return 'its header cannot be read';
+  const own = OWN_KEY.filter((h) => header[h] !== undefined);
+  if (own.length) return `its header carries ${own.map((h) => `"${h}"`).join(' and ')}: a key chosen by whoever made the token`;
+  if (typeof header.typ === 'string' && /dpop/i.test(header.typ)) return `it is a DPoP proof (typ "${header.typ}"), which its holder signs with a key of its own`;
+  if (header.crit !== undefined || header.b64 !== undefined) return 'its header uses an extension (crit, b64)';
+  if (typeof header.alg !== 'string' || !isSigningAlg(header.alg)) return `its algorithm (${JSON.stringify(header.alg) ?? 'none'}) is not one JWT Workbench signs with`;
+  return undefined;
+}
+
+/** Whether a key verifies a token for re-signing, and whether that key can sign. */
+export type ResignCheck = { verifies: false; why: string } | { verifies: true; canSign: boolean; description: string };
+
+/** The member of `key` that verifies `token` under the plain JWS rules, or why none does. */
+async function verifyingKey(token: string, key: KeyInput, cache?: KeyCache): Promise<{ key: ResolvedKey } | { why: string }> {
+  const { header } = decodeToken(token);
+  const refusal = resignRefusal(header);
+  if (refusal) return { why: refusal };
+  // checkSignature is the bare JWS check: the algorithm comes from the key, no profile applies, no header key is used.
+  const check = await checkSignature(token, header!.alg as never, header!, { key, cache });
+  return check.ok ? { key: check.key } : { why: check.detail };
+}
+
+export async function resignCheck(token: string, key: KeyInput, cache?: KeyCache): Promise<ResignCheck> {
+  const found = await verifyingKey(token, key, cache);
+  if ('why' in found) return { verifies: false, why: found.why };
+  return { verifies: true, canSign: found.key.isPrivate || found.key.family === 'oct', description: found.key.description };
+}
+
+/** The claims a re-signed copy gets (see refreshedClaims), or undefined when the token has no exp to renew. */
+export function resignClaims(token: string, nowSec: number, maxLifetime: number): Record<string, unknown> | undefined {
+  const { payload } = decodeToken(token);
+  return payload ? refreshedClaims(payload, nowSec, maxLifetime) : undefined;
+}
+
+/**
+ * `claims` signed under the token's own header with the key that verifies the token — the same member of a set,
+ * whatever its `kid` says. Throws ERR_RESIGN with the reason when that key does not verify it or cannot sign.
+ */
+export async function resignToken(token: string, key: KeyInput, claims: Record<string, unknown>, cache?: KeyCache): Promise<string> {
+  const found = await verifyingKey(token, key, cache);
+  if ('why' in found) throw new JwtWorkbenchError('ERR_RESIGN', `Not re-signed: ${found.why}`);
+  if (!found.key.isPrivate && found.key.family !== 'oct') throw new JwtWorkbenchError('ERR_RESIGN', `Not re-signed: ${found.key.description} verifies it but cannot sign.`);
+  const header = decodeToken(token).header!;
+  return signWithKey(claims, found.key, header.alg as never, header, cache);
+}
