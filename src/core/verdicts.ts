@@ -9,6 +9,7 @@ import type { KeyInfo, ResolvedKey } from './keys';
 
 export const MESSAGES: Readonly<Record<Verdict, string>> = {
   verified: 'Signature verified.',
+  possession: 'Proof of possession: signed by the key in its own header — not verified with any key of yours.',
   'invalid-signature': 'Token is invalid.',
   expired: 'Token has expired.',
   'not-yet-valid': 'Token is not valid yet.',

@@ -1,6 +1,6 @@
-// DPoP proofs (RFC 9449): `typ: dpop+jwt`, verified with the public key in their own header — the one place a
-// header key is legitimate, because the proof shows possession of that key, not who its holder is — and checked
-// against the request (htm, htu), the clock (iat), the server's nonce and the access token (ath, cnf.jkt).
+// DPoP proofs (RFC 9449): `typ: dpop+jwt`, checked with the public key in their own header — the one place a header
+// key is used, because the proof shows possession of that key, not who its holder is (so it is never 'verified') —
+// and against the request (htm, htu), the clock (iat), the server's nonce and the access token (ath, cnf.jkt).
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { bytesToBase64Url, utf8 } from '../encoding';
 import { decodeToken } from '../findTokens';
@@ -83,7 +83,8 @@ export async function dpopChecks(header: Record<string, unknown>, payload: Recor
     const ath = await accessTokenHash(e.accessToken);
     checks.push(p.ath === ath ? passed('ath', 'ath is the hash of the access token it comes with.') : failed('ath', p.ath === undefined ? 'The proof has no "ath", which a proof sent with an access token must carry (RFC 9449 §4.2).' : 'The proof\'s ath is not the hash of this access token: it was made for another one.'));
     const jkt = (decodeToken(e.accessToken).payload?.cnf as Record<string, unknown> | undefined)?.jkt;
-    if (typeof jkt !== 'string') checks.push(notChecked('binding', 'The access token has no cnf.jkt, so it is not bound to a DPoP key.'));
+    if (decodeToken(e.accessToken).payload === undefined) checks.push(notChecked('binding', 'The access token is opaque: whether it is bound to this key (its cnf.jkt) is the issuer\'s to say (introspection).'));
+    else if (typeof jkt !== 'string') checks.push(failed('binding', 'The access token has no cnf.jkt: it is bound to no DPoP key, so this proof ties it to no client (RFC 9449 §4.3 step 12, §7.1).'));
     else checks.push(jkt === thumbprint ? passed('binding', 'The access token\'s cnf.jkt is the thumbprint of the proof\'s key: it is bound to this client.') : failed('binding', `The access token is bound to the key with thumbprint ${jkt}, not to the proof's key (${thumbprint ?? 'unreadable'}).`));
   } else checks.push(notChecked('ath', 'Give the access token it is sent with to check ath and the binding.'));
   return { checks, thumbprint };
