@@ -22,4 +22,5 @@ export const CommandIds = {
   inspectorState: 'jwtWorkbench.inspectorState',
   /** Registered only under test (ExtensionMode.Test): handle a message as if the inspector's webview sent it. */
   testFromWebview: 'jwtWorkbench.test.fromWebview',
+  testNotices: 'jwtWorkbench.test.notices',
 } as const;

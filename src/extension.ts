@@ -69,7 +69,10 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)),
+      vscode.commands.registerCommand(CommandIds.testNotices, () => [...inspector.notices]),
+    );
   }
 }
 

@@ -66,6 +66,15 @@ export function notAClaimsSet(text: string | undefined, value: unknown, parsed: 
   return undefined;
 }
 
+/**
+ * The key an inspection's signature check used, in words: the token's own header key when it was checked with that
+ * (a DPoP proof), else `yours`, the label of the user's key source. Every text that names "the key" asks this.
+ */
+export function keyUsed(ins: Inspection | undefined, yours: string | undefined): string | undefined {
+  if (!ins?.ownKey) return yours;
+  return ins.verifiedWith?.description ?? 'the key in the proof\'s own header (it does not verify the proof)';
+}
+
 /** What a key is, without its material: safe to return. */
 export function publicInfo(key: ResolvedKey): KeyInfo {
   const { material: _m, ...info } = key;

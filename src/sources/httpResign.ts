@@ -81,8 +81,9 @@ async function findSigner(services: Services, uri: vscode.Uri, token: string): P
     const loaded = await services.keys.load(id, kid);
     if (!loaded.key) continue;
     const ins = await inspectToken(token, { key: loaded.key, cache: services.keyCache });
-    // The signature is good whatever the times say: expired is why we are here.
-    if (!['verified', 'expired', 'not-yet-valid', 'claim-mismatch'].includes(ins.verdict)) continue;
+    // The signature is good whatever the times say: expired is why we are here. A key in the token's own header is
+    // never the user's: such a token is not re-signed on its word.
+    if (ins.ownKey || !['verified', 'expired', 'not-yet-valid', 'claim-mismatch'].includes(ins.verdict)) continue;
     let infos;
     try {
       infos = describeKey(loaded.key, services.keyCache);
