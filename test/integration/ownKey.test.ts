@@ -119,3 +119,27 @@ describe('a token never supplies its own trust (issue 20.1)', function () {
     assert.equal((await inspectorView())?.keySource, '.env JWT_SECRET');
   });
 });
+
+describe('hostile SD-JWT disclosures through the URI handler (issue 20.10)', function () {
+  this.timeout(60000);
+  before(() => fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${SECRET}\n`));
+  after(() => fs.rmSync(fsPath('.env'), { force: true }));
+
+  it('20.10 a disclosure 5,000 arrays deep: the token is shown with the reason (not the previous one kept), and the claims carry no prototype', async () => {
+    const { signToken } = await import('../../src/core');
+    const { sdDigest } = await import('../../src/core/profiles/sdJwt');
+    const disclose = (name: string, json: string) => Buffer.from(`["${crypto.randomBytes(12).toString('base64url')}", "${name}", ${json}]`).toString('base64url');
+    const deep = disclose('deep', '['.repeat(5000) + ']'.repeat(5000));
+    const proto = disclose('__proto__', '{"role": "admin"}');
+    const jwt = await signToken({ sub: 'u', _sd: [await sdDigest(deep, 'SHA-256'), await sdDigest(proto, 'SHA-256')], _sd_alg: 'sha-256' }, SECRET, { lifetime: '1h' });
+    const token = `${jwt}~${deep}~${proto}~`;
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(`${vscode.env.uriScheme}://jwt-workbench.jwt-workbench/inspect?token=${token}`));
+    const view = await viewWith(token);
+    const ins = view.inspection!;
+    assert.equal(ins.verdict, 'claim-mismatch', ins.detail);
+    assert.match(ins.detail!, /nested more than 200 levels deep/);
+    const payload = ins.payload as Record<string, unknown>;
+    assert.equal(payload.role, undefined, 'a disclosed "__proto__" is no prototype');
+    assert.ok(ins.claims.some((c) => c.name === '__proto__' && c.disclosed));
+  });
+});
