@@ -50,7 +50,7 @@ export interface DpopExpectations {
 }
 
 /** The checks of RFC 9449 §4.3 on a decoded proof, and its key's RFC 7638 thumbprint. */
-export async function dpopChecks(header: Record<string, unknown>, payload: Record<string, unknown> | undefined, signatureOk: boolean, e: DpopExpectations): Promise<{ checks: ProfileCheck[]; thumbprint?: string }> {
+export async function dpopChecks(header: Record<string, unknown>, payload: Record<string, unknown> | undefined, signature: { ok: boolean; why?: string }, e: DpopExpectations): Promise<{ checks: ProfileCheck[]; thumbprint?: string }> {
   const checks: ProfileCheck[] = [];
   const key = proofKey(header);
   let thumbprint: string | undefined;
@@ -61,7 +61,7 @@ export async function dpopChecks(header: Record<string, unknown>, payload: Recor
     } catch {
       // an unreadable key fails the signature check below
     }
-    checks.push(signatureOk ? passed('proof signature', `Signed by the key in its own header (RFC 7638 thumbprint ${thumbprint}). That proves possession of the key, not who holds it: the access token's cnf.jkt ties it to a client.`) : failed('proof signature', 'The proof is not signed by the key in its own header.'));
+    checks.push(signature.ok ? passed('proof signature', `Signed by the key in its own header (RFC 7638 thumbprint ${thumbprint}). That proves possession of the key, not who holds it: the access token's cnf.jkt ties it to a client.`) : failed('proof signature', `The proof is not signed by the key in its own header${signature.why ? `: ${signature.why}` : '.'}`));
   }
   const p = payload ?? {};
   checks.push(typeof p.jti === 'string' && p.jti ? passed('jti', 'A unique jti lets the server refuse a replay.') : failed('jti', 'A DPoP proof must carry "jti" (RFC 9449 §4.2).'));

@@ -21,7 +21,7 @@ export async function inspectProof(header: Record<string, unknown>, opts: Inspec
   if (ins.kind !== 'jws') return ins;
   const payload = ins.payload && typeof ins.payload === 'object' ? (ins.payload as Record<string, unknown>) : undefined;
   const nowSec = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-  const { checks, thumbprint } = await dpopChecks(header, payload, !!ins.verifiedWith, { htm: opts.htm, htu: opts.htu, nonce: opts.dpopNonce, accessToken: opts.accessToken, leeway: opts.leeway ?? 0, nowSec });
+  const { checks, thumbprint } = await dpopChecks(header, payload, { ok: !!ins.verifiedWith, why: ins.verifiedWith ? undefined : ins.detail }, { htm: opts.htm, htu: opts.htu, nonce: opts.dpopNonce, accessToken: opts.accessToken, leeway: opts.leeway ?? 0, nowSec });
   checks.push(...notApplicable(opts));
   const own = `the key in the proof's own header (${ins.verifiedWith?.description ?? 'jwk'}${thumbprint ? `, RFC 7638 thumbprint ${thumbprint}` : ''})`;
   // A proof has no exp by design, and its header jwk is what it is checked with: those warnings are noise here.
