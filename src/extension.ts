@@ -73,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
     context.subscriptions.push(
       vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)),
       vscode.commands.registerCommand(CommandIds.testModals, (answers: unknown) => scriptModals(answers)),
+      vscode.commands.registerCommand(CommandIds.testNotices, () => [...inspector.notices]),
     );
   }
 }

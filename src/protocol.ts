@@ -316,6 +316,7 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Paste one above, or select one in an editor and run “JWT: Verify and Decode Selection”.',
   'Payload',
   'Payload to sign (JSON)',
+  'Proof of possession',
   'Replace selection',
   'Reveal',
   'Show the key here for 30 seconds (it is not saved with the panel)',

@@ -21,6 +21,7 @@ export {
   type InspectionWarning,
   type Verdict,
 } from './inspect';
+export { keyUsed } from './verdicts';
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { readKeyFile } from './keyFile';

@@ -12,7 +12,8 @@ import { checkSignature, signatureSentence, verifyingReading, type SignatureChec
 import type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
 import type { Disclosure } from './profiles/sdJwt';
 import { inspectSdJwt } from './profiles/sdJwtInspect';
-import { applyProfile, inspectPair, profileOptions } from './profiles';
+import { applyProfile, inspectPair, inspectProof } from './profiles';
+import { isDpop } from './profiles/dpop';
 import { dpopPair } from './profiles/dpopPair';
 
 export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
@@ -22,6 +23,11 @@ const NOT_A_JWT = 'is not a JWT claims set (RFC 7519 §7.2: a JWT\'s payload is 
 /** The outcome of an inspection, most important first. */
 export type Verdict =
   | 'verified'
+  /**
+   * A DPoP proof pasted on its own (or with an opaque access token): its signature holds for the key in its own
+   * header and its checks pass. That shows possession of that key, never trust: no key of the user's verified it.
+   */
+  | 'possession'
   | 'invalid-signature'
   | 'expired'
   | 'not-yet-valid'
@@ -93,6 +99,11 @@ export interface Inspection {
   parts?: string[];
   /** What verified or decrypted the token (never the key itself). */
   verifiedWith?: KeyInfo;
+  /**
+   * The signature was checked with the key in the token's own header (a DPoP proof's jwk), not with any key of the
+   * user's: whatever the verdict, no key the user chose speaks for this token. `verifiedWith` then names that key.
+   */
+  ownKey?: true;
   /** What was stripped from the input to find the token. */
   cleaned?: string[];
   /** The inner token of a nested JWT (`cty: "JWT"`, RFC 7519 §5.2), inspected with the same keys and options. */
@@ -155,13 +166,18 @@ function sizeText(chars: number): string {
   return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(chars / 1024)} KiB`;
 }
 
-async function inspectText(text: string, opts: InspectOptions, depth: number): Promise<Inspection> {
+/**
+ * `asProof`: a DPoP-typed token here is a proof, checked with the key in its own header (and never called verified).
+ * Only a top-level token and a pair's proof are; inside an SD-JWT, a JWE or a nested JWT every token is a JWS to be
+ * verified with the user's key, whatever its typ says.
+ */
+async function inspectText(text: string, opts: InspectOptions, depth: number, asProof = depth === 0): Promise<Inspection> {
   if (text.length > MAX_TOKEN_CHARS) {
     return malformed({}, `The text is ${sizeText(text.length)}; a token is read up to ${sizeText(MAX_TOKEN_CHARS)} (real ones are a few KiB). Select just the token.`);
   }
   // An access token and its DPoP proof, pasted together or as a request: each inspected, then paired.
   const pair = depth === 0 ? dpopPair(text) : undefined;
-  if (pair) return inspectPair(pair, opts, (t, o) => inspectText(t, o, depth + 1));
+  if (pair) return inspectPair(pair, opts, (t, o, proof) => inspectText(t, o, depth + 1, proof));
   const { token, cleaned } = cleanTokenText(text);
   const base: Partial<Inspection> = { token: token || undefined, cleaned: cleaned.length ? cleaned : undefined };
   if (!token) return malformed({ ...base, token: undefined }, 'There is no token: the text is empty.');
@@ -201,8 +217,10 @@ async function inspectText(text: string, opts: InspectOptions, depth: number): P
   const inner = depth < MAX_NESTING ? (t: string) => inspectText(t, opts, depth + 1) : undefined;
   if (parts.length === 5) return inspectJwe(token, parts, header.value, base, opts, inner);
   if (isNestedJwt(header.value)) return inspectJws(token, parts, header.value, base, opts, inner);
-  // The profile decides the key (a DPoP proof's is its own) and adds its checks.
-  return applyProfile(await inspectJws(token, parts, header.value, base, profileOptions(header.value, opts), inner), header.value, opts);
+  const jws = header.value;
+  if (asProof && isDpop(jws)) return inspectProof(jws, opts, (o) => inspectJws(token, parts, jws, base, o));
+  // The profile adds its checks; the key is always the user's.
+  return applyProfile(await inspectJws(token, parts, jws, base, opts, inner), jws, opts);
 }
 
 /**

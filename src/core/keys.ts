@@ -460,7 +460,8 @@ function withDeclarations(key: ResolvedKey, jwk: Record<string, unknown>): Resol
     algorithms = [];
     limitedBy = `its "key_ops" are ${keyOps.map((o) => `"${o}"`).join(', ') || 'empty'}, not "verify"`;
   } else if (declaredAlg !== undefined) {
-    algorithms = algorithms.filter((a) => a === declaredAlg);
+    // RFC 9864 §2: with an Ed25519 key, "EdDSA" and "Ed25519" name the same signature.
+    algorithms = algorithms.filter((a) => a === declaredAlg || (a === 'EdDSA' && declaredAlg === 'Ed25519') || (a === 'Ed25519' && declaredAlg === 'EdDSA'));
     if (!algorithms.length) limitedBy = `its "alg" is "${declaredAlg}"`;
   }
   return { ...key, algorithms, ...(use && { use }), ...(keyOps && { keyOps }), ...(declaredAlg && { declaredAlg }), ...(limitedBy && { limitedBy }) };

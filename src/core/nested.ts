@@ -7,6 +7,7 @@ import type { Inspection, Verdict } from './inspect';
 /** How bad a verdict is, for choosing the worse of two layers: a forged or unsigned layer outweighs everything. */
 const RANK: Readonly<Record<Verdict, number>> = {
   verified: 0,
+  possession: 1,
   unverified: 1,
   'claim-mismatch': 2,
   'not-yet-valid': 3,

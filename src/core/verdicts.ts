@@ -9,6 +9,7 @@ import type { KeyInfo, ResolvedKey } from './keys';
 
 export const MESSAGES: Readonly<Record<Verdict, string>> = {
   verified: 'Signature verified.',
+  possession: 'Proof of possession: signed by the key in its own header — not verified with any key of yours.',
   'invalid-signature': 'Token is invalid.',
   expired: 'Token has expired.',
   'not-yet-valid': 'Token is not valid yet.',
@@ -63,6 +64,15 @@ export function notAClaimsSet(text: string | undefined, value: unknown, parsed: 
   if (typeof value !== 'object') return `it is a JSON ${typeof value}`;
   if (depthExceeds(value, MAX_PAYLOAD_DEPTH)) return `it is nested more than ${MAX_PAYLOAD_DEPTH} levels deep`;
   return undefined;
+}
+
+/**
+ * The key an inspection's signature check used, in words: the token's own header key when it was checked with that
+ * (a DPoP proof), else `yours`, the label of the user's key source. Every text that names "the key" asks this.
+ */
+export function keyUsed(ins: Inspection | undefined, yours: string | undefined): string | undefined {
+  if (!ins?.ownKey) return yours;
+  return ins.verifiedWith?.description ?? 'the key in the proof\'s own header (it does not verify the proof)';
 }
 
 /** What a key is, without its material: safe to return. */

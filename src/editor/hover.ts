@@ -62,7 +62,9 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     else if (ins.kind === 'jws') md.appendText('never expires (no exp)');
     md.appendMarkdown('\n\n');
     const signature =
-      ins.verdict === 'verified' || ins.verdict === 'expired' || ins.verdict === 'not-yet-valid' || ins.verdict === 'claim-mismatch' ? `signature verified with ${loaded.label}`
+      // A DPoP proof checked with the key in its own header: that key is named, and it is never "verified".
+      ins.ownKey ? (ins.verifiedWith ? `signed by ${ins.verifiedWith.description} — not verified with any key of yours` : 'signature INVALID for the key in its own header — and no key of yours was used')
+      : ins.verdict === 'verified' || ins.verdict === 'expired' || ins.verdict === 'not-yet-valid' || ins.verdict === 'claim-mismatch' ? `signature verified with ${loaded.label}`
       : ins.verdict === 'invalid-signature' ? `signature INVALID for ${loaded.label}`
       : ins.verdict === 'unsigned' ? 'UNSIGNED (alg: none)'
       : ins.verdict === 'malformed' ? `malformed: ${ins.detail ?? ''}`

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -30,8 +30,8 @@ export interface ShowOptions {
   keyChosen?: string;
   /** The selection lay inside the token and was widened to all of it (said in the panel). */
   widened?: boolean;
-  /** Said in the panel once the token is shown: where it came from ("From the clipboard", "From a URI …"). */
-  notice?: string;
+  /** Said in the panel once the token is shown: where it came from ("From the clipboard", "From a URI …"); from its view when it depends on the verdict. */
+  notice?: string | ((view: InspectorView) => string);
   /** For a token just signed: the key that signed it, with the algorithm. */
   signedWith?: string;
   /** The document (and range) the token came from, for "Replace selection". */
@@ -75,6 +75,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private renderGeneration = 0;
   /** While a test forges a webview message: what the extension posted in answer (see {@link receiveForTest}). */
   private recording?: ToWebview[];
+  /** The last notices said in the panel (texts for the user, never a key): what a test reads of them. */
+  readonly notices: string[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -108,7 +110,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
    * Show a token found somewhere — the debugger, a terminal, a redirect URI, the clipboard — verified with the key
    * chosen for where it was found (`from`: a file, or a folder for its root `.env`; undefined: the first folder's).
    */
-  async showFound(token: string, origin: Origin, from: vscode.Uri | undefined, notice?: string): Promise<Inspection> {
+  async showFound(token: string, origin: Origin, from: vscode.Uri | undefined, notice?: ShowOptions['notice']): Promise<Inspection> {
     const choice = await this.keys.chooseFor(from, token);
     return this.showToken(token, { origin, keySource: choice.id, keyChosen: choice.why, notice });
   }
@@ -130,7 +132,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     this.createOrShow();
     const view = await rendering;
     if (opts.widened) await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('The selection lay inside a token: the whole token was taken.') });
-    if (opts.notice) await this.post({ type: 'notice', level: 'info', text: opts.notice });
+    if (opts.notice) await this.post({ type: 'notice', level: 'info', text: typeof opts.notice === 'string' ? opts.notice : opts.notice(view) });
     return view.inspection!;
   }
 
@@ -256,7 +258,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     const view: InspectorView = {
       inspection,
       origin: state.origin,
-      keySource: loaded?.key ? loaded.label : undefined,
+      // The key the verdict rests on: a DPoP proof's own header key is named as that, never as the source chosen.
+      keySource: keyUsed(inspection, loaded?.key ? loaded.label : undefined),
       ...describeForView(loaded?.key, this.keyCache),
       ...(loaded?.note ? { keyNote: loaded.note } : {}),
       signedHere: state.signedHere,
@@ -282,6 +285,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
 
   private async post(message: ToWebview): Promise<void> {
     this.recording?.push(message);
+    if (message.type === 'notice') this.notices.splice(0, this.notices.push(message.text) - 10);
     // Before its script runs the webview drops messages; its 'ready' then fetches the latest view. Never wait for
     // it here: VS Code loads a restored webview only after deserializeWebviewPanel returns.
     if (this.panel && !this.webviewReady && message.type === 'notice') this.pendingNotices = [...this.pendingNotices.slice(-4), message];

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { decodeToken, tokensInRedirect } from '../core';
+import type { InspectorView } from '../protocol';
 import type { Services } from '../services';
 
 /**
  * VS Code as the redirect target of a local OAuth flow: `<scheme>://jwt-workbench.jwt-workbench/inspect?token=…`, or
  * the fragment forms `#id_token=…&access_token=…` (several tokens in one URI are all offered). The URI is untrusted
- * input: its tokens are shown — verified with the workspace's own key, like a pasted token — and nothing else in it
- * is acted upon (no URL in it is fetched, no key taken from it).
+ * input: its tokens are shown — checked with the workspace's own key, like a pasted token, and the notice says what
+ * the verdict rests on — and nothing else in it is acted upon (no URL in it is fetched, no key taken from it).
  */
 export class TokenUriHandler implements vscode.UriHandler {
   constructor(private readonly services: Services) {}
@@ -31,8 +32,17 @@ export class TokenUriHandler implements vscode.UriHandler {
       chosen = pick.token;
     }
     this.services.log.info(`Opened a token from a URI (${chosen.name}).`);
-    await this.services.inspector.showFound(chosen.token, 'uri', undefined, vscode.l10n.t('From a URI ({0}): shown and verified with your key; nothing in the URI is acted upon.', chosen.name));
+    await this.services.inspector.showFound(chosen.token, 'uri', undefined, (view) => uriNotice(chosen.name, view));
   }
+}
+
+/** What the notice says of the token from a URI: what its verdict rests on, by name — never "verified" unless it is. */
+function uriNotice(name: string, view: InspectorView): string {
+  const ins = view.inspection;
+  if (ins?.ownKey) return vscode.l10n.t('From a URI ({0}): shown; its signature was checked only with the key in its own header — not verified with any key of yours. Nothing in the URI is acted upon.', name);
+  if (ins?.verdict === 'verified' && view.keySource) return vscode.l10n.t('From a URI ({0}): shown and verified with {1}; nothing in the URI is acted upon.', name, view.keySource);
+  if (view.keySource && ins?.verdict !== 'unverified') return vscode.l10n.t('From a URI ({0}): shown and checked with {1} — not verified ({2}). Nothing in the URI is acted upon.', name, view.keySource, ins?.message ?? '');
+  return vscode.l10n.t('From a URI ({0}): shown, not verified — no key of yours could check it. Nothing in the URI is acted upon.', name);
 }
 
 function summary(token: string): string {

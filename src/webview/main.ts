@@ -15,6 +15,8 @@ const ALGS: SigningAlg[] = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512'
 
 const BANNER: Record<string, { cls: string; icon: string; title: string }> = {
   verified: { cls: 'ok', icon: '✔', title: t('Verified') },
+  // Never green: a DPoP proof's own header key shows possession, and no key of the user's verified it.
+  possession: { cls: 'info', icon: '◇', title: t('Proof of possession') },
   'invalid-signature': { cls: 'bad', icon: '✖', title: t('Invalid signature') },
   expired: { cls: 'bad', icon: '◷', title: t('Expired') },
   'not-yet-valid': { cls: 'bad', icon: '◶', title: t('Not yet valid') },

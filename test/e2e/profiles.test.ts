@@ -1,6 +1,6 @@
 // Issue 12 in the real workbench: an SD-JWT presentation (made by the OpenWallet Foundation's @sd-jwt/core) with its
 // disclosures and key binding, and a DPoP request from an .http file (made by panva's dpop) inspected as a pair —
-// each looked at in light and dark, every text at least 4.5:1.
+// each looked at in light and dark (a proof alone in high contrast too), every text at least 4.5:1.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -30,8 +30,9 @@ describe('the tokens of 2026, in the real workbench (issue 12)', function () {
     if (this.currentTest?.state === 'failed' && s) await shot(s.page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
   });
 
-  async function themes(prefix: string): Promise<void> {
-    for (const [theme, cls, file] of [['Light 2026', /\bvs\b(?!-)/, `${prefix}-light`], ['Dark 2026', /\bvs-dark\b/, `${prefix}-dark`]] as const) {
+  async function themes(prefix: string, highContrast = false): Promise<void> {
+    const all = [['Light 2026', /\bvs\b(?!-)/, `${prefix}-light`], ['Dark 2026', /\bvs-dark\b/, `${prefix}-dark`], ['Default High Contrast', /\bhc-black\b/, `${prefix}-hc-dark`]] as const;
+    for (const [theme, cls, file] of highContrast ? all : all.slice(0, 2)) {
       await setTheme(s, theme, cls);
       assert.deepEqual(await contrastFailures(inspector(s.page)), [], `${theme}: text below 4.5:1`);
       await s.page.locator('iframe.webview').first().screenshot({ path: path.join(ARTIFACTS, `${file}-panel.png`) });
@@ -104,6 +105,18 @@ describe('the tokens of 2026, in the real workbench (issue 12)', function () {
     assert.equal(await view.locator('#dpopChecks li[data-check="htu"]').getAttribute('data-status'), 'failed');
     assert.match(await view.locator('#banner').innerText(), /The DPoP proof fails: The proof is for https:\/\/api\.example\.com\/refunds, not https:\/\/api\.example\.com\/orders/);
     await shot(s.page, 'dpop-pair-htu-mismatch');
+    // The proof alone: signed by the key in its own header — proof of possession, never green, never "verified", and
+    // the key line names that key, not the .env secret (issue 20.1).
+    await view.locator('#token').fill(proof);
+    await view.locator('#banner[data-verdict="possession"]').waitFor({ timeout: 20000 });
+    assert.match((await view.locator('#banner').getAttribute('class')) ?? '', /\binfo\b/);
+    const alone = await view.locator('#banner').innerText();
+    assert.match(alone, /Proof of possession/);
+    assert.match(alone, /not verified with any key of yours/);
+    assert.match(alone, /Key: the key in the proof's own header/);
+    assert.doesNotMatch(alone, /JWT_SECRET|✔/);
+    await shot(s.page, 'dpop-proof-alone');
+    await themes('dpop-proof-alone', true);
     assert.ok(issuerJwk);
   });
 });

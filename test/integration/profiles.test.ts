@@ -53,9 +53,11 @@ describe('the tokens of 2026 in the extension (issue 12)', function () {
     assert.equal(ins.verdict, 'verified', ins.detail);
     assert.equal(ins.profile, 'at+jwt');
     assert.equal(ins.dpop?.profile, 'dpop');
+    // The proof itself shows possession of its own key, never a verification with the user's.
+    assert.equal(ins.dpop?.verdict, 'possession');
     for (const name of ['ath', 'binding', 'htm', 'htu']) assert.equal(check(ins.dpop, name)?.status, 'passed', name);
     assert.equal((await inspectorView())?.inspection?.pair, `POST https://api.example.com/orders\nAuthorization: DPoP ${at}\nDPoP: ${proof}`);
-    assert.match(await hoverText(editor.document.uri, new vscode.Position(3, 20)), /\*\*DPoP proof\*\* · ES256/);
+    assert.match(await hoverText(editor.document.uri, new vscode.Position(3, 20)), /\*\*DPoP proof\*\* · ES256[^]*signed by the key in the proof's own header[^]*not verified with any key of yours/);
     assert.match(await hoverText(editor.document.uri, new vscode.Position(2, 30)), /\*\*access token\*\* · HS256/);
     await vscode.workspace.getConfiguration('jwtWorkbench').update('codeLens.enabled', true, vscode.ConfigurationTarget.Workspace);
     try {

@@ -25,16 +25,19 @@ describe('DPoP proofs and pairs (RFC 9449)', function () {
     signToken({ iss: as.issuer, sub: 'alice', aud: 'https://api.example.com', client_id: 's6BhdRkqt3', jti: crypto.randomUUID(), scope: 'read write', ...(jkt ? { cnf: { jkt } } : {}), ...claims }, asPrivate, { alg: 'ES256', header: { typ: 'at+jwt', kid: 'as-1' }, lifetime: '1h' });
 
   for (const alg of ['ES256', 'Ed25519', 'RS256'] as const) {
-    it(`a proof dpop makes with ${alg} verifies with its own header key; its thumbprint is said`, async () => {
+    it(`a proof dpop makes with ${alg} holds for its own header key — proof of possession, never verified; its thumbprint is said`, async () => {
       const keys = await dpop.generateKeyPair(alg, { extractable: true });
       const proof = await dpop.generateProof(keys, 'https://api.example.com/items?page=2', 'GET');
       const ins = await inspectToken(proof, { htm: 'GET', htu: 'https://api.example.com/items' });
       assert.equal(ins.profile, 'dpop');
-      assert.equal(ins.verdict, 'verified', ins.detail);
+      assert.equal(ins.verdict, 'possession', ins.detail);
+      assert.equal(ins.ownKey, true);
+      for (const c of ins.checks!) assert.notEqual(c.status, 'failed', `${c.name}: ${c.message}`);
       const thumbprint = await calculateJwkThumbprint((await exportJWK(keys.publicKey)) as JWK);
       assert.match(check(ins, 'proof signature')!.message, new RegExp(thumbprint));
+      assert.match(ins.verifiedWith!.description, new RegExp(`proof's own header.*${thumbprint}`));
       assert.equal(check(ins, 'htu')?.status, 'passed', 'query and fragment are ignored (RFC 9449 §4.3)');
-      assert.match(ins.detail!, /DPoP proves possession of that key/);
+      assert.match(ins.detail!, /the sender holds this key, not who they are/);
       assert.ok(!ins.warnings.some((w) => w.code === 'no-exp'), 'a proof has no exp by design');
     });
   }
@@ -139,20 +142,22 @@ describe('DPoP proofs and pairs (RFC 9449)', function () {
     assert.equal(check(stale, 'nonce')?.status, 'failed');
   });
 
-  it('RFC 9449 Figure 2 verifies at its own time, for POST https://server.example.com/token', async () => {
+  it('RFC 9449 Figure 2 holds at its own time, for POST https://server.example.com/token (proof of possession)', async () => {
     const proof = fs.readFileSync(path.join(FIXTURES, 'rfc9449', 'figure2-proof.txt'), 'utf8').trim();
     const ins = await inspectToken(proof, { now: new Date(1562262616 * 1000), htm: 'POST', htu: 'https://server.example.com/token' });
-    assert.equal(ins.verdict, 'verified', ins.detail);
+    assert.equal(ins.verdict, 'possession', ins.detail);
+    for (const c of ins.checks!) assert.notEqual(c.status, 'failed', `${c.name}: ${c.message}`);
     assert.equal(ins.profile, 'dpop');
     // …and years later, it is a replay.
     assert.equal(check(await inspectToken(proof), 'iat')?.status, 'failed');
   });
 
-  it('RFC 9449 Figure 13 (an opaque access token and its proof, as a request): the proof and its ath hold at its time', async () => {
+  it('RFC 9449 Figure 13 (an opaque access token and its proof, as a request): the proof and its ath hold at its time — possession, not verified', async () => {
     const request = fs.readFileSync(path.join(FIXTURES, 'rfc9449', 'figure13.http'), 'utf8');
     const ins = await inspectToken(request, { now: new Date(1562262618 * 1000) });
     assert.equal(ins.profile, 'dpop');
-    assert.equal(ins.verdict, 'verified', ins.detail);
+    assert.equal(ins.verdict, 'possession', ins.detail);
+    for (const c of ins.checks!) assert.notEqual(c.status, 'failed', `${c.name}: ${c.message}`);
     for (const name of ['ath', 'htm', 'htu']) assert.equal(check(ins, name)?.status, 'passed', name);
     assert.equal(check(ins, 'access token')?.status, 'not-checked');
     assert.match(ins.pair!, /^GET https:\/\/resource\.example\.org\/protectedresource\nAuthorization: DPoP Kz~8mXK1/);

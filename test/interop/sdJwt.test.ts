@@ -10,6 +10,8 @@ import { inspectToken, signSdJwt, type Inspection } from '../../src/core';
 const hasher = (data: string | ArrayBuffer, alg: string) => digest(data, alg);
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const check = (ins: Inspection, name: string) => ins.checks?.find((c) => c.name === name);
+/** The processed claims as data: they are built without prototypes (a "__proto__" claim is a claim). */
+const data = (v: unknown) => JSON.parse(JSON.stringify(v));
 
 describe('SD-JWT (RFC 9901) with @sd-jwt/core as the peer', function () {
   this.timeout(30000);
@@ -44,8 +46,8 @@ describe('SD-JWT (RFC 9901) with @sd-jwt/core as the peer', function () {
     assert.equal(ins.profile, 'sd-jwt');
     const payload = ins.payload as Record<string, unknown>;
     assert.equal(payload.given_name, 'Erika');
-    assert.deepEqual(payload.address, { street: 'Heidestraße 17', locality: 'Köln', country: 'DE' });
-    assert.deepEqual(payload.nationalities, ['DE', 'FR']);
+    assert.deepEqual(data(payload.address), { street: 'Heidestraße 17', locality: 'Köln', country: 'DE' });
+    assert.deepEqual(data(payload.nationalities), ['DE', 'FR']);
     assert.equal(payload._sd, undefined);
     assert.equal(payload._sd_alg, undefined);
     assert.ok(ins.disclosures!.every((d) => d.status === 'disclosed'));
@@ -55,7 +57,7 @@ describe('SD-JWT (RFC 9901) with @sd-jwt/core as the peer', function () {
     assert.equal(ins.withheld, 2, 'the two decoys are counted, not guessed');
     // The peer agrees on the processed claims.
     const peer = await sdjwt.verify(token);
-    assert.deepEqual(peer.payload, payload);
+    assert.deepEqual(peer.payload, data(payload));
   });
 
   it('a presentation it makes with some claims withheld and a KB-JWT: verified, the key binding checked', async () => {
@@ -66,7 +68,7 @@ describe('SD-JWT (RFC 9901) with @sd-jwt/core as the peer', function () {
     const payload = ins.payload as Record<string, unknown>;
     assert.equal(payload.given_name, 'Erika');
     assert.equal(payload.family_name, undefined, 'withheld');
-    assert.deepEqual(payload.address, { locality: 'Köln', country: 'DE' });
+    assert.deepEqual(data(payload.address), { locality: 'Köln', country: 'DE' });
     assert.equal(ins.withheld, 5, 'family_name, email, street, and both nationalities');
     for (const name of ['key binding signature', 'key binding typ', 'sd_hash', 'key binding iat', 'key binding aud', 'key binding nonce']) assert.equal(check(ins, name)?.status, 'passed', name);
     assert.equal(ins.keyBinding?.profile, 'kb-jwt');

@@ -1,6 +1,6 @@
-// DPoP proofs (RFC 9449): `typ: dpop+jwt`, verified with the public key in their own header — the one place a
-// header key is legitimate, because the proof shows possession of that key, not who its holder is — and checked
-// against the request (htm, htu), the clock (iat), the server's nonce and the access token (ath, cnf.jkt).
+// DPoP proofs (RFC 9449): `typ: dpop+jwt`, checked with the public key in their own header — the one place a header
+// key is used, because the proof shows possession of that key, not who its holder is (so it is never 'verified') —
+// and against the request (htm, htu), the clock (iat), the server's nonce and the access token (ath, cnf.jkt).
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { bytesToBase64Url, utf8 } from '../encoding';
 import { decodeToken } from '../findTokens';
@@ -50,7 +50,7 @@ export interface DpopExpectations {
 }
 
 /** The checks of RFC 9449 §4.3 on a decoded proof, and its key's RFC 7638 thumbprint. */
-export async function dpopChecks(header: Record<string, unknown>, payload: Record<string, unknown> | undefined, signatureOk: boolean, e: DpopExpectations): Promise<{ checks: ProfileCheck[]; thumbprint?: string }> {
+export async function dpopChecks(header: Record<string, unknown>, payload: Record<string, unknown> | undefined, signature: { ok: boolean; why?: string }, e: DpopExpectations): Promise<{ checks: ProfileCheck[]; thumbprint?: string }> {
   const checks: ProfileCheck[] = [];
   const key = proofKey(header);
   let thumbprint: string | undefined;
@@ -61,7 +61,7 @@ export async function dpopChecks(header: Record<string, unknown>, payload: Recor
     } catch {
       // an unreadable key fails the signature check below
     }
-    checks.push(signatureOk ? passed('proof signature', `Signed by the key in its own header (RFC 7638 thumbprint ${thumbprint}). That proves possession of the key, not who holds it: the access token's cnf.jkt ties it to a client.`) : failed('proof signature', 'The proof is not signed by the key in its own header.'));
+    checks.push(signature.ok ? passed('proof signature', `Signed by the key in its own header (RFC 7638 thumbprint ${thumbprint}). That proves possession of the key, not who holds it: the access token's cnf.jkt ties it to a client.`) : failed('proof signature', `The proof is not signed by the key in its own header${signature.why ? `: ${signature.why}` : '.'}`));
   }
   const p = payload ?? {};
   checks.push(typeof p.jti === 'string' && p.jti ? passed('jti', 'A unique jti lets the server refuse a replay.') : failed('jti', 'A DPoP proof must carry "jti" (RFC 9449 §4.2).'));
@@ -83,7 +83,8 @@ export async function dpopChecks(header: Record<string, unknown>, payload: Recor
     const ath = await accessTokenHash(e.accessToken);
     checks.push(p.ath === ath ? passed('ath', 'ath is the hash of the access token it comes with.') : failed('ath', p.ath === undefined ? 'The proof has no "ath", which a proof sent with an access token must carry (RFC 9449 §4.2).' : 'The proof\'s ath is not the hash of this access token: it was made for another one.'));
     const jkt = (decodeToken(e.accessToken).payload?.cnf as Record<string, unknown> | undefined)?.jkt;
-    if (typeof jkt !== 'string') checks.push(notChecked('binding', 'The access token has no cnf.jkt, so it is not bound to a DPoP key.'));
+    if (decodeToken(e.accessToken).payload === undefined) checks.push(notChecked('binding', 'The access token is opaque: whether it is bound to this key (its cnf.jkt) is the issuer\'s to say (introspection).'));
+    else if (typeof jkt !== 'string') checks.push(failed('binding', 'The access token has no cnf.jkt: it is bound to no DPoP key, so this proof ties it to no client (RFC 9449 §4.3 step 12, §7.1).'));
     else checks.push(jkt === thumbprint ? passed('binding', 'The access token\'s cnf.jkt is the thumbprint of the proof\'s key: it is bound to this client.') : failed('binding', `The access token is bound to the key with thumbprint ${jkt}, not to the proof's key (${thumbprint ?? 'unreadable'}).`));
   } else checks.push(notChecked('ath', 'Give the access token it is sent with to check ath and the binding.'));
   return { checks, thumbprint };

@@ -24,12 +24,15 @@ export async function halfHash(value: string, alg: unknown): Promise<string | un
   return bytesToBase64Url(digest.slice(0, digest.length / 2));
 }
 
-export async function idTokenChecks(header: Record<string, unknown>, payload: Record<string, unknown>, o: { clientId?: string; nonce?: string; accessToken?: string; code?: string }): Promise<ProfileCheck[]> {
+export async function idTokenChecks(header: Record<string, unknown>, payload: Record<string, unknown>, o: { clientId?: string; audience?: string | string[]; nonce?: string; accessToken?: string; code?: string }): Promise<ProfileCheck[]> {
   const checks: ProfileCheck[] = [];
   const missing = ['iss', 'sub', 'aud', 'exp', 'iat'].filter((c) => payload[c] === undefined);
   checks.push(missing.length ? failed('required claims', `An ID token must carry ${missing.map((m) => `"${m}"`).join(', ')} (OpenID Connect Core §2).`) : passed('required claims', 'iss, sub, aud, exp and iat are all there.'));
   const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  // The expected audience, when given, is what the verdict checked aud against: the list says the same.
+  const expected = ([] as string[]).concat(o.audience ?? []).filter((a) => a !== '');
   if (o.clientId !== undefined) checks.push(aud.includes(o.clientId) ? passed('aud', `Issued to the client ${o.clientId}.`) : failed('aud', `The ID token is for ${JSON.stringify(payload.aud)}, which does not contain the client ${o.clientId}.`));
+  else if (expected.length) checks.push(aud.some((a) => typeof a === 'string' && expected.includes(a)) ? passed('aud', `For ${JSON.stringify(payload.aud)}, which contains the expected audience.`) : failed('aud', `The ID token is for ${JSON.stringify(payload.aud)}, not the expected audience ${expected.map((a) => `"${a}"`).join(' or ')}.`));
   else checks.push(notChecked('aud', `For ${JSON.stringify(payload.aud)} — give the client id to check it is yours.`));
   if (aud.length > 1) {
     if (payload.azp === undefined) checks.push(failed('azp', 'The ID token has several audiences but no "azp" naming the party it was issued to (OpenID Connect Core §3.1.3.7).'));

@@ -4,6 +4,7 @@
 // values are put in place, recursively. Digests that no disclosure matches are withheld claims (or decoys): counted,
 // never guessed.
 import { base64UrlToBytes, bytesToBase64Url, utf8 } from '../encoding';
+import { MAX_PAYLOAD_DEPTH, depthExceeds } from '../claimChecks';
 import { failed, notChecked, passed, subtleHash, type ProfileCheck } from './types';
 
 /** At most this many disclosures are read: real presentations have a few dozen. */
@@ -88,6 +89,8 @@ function decode(encoded: string): { ok: true; array: unknown[]; text: string } |
   if (!Array.isArray(array) || (array.length !== 2 && array.length !== 3)) return { ok: false, problem: 'it is not a JSON array of [salt, name, value] or [salt, value] (RFC 9901 §4.2)' };
   if (typeof array[0] !== 'string') return { ok: false, problem: 'its salt is not a string' };
   if (array.length === 3 && typeof array[1] !== 'string') return { ok: false, problem: 'its claim name is not a string' };
+  // As deep as a payload may be, and no deeper: a value nested thousands deep could not even be shown.
+  if (depthExceeds(array, MAX_PAYLOAD_DEPTH)) return { ok: false, problem: `its value is nested more than ${MAX_PAYLOAD_DEPTH} levels deep (the limit of a payload)` };
   return { ok: true, array, text };
 }
 
@@ -166,7 +169,8 @@ export async function processDisclosures(payload: Record<string, unknown>, encod
     }
     if (!value || typeof value !== 'object') return value;
     const obj = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    // Without a prototype: a claim named "__proto__" (signed or disclosed) is a claim, never the object's prototype.
+    const out: Record<string, unknown> = Object.create(null);
     for (const [k, v] of Object.entries(obj)) {
       if (k === '_sd' || (k === '_sd_alg' && depth === 0)) continue;
       out[k] = walk(v, path ? `${path}.${k}` : k, depth + 1);

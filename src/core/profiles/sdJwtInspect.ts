@@ -45,6 +45,9 @@ export async function inspectSdJwt(token: string, opts: InspectOptions, inspectJ
     const kb = await keyBindingChecks(parts.kbJwt, parts.presentation, issuer.payload as Record<string, unknown>, opts, nowSec, inspectJwt);
     keyBinding = kb.inspection;
     checks.push(...kb.checks);
+  } else if (opts.nonce !== undefined || [opts.audience ?? []].flat().length) {
+    // RFC 9901 §7.3: a verifier that asks for a nonce or names itself as the audience requires key binding.
+    checks.push(failed('key binding', `You gave the verifier's ${opts.nonce !== undefined ? 'nonce' : 'audience'}, so key binding is required (RFC 9901 §7.3), but the presentation ends with "~": it has no Key Binding JWT.`));
   } else {
     checks.push(notChecked('key binding', 'The presentation ends with "~": it has no Key Binding JWT, so it does not prove who presents it.'));
   }
@@ -80,7 +83,7 @@ function vcChecks(claims: Record<string, unknown>, typ: string): ProfileCheck[] 
   out.push(typeof claims.vct === 'string' && claims.vct ? passed('vct', `The credential type is ${claims.vct}.`) : failed('vct', 'An SD-JWT VC must carry "vct", its credential type (SD-JWT VC §3.2.2.1.1), and must not make it selectively disclosable.'));
   const status = claims.status as Record<string, unknown> | undefined;
   const list = status && typeof status === 'object' ? (status.status_list as Record<string, unknown> | undefined) : undefined;
-  if (list && typeof list === 'object') out.push(notChecked('status', `Revocation status is in the status list ${String(list.uri)} at index ${String(list.idx)}: shown, not fetched.`));
+  if (list && typeof list === 'object') out.push(notChecked('status', `Revocation status is in the status list ${shown(list.uri)} at index ${shown(list.idx)}: shown, not fetched.`));
   return out;
 }
 
@@ -115,6 +118,9 @@ async function keyBindingChecks(kbJwt: string, presentation: string, payload: Re
   else checks.push(notChecked('key binding nonce', `nonce is ${claims.nonce === undefined ? 'missing' : JSON.stringify(claims.nonce)} — give the expected nonce to check it.`));
   return { inspection, checks };
 }
+
+/** A claim value in a sentence: claim objects have no prototype, so never String() them. */
+const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 function relative(s: number): string {
   return s >= 86400 ? `${Math.round(s / 86400)} days` : s >= 3600 ? `${Math.round(s / 3600)} hours` : `${Math.round(s / 60)} minutes`;

@@ -11,13 +11,15 @@ const presentation = fs.readFileSync(path.join(DIR, 'presentation.txt'), 'utf8')
 const processed = JSON.parse(fs.readFileSync(path.join(DIR, 'processed.json'), 'utf8'));
 const issuerKey = JSON.parse(fs.readFileSync(path.join(DIR, 'issuer-key.json'), 'utf8'));
 const AT = new Date(1748536865 * 1000);
+/** The processed claims as data: they are built without prototypes (a "__proto__" claim is a claim). */
+const data = (v: unknown) => JSON.parse(JSON.stringify(v));
 
 describe('core: SD-JWT, RFC 9901 §5.2 example', () => {
   it('verifies with the key of Appendix A.5 at the KB-JWT\'s time, and processes to the payload the RFC gives', async () => {
     const ins = await inspectToken(presentation, { key: { jwk: issuerKey }, now: AT, audience: 'https://verifier.example.org', nonce: '1234567890' });
     assert.equal(ins.verdict, 'verified', ins.detail);
     assert.equal(ins.profile, 'sd-jwt');
-    assert.deepEqual(ins.payload, processed);
+    assert.deepEqual(data(ins.payload), processed);
     assert.equal(ins.disclosures?.length, 4);
     assert.deepEqual(ins.disclosures?.map((d) => d.path).sort(), ['address', 'family_name', 'given_name', 'nationalities[0]']);
     assert.equal(ins.withheld, 6, 'email, phone_number, phone_number_verified, birthdate, updated_at and the DE nationality');
@@ -36,7 +38,7 @@ describe('core: SD-JWT, RFC 9901 §5.2 example', () => {
   it('without a key: the disclosures are still decoded, and it is not verified', async () => {
     const ins = await inspectToken(presentation, { now: AT });
     assert.equal(ins.verdict, 'unverified');
-    assert.deepEqual(ins.payload, processed);
+    assert.deepEqual(data(ins.payload), processed);
     assert.equal(ins.checks?.find((c) => c.name === 'issuer signature')?.status, 'not-checked');
   });
 
