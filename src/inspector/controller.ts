@@ -11,6 +11,7 @@ import {
   type PanelSecret,
   type ToWebview,
   type VerifyOptionsView,
+  WEBVIEW_STRINGS,
 } from '../protocol';
 import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
@@ -66,6 +67,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private panelDisposables: vscode.Disposable[] = [];
   private state: State;
   private lastView?: InspectorView;
+  /** The view written into the panel's HTML (its script paints it at start; 'ready' then sends only a newer one). */
+  private embeddedView?: InspectorView;
   /** Whether the webview's script has said 'ready': messages sent earlier would be lost. */
   private webviewReady = false;
   /** Notices posted before a new panel's script runs: said once it is ready (a view is re-sent then anyway). */
@@ -99,7 +102,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     // The keys are read before the panel is made: its creation keeps the workbench busy, and reads issued after it
     // waited behind it (~350 ms in code-server, measured by npm run bench:editor).
     const view = this.render();
-    this.createOrShow();
+    this.createOrShow(view);
     return view;
   }
 
@@ -126,7 +129,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       range: opts.range,
     };
     const rendering = this.render();
-    this.createOrShow();
+    this.createOrShow(rendering);
     const view = await rendering;
     if (opts.widened) await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('The selection lay inside a token: the whole token was taken.') });
     if (opts.notice) await this.post({ type: 'notice', level: 'info', text: opts.notice });
@@ -144,8 +147,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         keySource: this.listedOr(saved.keySource, this.state.keySource),
       };
     }
-    this.attach(panel);
-    await this.render();
+    const rendering = this.render();
+    await Promise.all([rendering, this.attach(panel, rendering)]);
   }
 
   dispose(): void {
@@ -175,13 +178,14 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     return posted;
   }
 
-  private createOrShow(): void {
+  /** Reveal the panel, or make it: its HTML is written once `rendering` is done, with that view in it. */
+  private createOrShow(rendering: Promise<unknown>): void {
     if (this.panel) {
       this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, vscode.l10n.t('JWT Inspector'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
-    this.attach(panel);
+    void this.attach(panel, rendering);
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -192,13 +196,17 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     };
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
+  /**
+   * Take `panel` as the inspector's. Its HTML is written when `rendering` settles, with the newest view in it: the
+   * frame is being built meanwhile, and the script paints the verdict at start instead of after a round trip.
+   */
+  private attach(panel: vscode.WebviewPanel, rendering: Promise<unknown>): Promise<void> {
     this.panel = panel;
     this.webviewReady = false;
     this.pendingNotices = [];
+    this.embeddedView = undefined;
     panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
     this.panelDisposables.push(
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
       panel.onDidChangeViewState((e) => void vscode.commands.executeCommand('setContext', 'jwtWorkbench:inspectorFocused', e.webviewPanel.active)),
@@ -209,6 +217,23 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         for (const d of this.panelDisposables.splice(0)) d.dispose();
       }),
     );
+    return rendering.then(
+      () => this.writeHtml(panel),
+      () => this.writeHtml(panel),
+    );
+  }
+
+  private writeHtml(panel: vscode.WebviewPanel): void {
+    if (this.panel !== panel) return;
+    this.embeddedView = this.lastView;
+    const asUri = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    panel.webview.html = inspectorHtml({
+      cspSource: panel.webview.cspSource,
+      script: asUri('dist', 'webview.js'),
+      style: asUri('media', 'inspector.css'),
+      strings: Object.fromEntries(WEBVIEW_STRINGS.map((s) => [s, vscode.l10n.t(s)])),
+      view: this.lastView,
+    });
   }
 
   private inspectOptions(state: State, key: InspectOptions['key']): InspectOptions {
@@ -297,7 +322,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       switch (m.type) {
         case 'ready':
           this.webviewReady = true;
-          if (this.lastView) await this.post({ type: 'view', view: this.lastView });
+          // The HTML carried the view it was written with; only a newer one is sent.
+          if (this.lastView && this.lastView !== this.embeddedView) await this.post({ type: 'view', view: this.lastView });
           for (const n of this.pendingNotices.splice(0)) await this.post(n);
           return;
         case 'inspect': {
