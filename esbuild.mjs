@@ -38,19 +38,18 @@ const lazyFiles = {
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'es2022' };
 
 // Our own modules that activation does not need are dist/lazy.js in the Node build: every `import('./x')` of a
-// module under src/ (src/lazy.ts: the rarer commands and handlers; in the core, what only some tokens need) is read
-// from there on first use. dist/lazy.js shares the activation bundle's modules instead of copying them — one
-// KeySources class, one error class for `instanceof`, one KeyCache: dist/extension.js exports the namespace of each of
-// its own modules, and an import in dist/lazy.js of a module that is there reads it from there. (The web build is one
-// file: a web worker extension host cannot load a second one; esbuild evaluates a lazy module on first import.)
+// module under src/ (src/lazy.ts: the rarer commands and handlers; in the core and the inspector, what only some
+// tokens or actions need) is read from there on first use. dist/lazy.js shares the activation bundle's modules instead
+// of copying them — one KeySources class, one error class for `instanceof`, one KeyCache: dist/extension.js exports
+// what dist/lazy.js reads of its modules, and dist/lazy.js reads those modules from there. The build refuses a module
+// imported both ways. (The web build is one file: a web worker extension host cannot load a second one; esbuild
+// evaluates a lazy module there on first import.) `node esbuild.mjs --production --metafile` writes out/metafile/.
+// Goal: dist/extension.js ≤ 130 KiB (issue 21.5).
 const extensionNode = { ...common, platform: 'node', format: 'cjs', external: ['vscode'] };
 const rel = (p) => relative('.', p).split(sep).join('/');
 
-/**
- * Resolves `import('./x')` of a module under src/ to dist/lazy.js's namespace for it (`lazy`: their paths, in the
- * order dist/lazy.js exports them; `found` collects the paths met).
- */
-const lazyModules = (lazy, found) => ({
+/** Resolves `import('./x')` of a module under src/ to dist/lazy.js (`found` collects the modules met). */
+const lazyModules = (found) => ({
   name: 'lazy-modules',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\// }, async (args) => {
@@ -59,9 +58,10 @@ const lazyModules = (lazy, found) => ({
       const file = rel(r.path);
       if (r.errors.length || !file.startsWith('src/')) return r;
       found.add(file);
-      return { path: file, namespace: 'lazy-module' };
+      // One stub for all: dist/lazy.js exports the names of every lazy module (the build checks they are distinct).
+      return { path: 'lazy', namespace: 'lazy-module' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({ contents: `module.exports = require('./lazy.js').__lazy${lazy.indexOf(args.path)};`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, () => ({ contents: `module.exports = require('./lazy.js');`, loader: 'js' }));
     build.onResolve({ filter: /^\.\/lazy\.js$/, namespace: 'lazy-module' }, () => ({ path: './lazy.js', external: true }));
   },
 });
@@ -72,8 +72,16 @@ const lazyModules = (lazy, found) => ({
  */
 async function activationBundle(shared, lazy, write) {
   const found = new Set();
-  const lines = [`export { activate, deactivate } from './src/extension';`, ...shared.map((m, i) => `export * as __shared${i} from './${m}';`)];
-  const r = await esbuild.build({ ...extensionNode, stdin: { contents: lines.join('\n'), resolveDir: '.', sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/extension.js', plugins: [lazyFiles, lazyModules(lazy, found)], metafile: true, write });
+  const lines = [`export { activate, deactivate } from './src/extension';`];
+  // Each as an object of the names dist/lazy.js reads, or as its namespace when it reads all. Values, not live
+  // bindings: the build refuses an exported `let` (src/ has none; a reassigned export would go stale there).
+  shared.forEach(([m, names], i) => {
+    if (names === '*') return lines.push(`export * as _s${i} from './${m}';`);
+    if (/^export\s+(let|var)\b/m.test(readFileSync(m, 'utf8'))) throw new Error(`${m} exports a let or var: dist/lazy.js would read a copy of it`);
+    lines.push(`import { ${names.map((n, j) => `${n} as __s${i}_${j}`).join(', ')} } from './${m}';`);
+    lines.push(`export const _s${i} = { ${names.map((n, j) => `${n}: __s${i}_${j}`).join(', ')} };`);
+  });
+  const r = await esbuild.build({ ...extensionNode, stdin: { contents: lines.join('\n'), resolveDir: '.', sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/extension.js', plugins: [lazyFiles, lazyModules(found)], metafile: true, write });
   if (write) metafile('extension', r);
   // A module the bundle names but tree-shakes away entirely is not in it: dist/lazy.js has its own.
   const inputs = Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
@@ -90,12 +98,51 @@ function isBarrel(file) {
   return /^(\s*export\s+(\*|\*\s+as\s+\w+|(type\s+)?\{[^}]*\})\s+from\s+'[^']+';)*\s*$/.test(code);
 }
 
+const lazyEntry = (lazy) => ({ contents: lazy.map((m) => `export * from './${m}';`).join('\n'), resolveDir: '.', sourcefile: 'lazy-entry.ts', loader: 'ts' });
+
+/** Refuses lazy modules that export the same name: dist/lazy.js exports them side by side. */
+async function checkLazyNames(lazy) {
+  const seen = new Map();
+  for (const m of lazy) {
+    const r = await esbuild.build({ entryPoints: [m], bundle: false, write: false, format: 'esm', metafile: true, outdir: 'out/lazy-names', logLevel: 'silent' });
+    for (const name of Object.values(r.metafile.outputs)[0].exports) {
+      if (seen.has(name)) throw new Error(`${m} and ${seen.get(name)} both export "${name}"; both are imported on first use, from dist/lazy.js, which can export it once`);
+      seen.set(name, m);
+    }
+  }
+}
+
 /**
- * dist/lazy.js (the modules `lazy` names), reading the modules it shares with the activation bundle (`own`, the src/
- * modules in it) from there. Returns the ones it reads.
+ * What dist/lazy.js (the modules `lazy` names) reads from the activation bundle's modules (`own`): [module, its names
+ * or '*'], by module. Found by building it as ESM with those modules external: esbuild then writes what it imports.
  */
-async function lazyBundle(own, lazy, write) {
-  const index = new Map(own.map((m, i) => [m, i]));
+async function lazyNames(own, lazy) {
+  const external = {
+    name: 'activation-modules-external',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData === 'inner') return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+        return own.includes(rel(r.path)) ? { path: `shared:${rel(r.path)}`, external: true } : r;
+      });
+    },
+  };
+  const r = await esbuild.build({ ...extensionNode, format: 'esm', minify: false, sourcemap: false, stdin: lazyEntry(lazy), outfile: 'out/lazy-names.js', plugins: [lazyFiles, external], write: false });
+  const text = r.outputFiles[0].text;
+  const names = new Map();
+  const add = (m, n) => (n === '*' || names.get(m) === '*' ? names.set(m, '*') : names.set(m, [...new Set([...(names.get(m) ?? []), n])].sort()));
+  for (const [, what, m] of text.matchAll(/import\s*([^'"]*?)\s*from\s*"shared:([^"]+)"/g)) {
+    const named = /\{([^}]*)\}/.exec(what);
+    if (named) for (const n of named[1].split(',').map((x) => x.trim().split(/\s+as\s+/)[0]).filter(Boolean)) add(m, n);
+    if (!named || /\*\s*as|^\s*\w+\s*(,|$)/.test(what.replace(/\{[^}]*\}/, ''))) add(m, '*');
+  }
+  for (const [, m] of text.matchAll(/import\(\s*"shared:([^"]+)"\s*\)/g)) add(m, '*');
+  return [...names.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** dist/lazy.js, reading the modules it shares with the activation bundle (`shared`, as it exports them) from there. */
+async function lazyBundle(shared, lazy) {
+  const index = new Map(shared.map(([m], i) => [m, i]));
   const fromActivation = {
     name: 'from-activation-bundle',
     setup(build) {
@@ -104,36 +151,34 @@ async function lazyBundle(own, lazy, write) {
         const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
         return index.has(rel(r.path)) ? { path: rel(r.path), namespace: 'shared' } : r;
       });
-      build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({ contents: `module.exports = require('./extension.js').__shared${index.get(args.path)};`, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({ contents: `module.exports = require('./extension.js')._s${index.get(args.path)};`, loader: 'js' }));
       build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'shared' }, () => ({ path: './extension.js', external: true }));
     },
   };
-  const entry = lazy.map((m, i) => `export * as __lazy${i} from './${m}';`).join('\n');
-  const r = await esbuild.build({ ...extensionNode, stdin: { contents: entry, resolveDir: '.', sourcefile: 'lazy-entry.ts', loader: 'ts' }, outfile: 'dist/lazy.js', plugins: [lazyFiles, fromActivation], metafile: true, write });
-  if (write) metafile('lazy', r);
-  return Object.keys(r.metafile.inputs).filter((k) => k.startsWith('shared:')).map((k) => k.slice('shared:'.length)).sort();
+  metafile('lazy', await esbuild.build({ ...extensionNode, stdin: lazyEntry(lazy), outfile: 'dist/lazy.js', plugins: [lazyFiles, fromActivation], metafile: true }));
 }
 
 async function nodeExtension() {
-  // The activation bundle exports the namespaces of the modules dist/lazy.js reads from it; exporting one keeps all
-  // of it (which may pull in a module more, or leave one out): settle on a fixed point.
+  // The activation bundle exports what dist/lazy.js reads from it; exporting a name keeps it (which may pull in a
+  // module more, or leave one out): settle on a fixed point.
   let { own, lazy } = await activationBundle([], [], false);
   let shared = [];
   for (let i = 0; ; i++) {
-    const used = await lazyBundle(own, lazy, false);
+    const used = await lazyNames(own, lazy);
     const next = await activationBundle(used, lazy, false);
-    const settled = used.join() === shared.join() && next.own.join() === own.join();
+    const settled = JSON.stringify(used) === JSON.stringify(shared) && next.own.join() === own.join();
     shared = used;
     own = next.own;
     if (next.lazy.join() !== lazy.join()) throw new Error(`the lazy modules changed while settling: ${next.lazy.join(', ')}`);
     if (settled) break;
     if (i > 10) throw new Error('the activation bundle and dist/lazy.js did not settle');
   }
+  await checkLazyNames(lazy);
   const both = lazy.filter((m) => own.includes(m));
   if (both.length) throw new Error(`imported both at activation and on first use (dist/lazy.js would copy them): ${both.join(', ')}`);
   // Index by `shared`, as the activation bundle exports them.
   await activationBundle(shared, lazy, true);
-  await lazyBundle(shared, lazy, true);
+  await lazyBundle(shared, lazy);
 }
 
 const builds = [
@@ -161,7 +206,7 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   // The Node extension is two linked builds: rebuilt whenever a file either reads changes.
   const rebuild = { name: 'rebuild-node-extension', setup: (b) => b.onEnd(() => nodeExtension().catch((e) => console.error(e))) };
-  await (await esbuild.context({ ...extensionNode, entryPoints: ['src/extension.ts', 'src/lazy.ts'], outdir: 'out/.watch', write: false, plugins: [lazyFiles, rebuild] })).watch();
+  await (await esbuild.context({ ...extensionNode, entryPoints: ['src/extension.ts'], outdir: 'out/.watch', write: false, plugins: [lazyFiles, rebuild] })).watch();
 } else {
   await Promise.all([nodeExtension(), ...builds.map((b) => esbuild.build(b))]);
 }

@@ -18,10 +18,14 @@ import type { DebugVariableArg } from './sources/debugValue';
 import { ExpiringTokenLenses, HTTP_FILES } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
 
-/** The code activation and a first hover or verify do not need (src/lazy.ts), loaded on first use. */
+/** The rarer commands and handlers (src/lazy.ts), imported on first use. */
 const lazy = () => import('./lazy');
 
-/** Wiring only: build the services, register commands and the inspector's serializer. Rare commands load on first use. */
+/**
+ * Wiring only: build the services, register commands and the inspector's serializer. What neither activation nor a
+ * first hover or verify needs — the other commands, the handlers of a URI, a debugger value, a re-sign — is imported
+ * on first use (dist/lazy.js in the Node build, see esbuild.mjs).
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
   const keys = new KeySources(context);
@@ -66,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerUriHandler({ handleUri: async (uri) => new (await lazy()).TokenUriHandler(services).handleUri(uri) }),
     vscode.languages.registerCodeLensProvider(HTTP_FILES, httpLenses),
     httpLenses,
-    vscode.commands.registerCommand(CommandIds.resignHttpToken, async (uri?: string, line?: number, token?: string) => (await lazy()).resignHttpTokenCommand(services, uri, line, token)),
+    vscode.commands.registerCommand(CommandIds.resignHttpToken, async (uri?: string, line?: number, token?: string) => (await import('./sources/httpResignCommand')).resignHttpTokenCommand(services, uri, line, token)),
   );
   // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

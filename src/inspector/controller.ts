@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, inspectToken, isCoreError, secretAsJwk, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -288,7 +288,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...(loaded?.noEnv && state.keySource.startsWith('env:') ? { canGenerateSecret: true } : {}),
       ...(state.previous && !state.token ? { hasPrevious: true } : {}),
       ...(state.panelSecret ? { panelSecret: true } : {}),
-      ...optional('issuerOffer', issuerOffer(inspection, state.keySource, this.keys)),
+      ...optional('issuerOffer', await issuerOffer(inspection, state.keySource, this.keys)),
       ...optional('secretEncoding', state.panelSecret ? undefined : secretEncodingOf(loaded?.key)),
       ...optional('keySearch', state.keySearch && state.keySearch.token === state.token ? state.keySearch.view : undefined),
       keySources: await this.keys.list(reads),
@@ -412,6 +412,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     }
     let header: Record<string, unknown>;
     let payload: Record<string, unknown>;
+    // Signing is read on first use: opening the inspector and verifying do not need it.
+    const [{ parsePayload }, { parseLifetime, signToken }] = await Promise.all([import('../core/payload'), import('../core/sign')]);
     try {
       header = headerText.trim() ? await parsePayload(headerText) : {};
       payload = await parsePayload(payloadText);

@@ -3,8 +3,6 @@
 import * as vscode from 'vscode';
 import { checkJwksUrl, JWKS_MAX_BYTES, parseJwks } from '../core';
 import type { LoadedKey } from './keySources';
-import { discoverJwksUri } from './discovery';
-import { fetchBounded } from './fetchBounded';
 
 const JWKS_STATE = 'jwtWorkbench.jwksUrls';
 /** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
@@ -60,6 +58,8 @@ export class JwksStore {
    */
   async fetch(urlText: string, issuer?: string): Promise<KeptJwks> {
     const url = checkJwksUrl(urlText);
+    // The network code is read on first use: verifying with the keys kept needs none.
+    const { fetchBounded } = await import('./fetchBounded');
     const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS' });
     if (got.text === undefined) throw new Error(vscode.l10n.t('{0} answered 404 Not Found', got.url));
     const { jwks, kids, count } = parseJwks(got.text);
@@ -74,7 +74,7 @@ export class JwksStore {
    * `issuer` exactly, names the jwks_uri, which is added as a JWKS URL. Throws with the reason. Returns the source id.
    */
   async addIssuer(issuer: string): Promise<{ id: string; kept: KeptJwks; from: string }> {
-    const { jwksUri, from } = await discoverJwksUri(this.fetchUrl, issuer);
+    const { jwksUri, from } = await (await import('./discovery')).discoverJwksUri(this.fetchUrl, issuer);
     const kept = await this.fetch(jwksUri, issuer);
     return { id: `jwks:${kept.url}`, kept, from };
   }
