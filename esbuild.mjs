@@ -1,10 +1,16 @@
 // One build for everything: the extension (Node), the inspector webview (browser) and the test bundles.
 // Type-checking is separate (`tsc`): esbuild strips types without checking them.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 const production = process.argv.includes('--production');
+/** --metafile: write each extension bundle's esbuild metafile to out/metafile/ (what is big: esbuild --analyze's data). */
+const metafile = (name, result) => {
+  if (!process.argv.includes('--metafile')) return;
+  mkdirSync('out/metafile', { recursive: true });
+  writeFileSync(`out/metafile/${name}.json`, JSON.stringify(result.metafile));
+};
 const watch = process.argv.includes('--watch');
 
 function files(dir, suffix) {
@@ -19,8 +25,8 @@ function files(dir, suffix) {
 }
 
 // Libraries that only rare paths need are their own files in the Node build, loaded on first use rather than parsed
-// at activation: json5 reads payloads that are not strict JSON. (The web build bundles them: a web worker extension
-// host cannot load a second file; esbuild still evaluates them only when first imported.)
+// at activation: json5 reads payloads that are not strict JSON, pkijs checks x5c chains. (The web build bundles them:
+// a web worker extension host cannot load a second file; esbuild still evaluates them only when first imported.)
 const lazyLibraries = ['json5', 'pkijs'];
 const lazyFiles = {
   name: 'lazy-libraries',
@@ -31,12 +37,157 @@ const lazyFiles = {
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'es2022' };
 
+// Our own modules that activation does not need are dist/lazy.js in the Node build: every `import('./x')` of a
+// module under src/ (src/lazy.ts: the rarer commands and handlers; in the core and the inspector, what only some
+// tokens or actions need) is read from there on first use. dist/lazy.js shares the activation bundle's modules instead
+// of copying them — one KeySources class, one error class for `instanceof`, one KeyCache: dist/extension.js exports
+// what dist/lazy.js reads of its modules, and dist/lazy.js reads those modules from there. The build refuses a module
+// imported both ways. (The web build is one file: a web worker extension host cannot load a second one; esbuild
+// evaluates a lazy module there on first import.) `node esbuild.mjs --production --metafile` writes out/metafile/.
+// Goal: dist/extension.js ≤ 130 KiB (issue 21.5).
+const extensionNode = { ...common, platform: 'node', format: 'cjs', external: ['vscode'] };
+const rel = (p) => relative('.', p).split(sep).join('/');
+
+/** Resolves `import('./x')` of a module under src/ to dist/lazy.js (`found` collects the modules met). */
+const lazyModules = (found) => ({
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'inner') return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      const file = rel(r.path);
+      if (r.errors.length || !file.startsWith('src/')) return r;
+      found.add(file);
+      // One stub for all: dist/lazy.js exports the names of every lazy module (the build checks they are distinct).
+      return { path: 'lazy', namespace: 'lazy-module' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, () => ({ contents: `module.exports = require('./lazy.js');`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/lazy\.js$/, namespace: 'lazy-module' }, () => ({ path: './lazy.js', external: true }));
+  },
+});
+
+/**
+ * The activation bundle with `shared` (module paths) exported as namespaces; returns the src/ modules in it and the
+ * lazy modules it imports.
+ */
+async function activationBundle(shared, lazy, write) {
+  const found = new Set();
+  const lines = [`export { activate, deactivate } from './src/extension';`];
+  // Each as an object of the names dist/lazy.js reads, or as its namespace when it reads all. Values, not live
+  // bindings: the build refuses an exported `let` (src/ has none; a reassigned export would go stale there).
+  shared.forEach(([m, names], i) => {
+    if (names === '*') return lines.push(`export * as _s${i} from './${m}';`);
+    if (/^export\s+(let|var)\b/m.test(readFileSync(m, 'utf8'))) throw new Error(`${m} exports a let or var: dist/lazy.js would read a copy of it`);
+    lines.push(`import { ${names.map((n, j) => `${n} as __s${i}_${j}`).join(', ')} } from './${m}';`);
+    lines.push(`export const _s${i} = { ${names.map((n, j) => `${n}: __s${i}_${j}`).join(', ')} };`);
+  });
+  const r = await esbuild.build({ ...extensionNode, stdin: { contents: lines.join('\n'), resolveDir: '.', sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/extension.js', plugins: [lazyFiles, lazyModules(found)], metafile: true, write });
+  if (write) metafile('extension', r);
+  // A module the bundle names but tree-shakes away entirely is not in it: dist/lazy.js has its own.
+  const inputs = Object.values(r.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
+  const own = Object.keys(inputs).filter((k) => k.startsWith('src/') && inputs[k].bytesInOutput > 0 && !isBarrel(k)).sort();
+  return { own, lazy: [...found].sort() };
+}
+
+/**
+ * Whether a module only re-exports others (src/core/index.ts): it is not shared as one namespace, which would keep all
+ * of the modules it names in the activation bundle; dist/lazy.js has its own, whose names read the shared modules.
+ */
+function isBarrel(file) {
+  const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return /^(\s*export\s+(\*|\*\s+as\s+\w+|(type\s+)?\{[^}]*\})\s+from\s+'[^']+';)*\s*$/.test(code);
+}
+
+const lazyEntry = (lazy) => ({ contents: lazy.map((m) => `export * from './${m}';`).join('\n'), resolveDir: '.', sourcefile: 'lazy-entry.ts', loader: 'ts' });
+
+/** Refuses lazy modules that export the same name: dist/lazy.js exports them side by side. */
+async function checkLazyNames(lazy) {
+  const seen = new Map();
+  for (const m of lazy) {
+    const r = await esbuild.build({ entryPoints: [m], bundle: false, write: false, format: 'esm', metafile: true, outdir: 'out/lazy-names', logLevel: 'silent' });
+    for (const name of Object.values(r.metafile.outputs)[0].exports) {
+      if (seen.has(name)) throw new Error(`${m} and ${seen.get(name)} both export "${name}"; both are imported on first use, from dist/lazy.js, which can export it once`);
+      seen.set(name, m);
+    }
+  }
+}
+
+/**
+ * What dist/lazy.js (the modules `lazy` names) reads from the activation bundle's modules (`own`): [module, its names
+ * or '*'], by module. Found by building it as ESM with those modules external: esbuild then writes what it imports.
+ */
+async function lazyNames(own, lazy) {
+  const external = {
+    name: 'activation-modules-external',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData === 'inner') return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+        return own.includes(rel(r.path)) ? { path: `shared:${rel(r.path)}`, external: true } : r;
+      });
+    },
+  };
+  const r = await esbuild.build({ ...extensionNode, format: 'esm', minify: false, sourcemap: false, stdin: lazyEntry(lazy), outfile: 'out/lazy-names.js', plugins: [lazyFiles, external], write: false });
+  const text = r.outputFiles[0].text;
+  const names = new Map();
+  const add = (m, n) => (n === '*' || names.get(m) === '*' ? names.set(m, '*') : names.set(m, [...new Set([...(names.get(m) ?? []), n])].sort()));
+  // Import statements only: each starts a line, and no statement boundary (;) lies inside one.
+  for (const [, what, m] of text.matchAll(/^import\s*([^'";]*?)\s*from\s*"shared:([^"]+)"/gm)) {
+    const named = /\{([^}]*)\}/.exec(what);
+    if (named) for (const n of named[1].split(',').map((x) => x.trim().split(/\s+as\s+/)[0]).filter(Boolean)) add(m, n);
+    if (!named || /\*\s*as|^\s*\w+\s*(,|$)/.test(what.replace(/\{[^}]*\}/, ''))) add(m, '*');
+  }
+  for (const [, m] of text.matchAll(/import\(\s*"shared:([^"]+)"\s*\)/g)) add(m, '*');
+  return [...names.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** dist/lazy.js, reading the modules it shares with the activation bundle (`shared`, as it exports them) from there. */
+async function lazyBundle(shared, lazy) {
+  const index = new Map(shared.map(([m], i) => [m, i]));
+  const fromActivation = {
+    name: 'from-activation-bundle',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.namespace === 'shared' || args.pluginData === 'inner') return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+        return index.has(rel(r.path)) ? { path: rel(r.path), namespace: 'shared' } : r;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({ contents: `module.exports = require('./extension.js')._s${index.get(args.path)};`, loader: 'js' }));
+      build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'shared' }, () => ({ path: './extension.js', external: true }));
+    },
+  };
+  metafile('lazy', await esbuild.build({ ...extensionNode, stdin: lazyEntry(lazy), outfile: 'dist/lazy.js', plugins: [lazyFiles, fromActivation], metafile: true }));
+}
+
+async function nodeExtension() {
+  // The activation bundle exports what dist/lazy.js reads from it; exporting a name keeps it (which may pull in a
+  // module more, or leave one out): settle on a fixed point.
+  let { own, lazy } = await activationBundle([], [], false);
+  let shared = [];
+  for (let i = 0; ; i++) {
+    const used = await lazyNames(own, lazy);
+    const next = await activationBundle(used, lazy, false);
+    const settled = JSON.stringify(used) === JSON.stringify(shared) && next.own.join() === own.join();
+    shared = used;
+    own = next.own;
+    if (next.lazy.join() !== lazy.join()) throw new Error(`the lazy modules changed while settling: ${next.lazy.join(', ')}`);
+    if (settled) break;
+    if (i > 10) throw new Error('the activation bundle and dist/lazy.js did not settle');
+  }
+  await checkLazyNames(lazy);
+  const both = lazy.filter((m) => own.includes(m));
+  if (both.length) throw new Error(`imported both at activation and on first use (dist/lazy.js would copy them): ${both.join(', ')}`);
+  // Index by `shared`, as the activation bundle exports them.
+  await activationBundle(shared, lazy, true);
+  await lazyBundle(shared, lazy);
+}
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [lazyFiles] },
   ...lazyLibraries.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/${name}.js`, platform: 'node', format: 'cjs' })),
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  // The web extension (vscode.dev, github.dev, a browser's extension host): the same code, no Node built-ins (the one
-  // dynamic import of node:fs/promises, for symbolic links of local .env files, runs only where there is a Node).
+  // The web extension (vscode.dev, github.dev, a browser's extension host): the same code in one file, no Node
+  // built-ins (the one dynamic import of node:fs/promises, for symbolic links of local .env files, runs only where
+  // there is a Node). Its lazy parts are bundled, evaluated only when first imported.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:fs/promises'] },
 ];
 if (!production) {
@@ -54,6 +205,9 @@ if (!production) {
 if (!process.argv.includes('--keep-out')) rmSync('out', { recursive: true, force: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
+  // The Node extension is two linked builds: rebuilt whenever a file either reads changes.
+  const rebuild = { name: 'rebuild-node-extension', setup: (b) => b.onEnd(() => nodeExtension().catch((e) => console.error(e))) };
+  await (await esbuild.context({ ...extensionNode, entryPoints: ['src/extension.ts'], outdir: 'out/.watch', write: false, plugins: [lazyFiles, rebuild] })).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([nodeExtension(), ...builds.map((b) => esbuild.build(b))]);
 }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandIds } from './commands';
 import { KeyCache } from './core';
-import { generateSecretCommand, type GenerateSecretArgs } from './commands/generateSecret';
+import type { GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
-import { generateKeyPairCommand, type GenerateKeyPairArgs } from './commands/generateKeyPair';
-import { addIssuerCommand, addTrustAnchorsCommand, type AddIssuerArgs } from './commands/issuerKeys';
-import { addJwksUrlCommand, addKeyFileCommand, forgetKeySourceCommand, storeKeyCommand, type AddKeyFileArgs } from './commands/keys';
-import { signSelectionCommand } from './commands/signSelection';
-import { addDjangoAuthCommand, type AddDjangoAuthArgs } from './commands/addDjangoAuth';
+import type { GenerateKeyPairArgs } from './commands/generateKeyPair';
+import type { AddIssuerArgs } from './commands/issuerKeys';
+import type { AddKeyFileArgs } from './commands/keys';
+import type { AddDjangoAuthArgs } from './commands/addDjangoAuth';
 import { TokenCodeLensProvider } from './editor/codeLens';
 import { ExpiredTokenDiagnostics } from './editor/diagnostics';
 import { TokenHoverProvider } from './editor/hover';
@@ -16,12 +15,18 @@ import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
 import { scriptModals } from './workspace/modal';
-import { inspectDebugConsoleSelectionCommand, inspectDebugValueCommand } from './sources/debugValue';
-import { ExpiringTokenLenses, HTTP_FILES, resignHttpTokenCommand } from './sources/httpResign';
+import type { DebugVariableArg } from './sources/debugValue';
+import { ExpiringTokenLenses, HTTP_FILES } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
-import { TokenUriHandler } from './sources/uriHandler';
 
-/** Wiring only: build the services, register commands and the inspector's serializer. */
+/** The rarer commands and handlers (src/lazy.ts), imported on first use. */
+const lazy = () => import('./lazy');
+
+/**
+ * Wiring only: build the services, register commands and the inspector's serializer. What neither activation nor a
+ * first hover or verify needs — the other commands, the handlers of a URI, a debugger value, a re-sign — is imported
+ * on first use (dist/lazy.js in the Node build, see esbuild.mjs).
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
   const keys = new KeySources(context);
@@ -35,19 +40,19 @@ export function activate(context: vscode.ExtensionContext): void {
     keys,
     inspector,
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, inspector),
-    vscode.commands.registerCommand(CommandIds.generateSecret, (args?: GenerateSecretArgs) => generateSecretCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.signSelection, () => signSelectionCommand(services)),
-    vscode.commands.registerCommand(CommandIds.signSelectionSdJwt, (args?: { disclosable?: string[] }) => signSelectionCommand(services, { sdJwt: true, disclosable: Array.isArray(args?.disclosable) ? args.disclosable.filter((d): d is string => typeof d === 'string') : undefined })),
+    vscode.commands.registerCommand(CommandIds.generateSecret, async (args?: GenerateSecretArgs) => (await lazy()).generateSecretCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.signSelection, async () => (await lazy()).signSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.signSelectionSdJwt, async (args?: { disclosable?: string[] }) => (await lazy()).signSelectionCommand(services, { sdJwt: true, disclosable: Array.isArray(args?.disclosable) ? args.disclosable.filter((d): d is string => typeof d === 'string') : undefined })),
     vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
     vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
-    vscode.commands.registerCommand(CommandIds.addKeyFile, (args?: AddKeyFileArgs) => addKeyFileCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addJwksUrl, (args?: { url?: string; throwOnError?: boolean }) => addJwksUrlCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addIssuer, (args?: AddIssuerArgs) => addIssuerCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addTrustAnchors, (args?: { uri?: vscode.Uri | string }) => addTrustAnchorsCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.forgetKeySource, (args?: { id?: string }) => forgetKeySourceCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
-    vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addDjangoAuth, (args?: AddDjangoAuthArgs) => addDjangoAuthCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addKeyFile, async (args?: AddKeyFileArgs) => (await lazy()).addKeyFileCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addJwksUrl, async (args?: { url?: string; throwOnError?: boolean }) => (await lazy()).addJwksUrlCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addIssuer, async (args?: AddIssuerArgs) => (await lazy()).addIssuerCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addTrustAnchors, async (args?: { uri?: vscode.Uri | string }) => (await lazy()).addTrustAnchorsCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.forgetKeySource, async (args?: { id?: string }) => (await lazy()).forgetKeySourceCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.storeKey, async () => (await lazy()).storeKeyCommand(services)),
+    vscode.commands.registerCommand(CommandIds.generateKeyPair, async (args?: GenerateKeyPairArgs) => (await lazy()).generateKeyPairCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addDjangoAuth, async (args?: AddDjangoAuthArgs) => (await lazy()).addDjangoAuthCommand(services, args)),
     vscode.languages.registerCompletionItemProvider(SNIPPET_LANGUAGES, new RecipeSnippetProvider()),
     vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) => {
       if (typeof token !== 'string') return undefined;
@@ -60,13 +65,13 @@ export function activate(context: vscode.ExtensionContext): void {
     new ExpiredTokenDiagnostics(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
     // Tokens where they show up (issue 14): the debugger, the terminal, a redirect URI, expiring tokens in .http files.
-    vscode.commands.registerCommand(CommandIds.inspectDebugValue, (arg?: unknown) => inspectDebugValueCommand(services, arg as Parameters<typeof inspectDebugValueCommand>[1])),
-    vscode.commands.registerCommand(CommandIds.inspectDebugConsoleSelection, () => inspectDebugConsoleSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.inspectDebugValue, async (arg?: unknown) => (await lazy()).inspectDebugValueCommand(services, arg as DebugVariableArg)),
+    vscode.commands.registerCommand(CommandIds.inspectDebugConsoleSelection, async () => (await lazy()).inspectDebugConsoleSelectionCommand(services)),
     vscode.window.registerTerminalLinkProvider(new TokenTerminalLinks(services)),
-    vscode.window.registerUriHandler(new TokenUriHandler(services)),
+    vscode.window.registerUriHandler({ handleUri: async (uri) => new (await lazy()).TokenUriHandler(services).handleUri(uri) }),
     vscode.languages.registerCodeLensProvider(HTTP_FILES, httpLenses),
     httpLenses,
-    vscode.commands.registerCommand(CommandIds.resignHttpToken, (uri?: string, line?: number, token?: string) => resignHttpTokenCommand(services, uri, line, token)),
+    vscode.commands.registerCommand(CommandIds.resignHttpToken, async (uri?: string, line?: number, token?: string) => (await import('./sources/httpResignCommand')).resignHttpTokenCommand(services, uri, line, token)),
   );
   // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
   if (context.extensionMode === vscode.ExtensionMode.Test) {

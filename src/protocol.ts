@@ -231,6 +231,12 @@ export function isToWebview(m: unknown): m is ToWebview {
   );
 }
 
+/**
+ * The id of the `<script type="application/json">` block in which the extension hands the webview its first view
+ * with the HTML (checked with {@link isToWebview} like a message), so the verdict paints without a round trip.
+ */
+export const INITIAL_VIEW_ID = 'initial-view';
+
 /** What the panel persists across reloads (`WebviewPanelSerializer`): the token and options, never a key. */
 export interface PersistedState {
   token?: string;

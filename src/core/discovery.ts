@@ -2,7 +2,7 @@ import { JwtWorkbenchError } from './errors';
 import { checkJwksUrl } from './jwks';
 
 /** The most a discovery document may weigh; real ones are a few KiB. */
-export const DISCOVERY_MAX_BYTES = 256 * 1024;
+export const DISCOVERY_MAX_BYTES = 262_144; // 256 KiB
 
 /** Where an issuer's metadata is looked for, in order (the second only when the first is not there). */
 export interface DiscoveryPlan {

@@ -2,7 +2,6 @@ import { isSigningAlg, type SigningAlg } from './algorithms';
 import { BIDI, MAX_PAYLOAD_DEPTH, capLeeway, claimFailures, leewayDecided, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
 import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
 import { base64UrlToBytes } from './encoding';
-import { inspectJwe } from './jwe';
 import { MESSAGES, NOT_A_JWT_MESSAGE, decodeJsonPart, malformed, notAClaimsSet, publicInfo } from './verdicts';
 import type { KeyCache, KeyInfo, KeyInput } from './keys';
 import { MAX_NESTING, combineLayers, isNestedJwt } from './nested';
@@ -11,7 +10,6 @@ import { readingName, type SecretEncoding } from './secretReadings';
 import { checkSignature, signatureSentence, verifyingReading, type SignatureCheck } from './signature';
 import type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
 import type { Disclosure } from './profiles/sdJwt';
-import { inspectSdJwt } from './profiles/sdJwtInspect';
 import { applyProfile, inspectPair, inspectProof } from './profiles';
 import { isDpop } from './profiles/dpop';
 import { dpopPair } from './profiles/dpopPair';
@@ -183,7 +181,8 @@ async function inspectText(text: string, opts: InspectOptions, depth: number, as
   if (!token) return malformed({ ...base, token: undefined }, 'There is no token: the text is empty.');
   if (token.includes('~')) {
     // An SD-JWT: the issuer JWT, its disclosures and an optional KB-JWT, each inspected on its own.
-    const sd = depth < MAX_NESTING ? await inspectSdJwt(token, opts, (jwt, o) => inspectText(jwt, o, depth + 1)) : undefined;
+    // Read on first use, as the JWE code below: a plain JWS needs neither.
+    const sd = depth < MAX_NESTING ? await (await import('./profiles/sdJwtInspect')).inspectSdJwt(token, opts, (jwt, o) => inspectText(jwt, o, depth + 1)) : undefined;
     if (sd) return { ...sd, ...(base.cleaned ? { cleaned: base.cleaned } : {}) };
     return malformed({ ...base, parts: undefined }, 'A "~" separates an SD-JWT\'s parts (RFC 9901), but the text before the first one is not a signed JWT of three parts.');
   }
@@ -215,7 +214,8 @@ async function inspectText(text: string, opts: InspectOptions, depth: number, as
   if (depthExceeds(header.value, MAX_PAYLOAD_DEPTH)) return malformed(base, `The header is nested more than ${MAX_PAYLOAD_DEPTH} levels deep.`);
   base.header = header.value;
   const inner = depth < MAX_NESTING ? (t: string) => inspectText(t, opts, depth + 1) : undefined;
-  if (parts.length === 5) return inspectJwe(token, parts, header.value, base, opts, inner);
+  // The JWE code (and jose's decryption under it) is read on first use: a JWS does not need it.
+  if (parts.length === 5) return (await import('./jwe')).inspectJwe(token, parts, header.value, base, opts, inner);
   if (isNestedJwt(header.value)) return inspectJws(token, parts, header.value, base, opts, inner);
   const jws = header.value;
   if (asProof && isDpop(jws)) return inspectProof(jws, opts, (o) => inspectJws(token, parts, jws, base, o));

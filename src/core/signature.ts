@@ -6,7 +6,6 @@ import type { InspectOptions } from './inspect';
 import { article, importForVerifying } from './keyImport';
 import { resolveKeySet, type ResolvedKey } from './keys';
 import { otherReadings, secretText, type SecretEncoding } from './secretReadings';
-import { checkX5c } from './x5c';
 import { isMlDsa, mlDsaAvailable, noMlDsa } from './mlDsa';
 
 /** The outcome of checking a JWS signature with the given keys. */
@@ -68,7 +67,8 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
  */
 async function checkWithAnchors(token: string, alg: SigningAlg, header: Record<string, unknown>, opts: InspectOptions, anchors: string): Promise<SignatureCheck> {
   if (header.x5c === undefined) return { ok: false, verdict: 'unverified', mismatch: false, detail: 'The key source is a set of trust anchors, and the token has no "x5c" certificate chain to check against them.' };
-  const chain = await checkX5c(header.x5c, anchors, opts.now ?? new Date(), header['x5t#S256']);
+  // The X.509 code (and pkijs under it) is read on first use: only trust-anchor sources need it.
+  const chain = await (await import('./x5c')).checkX5c(header.x5c, anchors, opts.now ?? new Date(), header['x5t#S256']);
   if (!chain.ok) return { ok: false, verdict: 'invalid-signature', mismatch: false, detail: `The certificate chain in x5c is not trusted: ${chain.reason}. A token's own certificates are never trusted by themselves.` };
   const check = await checkSignature(token, alg, {}, { ...opts, key: chain.leafKey });
   if (!check.ok) return { ...check, detail: `The certificate chain to ${chain.anchor} holds, but ${check.detail.charAt(0).toLowerCase()}${check.detail.slice(1)}` };

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { pythonSnippets, typescriptSnippets } from '../core';
 import { getConfig } from '../workspace/config';
 
 /**
@@ -8,10 +7,12 @@ import { getConfig } from '../workspace/config';
  * setting of the file's folder, else the folder's name. A static snippet file cannot read settings.
  */
 export class RecipeSnippetProvider implements vscode.CompletionItemProvider {
-  provideCompletionItems(document: vscode.TextDocument): vscode.CompletionItem[] {
+  async provideCompletionItems(document: vscode.TextDocument): Promise<vscode.CompletionItem[]> {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const issuer = getConfig(document.uri).issuer || folder?.name || 'app';
     const python = document.languageId === 'python';
+    // The recipe's code (with the Django module) is read on first use: activation does not need it.
+    const { pythonSnippets, typescriptSnippets } = await import('../core/django');
     return (python ? pythonSnippets(issuer) : typescriptSnippets(issuer)).map((s) => {
       const item = new vscode.CompletionItem({ label: s.prefix, description: python ? 'JWT Workbench (PyJWT)' : 'JWT Workbench (jose)' }, vscode.CompletionItemKind.Snippet);
       item.insertText = new vscode.SnippetString(s.body);

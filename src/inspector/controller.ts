@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, parseLifetime, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -11,6 +11,7 @@ import {
   type PanelSecret,
   type ToWebview,
   type VerifyOptionsView,
+  WEBVIEW_STRINGS,
 } from '../protocol';
 import { CommandIds } from '../commands';
 import type { EnvReads } from '../workspace/envFile';
@@ -67,6 +68,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private panelDisposables: vscode.Disposable[] = [];
   private state: State;
   private lastView?: InspectorView;
+  /** The view written into the panel's HTML (its script paints it at start; 'ready' then sends only a newer one). */
+  private embeddedView?: InspectorView;
   /** Whether the webview's script has said 'ready': messages sent earlier would be lost. */
   private webviewReady = false;
   /** Notices posted before a new panel's script runs: said once it is ready (a view is re-sent then anyway). */
@@ -102,7 +105,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     // The keys are read before the panel is made: its creation keeps the workbench busy, and reads issued after it
     // waited behind it (~350 ms in code-server, measured by npm run bench:editor).
     const view = this.render();
-    this.createOrShow();
+    this.createOrShow(view);
     return view;
   }
 
@@ -129,7 +132,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       range: opts.range,
     };
     const rendering = this.render();
-    this.createOrShow();
+    this.createOrShow(rendering);
     const view = await rendering;
     if (opts.widened) await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('The selection lay inside a token: the whole token was taken.') });
     if (opts.notice) await this.post({ type: 'notice', level: 'info', text: typeof opts.notice === 'string' ? opts.notice : opts.notice(view) });
@@ -147,8 +150,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         keySource: this.listedOr(saved.keySource, this.state.keySource),
       };
     }
-    this.attach(panel);
-    await this.render();
+    const rendering = this.render();
+    await Promise.all([rendering, this.attach(panel, rendering)]);
   }
 
   dispose(): void {
@@ -178,13 +181,14 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     return posted;
   }
 
-  private createOrShow(): void {
+  /** Reveal the panel, or make it: its HTML is written once `rendering` is done, with that view in it. */
+  private createOrShow(rendering: Promise<unknown>): void {
     if (this.panel) {
       this.panel.reveal(this.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, vscode.l10n.t('JWT Inspector'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
-    this.attach(panel);
+    void this.attach(panel, rendering);
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -195,13 +199,17 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     };
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
+  /**
+   * Take `panel` as the inspector's. Its HTML is written when `rendering` settles, with the newest view in it: the
+   * frame is being built meanwhile, and the script paints the verdict at start instead of after a round trip.
+   */
+  private attach(panel: vscode.WebviewPanel, rendering: Promise<unknown>): Promise<void> {
     this.panel = panel;
     this.webviewReady = false;
     this.pendingNotices = [];
+    this.embeddedView = undefined;
     panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
     this.panelDisposables.push(
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
       panel.onDidChangeViewState((e) => void vscode.commands.executeCommand('setContext', 'jwtWorkbench:inspectorFocused', e.webviewPanel.active)),
@@ -212,6 +220,23 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         for (const d of this.panelDisposables.splice(0)) d.dispose();
       }),
     );
+    return rendering.then(
+      () => this.writeHtml(panel),
+      () => this.writeHtml(panel),
+    );
+  }
+
+  private writeHtml(panel: vscode.WebviewPanel): void {
+    if (this.panel !== panel) return;
+    this.embeddedView = this.lastView;
+    const asUri = (...path: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    panel.webview.html = inspectorHtml({
+      cspSource: panel.webview.cspSource,
+      script: asUri('dist', 'webview.js'),
+      style: asUri('media', 'inspector.css'),
+      strings: Object.fromEntries(WEBVIEW_STRINGS.map((s) => [s, vscode.l10n.t(s)])),
+      view: this.lastView,
+    });
   }
 
   /** The options of an inspection; `keyIssuer`: the issuer the key belongs to, expected unless the user set another. */
@@ -268,7 +293,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...(loaded?.noEnv && state.keySource.startsWith('env:') ? { canGenerateSecret: true } : {}),
       ...(state.previous && !state.token ? { hasPrevious: true } : {}),
       ...(state.panelSecret ? { panelSecret: true } : {}),
-      ...optional('issuerOffer', issuerOffer(inspection, state.keySource, this.keys)),
+      ...optional('issuerOffer', await issuerOffer(inspection, state.keySource, this.keys)),
       ...optional('secretEncoding', state.panelSecret ? undefined : secretEncodingOf(loaded?.key)),
       ...optional('keySearch', keySearchView(state.keySearch, state.token, state.keySource, secretEncodingOf(loaded?.key))),
       keySources: await this.keys.list(reads),
@@ -303,7 +328,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       switch (m.type) {
         case 'ready':
           this.webviewReady = true;
-          if (this.lastView) await this.post({ type: 'view', view: this.lastView });
+          // The HTML carried the view it was written with; only a newer one is sent.
+          if (this.lastView && this.lastView !== this.embeddedView) await this.post({ type: 'view', view: this.lastView });
           for (const n of this.pendingNotices.splice(0)) await this.post(n);
           return;
         case 'inspect': {
@@ -394,6 +420,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     }
     let header: Record<string, unknown>;
     let payload: Record<string, unknown>;
+    // Signing is read on first use: opening the inspector and verifying do not need it.
+    const { parsePayload } = await import('../core/payload');
     try {
       header = headerText.trim() ? await parsePayload(headerText) : {};
       payload = await parsePayload(payloadText);

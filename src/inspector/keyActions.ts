@@ -1,7 +1,7 @@
 // The inspector's key actions of issue 13, kept out of the controller: which key signed this, the issuer offer,
 // and how a secret source is read. Every id they act on is one the extension listed.
 import * as vscode from 'vscode';
-import { describeKey, discoveryPlan, isCoreError, secretText, whichKeySigned, type Inspection, type KeyCache, type KeyInput, type SecretEncoding } from '../core';
+import { describeKey, isCoreError, secretText, type Inspection, type KeyCache, type KeyInput, type SecretEncoding } from '../core';
 import { CommandIds } from '../commands';
 import type { FromWebview, InspectorView, KeySearchView } from '../protocol';
 import type { KeySources } from '../workspace/keySources';
@@ -11,13 +11,14 @@ import type { KeySources } from '../workspace/keySources';
  * key verified the token (unverified, or a signature that matches none of the keys). Undefined otherwise, and when
  * the source in use already is that issuer's JWKS.
  */
-export function issuerOffer(inspection: Inspection | undefined, keySource: string, keys: KeySources): string | undefined {
+export async function issuerOffer(inspection: Inspection | undefined, keySource: string, keys: KeySources): Promise<string | undefined> {
   if (!inspection || inspection.kind !== 'jws' || inspection.verifiedWith) return undefined;
   if (inspection.verdict !== 'unverified' && inspection.verdict !== 'invalid-signature') return undefined;
   const iss = (inspection.payload as Record<string, unknown> | undefined)?.iss;
   if (typeof iss !== 'string') return undefined;
   try {
-    discoveryPlan(iss);
+    // Discovery's code is read on first use: only a token with an issuer and no key that verifies it gets here.
+    (await import('../core/discovery')).discoveryPlan(iss);
   } catch {
     return undefined;
   }
@@ -56,7 +57,7 @@ const newHandle = (): string => crypto.randomUUID();
 export async function searchKeys(keys: KeySources, token: string, cache: KeyCache, log: vscode.LogOutputChannel): Promise<KeySearchState> {
   const candidates = await keys.candidates();
   const started = performance.now();
-  const result = await whichKeySigned(token, candidates, { cache });
+  const result = await (await import('../core/whichKey')).whichKeySigned(token, candidates, { cache });
   const ms = performance.now() - started;
   log.info(`Which key: ${result.matches.length} of ${candidates.length} keys signed the token (${result.tried} tried, ${result.skipped} skipped) in ${ms.toFixed(1)} ms.`);
   const found = result.matches.map((k) => ({ handle: newHandle(), id: k.id, label: k.label, ...(k.reading ? { reading: k.reading } : {}) }));

@@ -3,7 +3,7 @@ import { findTokens, MAX_TOKEN_CHARS, unquoteDebugValue } from '../core';
 import type { Services } from '../services';
 
 /** What VS Code passes a command in `debug/variables/context` and `debug/watch/context`. */
-interface DebugVariableArg {
+export interface DebugVariableArg {
   sessionId?: string;
   variable?: { name?: string; value?: string; evaluateName?: string };
 }

@@ -5,6 +5,7 @@ import { Coalescer } from './coalesce';
 import { renderClaims, renderWarnings } from './claims';
 import { el, jsonView } from './dom';
 import { t } from './l10n';
+import { initialView } from './initial';
 import { findKeyButton, keyOffers, READING_NAMES, readAsSelect, verifiedTitle } from './keyOffers';
 import { profileName, renderProfile } from './profile';
 
@@ -489,4 +490,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
+// The first view comes with the HTML (a JSON block the extension wrote, checked like any message): the verdict paints
+// with the first frame. 'ready' then asks only for what is newer than it.
+const initial = initialView(vscode.getState());
+if (initial) render(initial);
 vscode.postMessage({ type: 'ready' });

@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { checkJwksUrl, cleanTokenText, decodeToken, JWKS_MAX_BYTES, parseJwks } from '../core';
 import type { LoadedKey } from './keySources';
-import { discoverJwksUri } from './discovery';
-import { fetchBounded, type AskOrigin } from './fetchBounded';
+import type { AskOrigin } from './fetchBounded';
 
 const JWKS_STATE = 'jwtWorkbench.jwksUrls';
 /** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
@@ -62,6 +61,8 @@ export class JwksStore {
     const url = checkJwksUrl(urlText, issuer ?? urlText);
     // An issuer's JWKS may redirect within the issuer's origin and its own; elsewhere only on the user's yes.
     const origins = issuer ? [new URL(issuer).origin] : [];
+    // The network code is read on first use: verifying with the keys kept needs none.
+    const { fetchBounded } = await import('./fetchBounded');
     const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS', from: issuer ?? url, origins, ask });
     if (got.text === undefined) throw new Error(vscode.l10n.t('{0} answered 404 Not Found', got.url));
     const { jwks, kids, count } = parseJwks(got.text);
@@ -77,7 +78,7 @@ export class JwksStore {
    * the issuer's is fetched only on `ask`'s yes. Throws with the reason. Returns the source id.
    */
   async addIssuer(issuer: string, ask?: AskOrigin): Promise<{ id: string; kept: KeptJwks; from: string }> {
-    const { jwksUri, from } = await discoverJwksUri(this.fetchUrl, issuer, ask);
+    const { jwksUri, from } = await (await import('./discovery')).discoverJwksUri(this.fetchUrl, issuer, ask);
     // The user was shown the issuer's URLs: a jwks_uri on another origin is asked about first, by name.
     if (new URL(jwksUri).origin !== new URL(issuer).origin && !(ask && (await ask(jwksUri)))) {
       throw new Error(vscode.l10n.t('{0} names its keys at {1}, on another origin; they were not fetched', from, jwksUri));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, readTrustAnchors, secretText, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
+import { decodeToken, describeKey, JwtWorkbenchError, parseEnv, readKeyFile, secretText, type KeyCandidate, type KeyInput, type SecretEncoding } from '../core';
 import { forToken, JwksStore, jwksLabel, type KeptJwks } from './jwksStore';
 import type { KeySourceOption } from '../protocol';
 import { getConfig } from './config';
@@ -328,6 +328,7 @@ export class KeySources implements vscode.Disposable {
 
   /** Remember a trust anchor file (CA certificates, PEM) for this workspace after reading it. Returns its id. */
   async addTrustAnchors(uri: vscode.Uri): Promise<{ id: string; subjects: string[] }> {
+    const { readTrustAnchors } = await import('../core/x5c');
     const { subjects } = await readTrustAnchors(new TextDecoder().decode(await readWorkspaceFile(uri)));
     const id = uri.toString();
     await this.context.workspaceState.update(ANCHORS_STATE, [...this.anchorFiles().filter((u) => u !== id), id]);

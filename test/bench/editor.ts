@@ -644,6 +644,8 @@ const NOTES = `Notes
 - **Cold** is the first webview of a fresh window ("Developer: Reload Window" starts a new extension host; nothing is restored with
   it): ours in one window, Markdown's in the next, because whichever opens first in a window also pays for that window's first
   webview. Our cold open includes activating the extension. A first window, not counted, pays for what a browser profile does once.
+  The inspector's first view is written into the webview's HTML (as data its script reads at start), so the verdict is painted
+  when the script starts, not after a 'ready' → 'view' round trip.
 - **Warm, panel open** is the everyday case: the inspector stays open beside the editor and each Verify paints a new verdict in it.
   Its counterpart is an open Markdown preview following the editor to another file (a tab click). Both include VS Code's own
   dispatch (the palette closing, the command reaching the extension host; the tab switching), which is most of our figure: in the
@@ -667,8 +669,9 @@ const NOTES = `Notes
   The two hovers are within a few milliseconds of each other (0.98–1.02× over five runs of this script), so the goal ≤ 1.0× is met
   or missed by noise; our provider reads the file's \`.env\` and verifies the token on every hover, the JSON one answers from a
   schema it holds.
-- **Activation** is what "Developer: Show Running Extensions" lists for the window, per window of the cold runs. json5 (for
-  payloads that are not strict JSON) is its own file, loaded on first use; the activation bundle is jose and our code.
+- **Activation** is what "Developer: Show Running Extensions" lists for the window, per window of the cold runs. The activation
+  bundle (dist/extension.js) is jose and what a first hover or verify needs; json5, pkijs and dist/lazy.js (the rarer commands,
+  signing, JWE, SD-JWT, x5c, discovery, which key) are their own files, each loaded on first use.
 - **Memory**: heap after a full GC in the extension host (all of it: VS Code's built-in extensions too), after 10, 1,000 and 2,000
   distinct tokens signed with 50 different keys (20 ES256 and 10 EdDSA public keys as PEM or JWK files, 10 RS256 PEM, 10 HMAC secret
   files), half through the inspector's messages with the key chosen, half as the editor's "inspect this token" with the key found

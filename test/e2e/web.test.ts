@@ -5,7 +5,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { signToken } from '../../src/core';
-import { inspector, openWorkbench, runCommand, shot, toast, type Session } from './workbench';
+import { REPO } from '../host/codeServer';
+import { inspector, openFile, openWorkbench, runCommand, selectAll, shot, toast, type Session } from './workbench';
 
 // The web extension build (package.json "browser") installed without "main", so the workbench runs it in the
 // browser's web worker extension host — as vscode.dev would. No Node API is available to it there.
@@ -62,5 +63,37 @@ describe('the web extension build (web worker extension host)', function () {
     await view.locator('#keySource').selectOption({ label: `JWKS ${url} (1 key)` });
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     assert.match(await view.locator('#keyInfo').innerText(), /Ed25519|OKP/);
+  });
+
+  it('the inspector paints its first verdict from the HTML it is opened with, not from a message (21.6)', async () => {
+    const secret = /^JWT_SECRET=([0-9a-f]{64})$/m.exec(fs.readFileSync(path.join(s.workspace, '.env'), 'utf8'))![1];
+    await runCommand(s.page, 'View: Close All Editors');
+    const file = path.join(s.workspace, 'first-paint.txt');
+    fs.writeFileSync(file, await signToken({ user: 'first-paint' }, secret));
+    await openFile(s.page, file);
+    await selectAll(s.page);
+    await runCommand(s.page, 'JWT: Verify and Decode Selection');
+    const view = inspector(s.page);
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
+    await s.page.waitForTimeout(1000);
+    const embedded = JSON.parse((await view.locator('#initial-view').textContent({ timeout: 5000 })) ?? 'null');
+    assert.equal(embedded?.inspection?.verdict, 'verified', 'the webview\'s HTML carried the view');
+    assert.equal(await view.locator('#app').getAttribute('data-renders'), '1', 'painted once: no view message followed it');
+  });
+
+  it('activates in the web worker host (Show Running Extensions; the time is printed, not asserted)', async () => {
+    await runCommand(s.page, 'Developer: Show Running Extensions');
+    const rows = s.page.locator('.runtime-extensions-editor .monaco-list-row');
+    await rows.first().waitFor({ timeout: 15000 });
+    await rows.first().click();
+    let time = '';
+    for (let i = 0; i < 20 && !time; i++) {
+      const row = rows.filter({ hasText: 'JWT Workbench' }).first();
+      if (await row.count()) time = (await row.locator('.activation-time').first().innerText()).trim();
+      else await s.page.keyboard.press('PageDown');
+    }
+    const kib = (f: string) => (fs.statSync(path.join(REPO, f)).size / 1024).toFixed(1);
+    console.log(`      web worker extension host: JWT Workbench activation ${time}; dist/web/extension.js ${kib('dist/web/extension.js')} KiB (dist/extension.js ${kib('dist/extension.js')} KiB)`);
+    assert.match(time, /\d+\s*ms/);
   });
 });

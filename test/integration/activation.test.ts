@@ -3,32 +3,44 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, editorWith, fsPath } from './helpers';
+import { signToken } from '../../src/core';
+import { closeAllEditors, editorWith, fsPath, inspectorView } from './helpers';
 
 /** Whether the extension host has loaded the extension's own JSON5 file (dist/json5.js). */
 const json5Loaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]json5\.js$/.test(k));
 /** Whether it has loaded the X.509 library (dist/pkijs.js), which only tokens with an x5c chain need. */
 const pkijsLoaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]pkijs\.js$/.test(k));
+/** Whether it has loaded our own code that only rarer commands and tokens need (dist/lazy.js). */
+const lazyLoaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]lazy\.js$/.test(k));
+const SECRET = 'a'.repeat(64);
 
-describe('activation stays lean (issue 16.4)', () => {
+describe('activation stays lean (issues 16.4, 21.5)', () => {
   before(async () => {
-    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${'a'.repeat(64)}\n`);
+    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${SECRET}\n`);
   });
   after(async () => {
     await closeAllEditors();
     fs.rmSync(fsPath('.env'), { force: true });
   });
 
-  it('activating, verifying and signing strict JSON never load json5; a JSON5 payload loads it then, and signs', async () => {
+  it('activating, a first hover and a first verify load neither dist/lazy.js nor json5 (21.5); signing loads dist/lazy.js, and works', async () => {
     const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'jwt-workbench')!;
     await ext.activate();
-    assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'json5.js').fsPath), 'the build ships json5 as its own file');
-    assert.equal(json5Loaded(), false, 'not loaded by activation');
-    await editorWith('strict.json.txt', '{"user": "alice"}');
-    const token = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
-    assert.ok(token);
-    await editorWith('token.txt', token);
+    assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'lazy.js').fsPath), 'the build ships the rarer code as its own file');
+    assert.equal(lazyLoaded(), false, 'dist/lazy.js is not loaded by activation');
+    const token = await signToken({ user: 'alice', iss: 'https://issuer.example' }, SECRET, { lifetime: '1h' });
+    const editor = await editorWith('token.txt', token);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 20));
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(hover.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'), /signature verified with \.env JWT_SECRET/, 'the hover verified it');
     await vscode.commands.executeCommand('jwtWorkbench.inspectSelection');
+    assert.equal((await inspectorView())?.inspection?.verdict, 'verified');
+    assert.equal(lazyLoaded(), false, 'nor by a first hover and a first verify');
+    await editorWith('strict.json.txt', '{"user": "alice"}');
+    const signed = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
+    assert.ok(signed, 'Sign Selection, read from dist/lazy.js, signs');
+    assert.equal(lazyLoaded(), true, 'loaded on first use');
+    assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'json5.js').fsPath), 'the build ships json5 as its own file');
     assert.equal(json5Loaded(), false, 'not loaded by signing strict JSON or by verifying');
     assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'pkijs.js').fsPath), 'the build ships pkijs as its own file');
     assert.equal(pkijsLoaded(), false, 'the X.509 library is not loaded by activation or by verifying a token without x5c');

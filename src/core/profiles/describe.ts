@@ -4,8 +4,7 @@ import { decodeToken } from '../findTokens';
 import { isAccessToken } from './accessToken';
 import { isDpop } from './dpop';
 import { looksLikeIdToken } from './idToken';
-import { isSdJwtVcType } from './sdJwtInspect';
-import type { Profile } from './types';
+import { isSdJwtVcType, type Profile } from './types';
 
 const TITLES: Record<Profile, string> = {
   jwt: 'JWT',

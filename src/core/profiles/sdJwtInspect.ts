@@ -5,18 +5,13 @@ import { claimList } from '../claimChecks';
 import { decodeToken } from '../findTokens';
 import { MESSAGES } from '../verdicts';
 import { processDisclosures, sdDigest, splitSdJwt, type Disclosure } from './sdJwt';
-import { failed, notChecked, passed, subtleHash, type Profile, type ProfileCheck } from './types';
+import { failed, isSdJwtVcType, notChecked, passed, subtleHash, type Profile, type ProfileCheck } from './types';
 import { isFinalVerdict } from './verdict';
 
 /** How old a KB-JWT may be (its iat), beyond the leeway: a presentation is made for one request. */
 export const KB_MAX_AGE_S = 300;
 
 type InspectJwt = (jwt: string, opts: InspectOptions) => Promise<Inspection>;
-
-const VC_TYPES = new Set(['dc+sd-jwt', 'vc+sd-jwt']);
-
-/** An SD-JWT VC's typ (dc+sd-jwt, or the earlier vc+sd-jwt). */
-export const isSdJwtVcType = (typ: unknown) => typeof typ === 'string' && VC_TYPES.has(typ);
 
 /**
  * Inspect an SD-JWT. The verdict is the issuer JWT's; a failed required check (a disclosure that is not the

@@ -38,3 +38,8 @@ export interface ProfileOptions {
 export function subtleHash(name: unknown): 'SHA-256' | 'SHA-384' | 'SHA-512' | undefined {
   return name === 'sha-256' ? 'SHA-256' : name === 'sha-384' ? 'SHA-384' : name === 'sha-512' ? 'SHA-512' : undefined;
 }
+
+const VC_TYPES = new Set(['dc+sd-jwt', 'vc+sd-jwt']);
+
+/** An SD-JWT VC's typ (dc+sd-jwt, or the earlier vc+sd-jwt). Here, not with the SD-JWT inspection: naming a token's profile (hover) must not load that. */
+export const isSdJwtVcType = (typ: unknown) => typeof typ === 'string' && VC_TYPES.has(typ);
