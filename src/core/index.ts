@@ -25,7 +25,7 @@ export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type K
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
-export { applyInsertions, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
+export { applyInsertions, djangoSettingsModule, exemptPaths, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './django';
 export { checkJwksUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';
 // Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
 export { unquoteDebugValue, type DebugString } from './debugValue';
