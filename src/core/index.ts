@@ -7,7 +7,7 @@ export { SIGNING_ALGS, HMAC_MIN_BYTES, isSigningAlg, type SigningAlg, type Asymm
 export { JwtWorkbenchError, PayloadSyntaxError, isCoreError, type CoreErrorCode } from './errors';
 export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyPair } from './secrets';
 export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
-export { parsePythonEnv } from './dotenvPython';
+export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './dotenvPython';
 export { parsePayload } from './payload';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
 export {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseEnv, parsePythonEnv, upsertEnvVar } from '../core';
+import { parseEnv, parsePythonEnv, upsertEnvVar, upsertPythonEnvVar } from '../core';
 import { getConfig } from './config';
 import { exists, localFs, readBytes } from './files';
 
@@ -211,15 +211,17 @@ export function describeDisagreement(name: string, dialect: EnvDialect, value: s
 /**
  * Set one variable in `.env`, changing nothing else. When the file is open in an editor the change goes through a
  * WorkspaceEdit (unsaved changes are kept, Undo works; a file that was clean is saved again); otherwise the bytes
- * on disk are rewritten through `workspace.fs` with only that value changed. Returns the previous value.
+ * on disk are rewritten through `workspace.fs` with only that value changed. In a python-dotenv project a line that
+ * python-dotenv would not read (`NAME: value`, backticks, a BOM) is rewritten as `NAME=value`: `rewritten` says so.
  */
-export async function writeEnvVariable(env: EnvText, name: string, value: string): Promise<string | undefined> {
+export async function writeEnvVariable(env: EnvText, name: string, value: string, dialect: EnvDialect = 'dotenv'): Promise<{ previous?: string; rewritten: boolean }> {
+  const upsert = (text: string) => (dialect === 'python-dotenv' ? upsertPythonEnvVar(text, name, value) : { ...upsertEnvVar(text, name, value), rewritten: false });
   const doc = openDocument(env.uri);
   const fresh = await readEnv(env.folder, env.uri);
   // A clean document whose text differs from the disk has not caught up with an outside change yet: the disk wins.
   if (doc && (doc.isDirty || doc.getText() === fresh.text)) {
     const wasDirty = doc.isDirty;
-    const edit = upsertEnvVar(doc.getText(), name, value);
+    const edit = upsert(doc.getText());
     const we = new vscode.WorkspaceEdit();
     we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.edit.start), doc.positionAt(edit.edit.end)), edit.edit.insert);
     if (!(await vscode.workspace.applyEdit(we))) throw new EnvFileError(vscode.l10n.t('The editor refused the change to {0}.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
@@ -228,9 +230,9 @@ export async function writeEnvVariable(env: EnvText, name: string, value: string
       await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
       throw new EnvFileError(vscode.l10n.t('Cannot write {0}; nothing was changed.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
     }
-    return edit.previous;
+    return { previous: edit.previous, rewritten: edit.rewritten };
   }
-  const edit = upsertEnvVar(fresh.text, name, value);
+  const edit = upsert(fresh.text);
   try {
     const stat = fresh.exists ? await vscode.workspace.fs.stat(env.uri) : undefined;
     if (stat && stat.permissions !== undefined && stat.permissions & vscode.FilePermission.Readonly) {
@@ -241,5 +243,5 @@ export async function writeEnvVariable(env: EnvText, name: string, value: string
     if (e instanceof EnvFileError) throw e;
     throw new EnvFileError(vscode.l10n.t('Cannot write {0}: {1}', vscode.workspace.asRelativePath(env.uri), (e as Error).message), 'ERR_ENV_WRITE');
   }
-  return edit.previous;
+  return { previous: edit.previous, rewritten: edit.rewritten };
 }
