@@ -19,6 +19,7 @@ import { inspectDebugConsoleSelectionCommand, inspectDebugValueCommand } from '.
 import { ExpiringTokenLenses, HTTP_FILES, resignHttpTokenCommand } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
 import { TokenUriHandler } from './sources/uriHandler';
+import { completingStep } from './walkthrough';
 
 /** Wiring only: build the services, register commands and the inspector's serializer. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -34,11 +35,11 @@ export function activate(context: vscode.ExtensionContext): void {
     keys,
     inspector,
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, inspector),
-    vscode.commands.registerCommand(CommandIds.generateSecret, (args?: GenerateSecretArgs) => generateSecretCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.signSelection, () => signSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.generateSecret, completingStep('secretGenerated', (args?: GenerateSecretArgs) => generateSecretCommand(services, args))),
+    vscode.commands.registerCommand(CommandIds.signSelection, completingStep('payloadSigned', () => signSelectionCommand(services))),
     vscode.commands.registerCommand(CommandIds.signSelectionSdJwt, (args?: { disclosable?: string[] }) => signSelectionCommand(services, { sdJwt: true, disclosable: Array.isArray(args?.disclosable) ? args.disclosable.filter((d): d is string => typeof d === 'string') : undefined })),
-    vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
-    vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
+    vscode.commands.registerCommand(CommandIds.inspectSelection, completingStep('tokenVerified', () => inspectSelectionCommand(services))),
+    vscode.commands.registerCommand(CommandIds.openInspector, completingStep('tokenVerified', () => inspector.open(), (view) => !!view.inspection)),
     vscode.commands.registerCommand(CommandIds.addKeyFile, (args?: AddKeyFileArgs) => addKeyFileCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addJwksUrl, (args?: { url?: string; throwOnError?: boolean }) => addJwksUrlCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addIssuer, (args?: AddIssuerArgs) => addIssuerCommand(services, args)),
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.forgetKeySource, (args?: { id?: string }) => forgetKeySourceCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.storeKey, () => storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, (args?: GenerateKeyPairArgs) => generateKeyPairCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addDjangoAuth, (args?: AddDjangoAuthArgs) => addDjangoAuthCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addDjangoAuth, completingStep('djangoAuthAdded', (args?: AddDjangoAuthArgs) => addDjangoAuthCommand(services, args), (r) => !!r?.applied)),
     vscode.languages.registerCompletionItemProvider(SNIPPET_LANGUAGES, new RecipeSnippetProvider()),
     vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) => {
       if (typeof token !== 'string') return undefined;

@@ -1,0 +1,61 @@
+// Issue 22.12 — the walkthrough on the real Welcome page: a step is ticked only when its command succeeded, and its
+// title is not cut off.
+import * as assert from 'node:assert/strict';
+import { openFile, openWorkbench, runCommand, shot, toast, type Session } from './workbench';
+
+describe('the walkthrough on the Welcome page (22.12)', function () {
+  this.timeout(180000);
+  let s: Session;
+  before(async () => {
+    s = await openWorkbench();
+  });
+  after(async () => {
+    if (s) await s.close();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && s) await shot(s.page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
+  });
+
+  const signStep = () => s.page.locator('button.getting-started-step[data-step-id$="#payloadSigned"], button.getting-started-step[data-step-id$="#sign"]').first();
+
+  async function openWalkthrough(): Promise<void> {
+    await runCommand(s.page, 'Welcome: Open Walkthrough...');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('JWT');
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'JWT' }).first().waitFor({ timeout: 15000 });
+    await s.page.keyboard.press('Enter');
+    await signStep().waitFor({ timeout: 30000 });
+  }
+
+  it('its title fits on the Welcome page of a laptop-sized window', async () => {
+    await s.page.setViewportSize({ width: 1100, height: 800 });
+    await runCommand(s.page, 'Help: Welcome');
+    const card = s.page.locator('.getting-started-category', { hasText: 'JWT' }).first();
+    await card.waitFor({ timeout: 30000 });
+    await shot(s.page, 'walkthrough-welcome');
+    const cut = await card.evaluate((el) => [...el.querySelectorAll<HTMLElement>('.category-title, .category-description-container, .category-description')].filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
+    await s.page.setViewportSize({ width: 1500, height: 950 });
+    assert.deepEqual(cut, [], 'nothing is cut off');
+  });
+
+  it('"Sign a payload" stays unticked when Sign Selection failed (no editor), and is ticked once it signed', async () => {
+    await runCommand(s.page, 'View: Close All Editors');
+    await openWalkthrough();
+    await signStep().click();
+    await s.page.locator('.getting-started-step.expanded .monaco-button, .getting-started-step.expanded a', { hasText: 'Sign Selection' }).first().click();
+    await toast(s.page, 'Open a file and select a JSON object');
+    await s.page.waitForTimeout(1000);
+    assert.equal(await signStep().getAttribute('aria-checked'), 'false', 'a failed command completes nothing');
+    await shot(s.page, 'walkthrough-sign-failed');
+    await runCommand(s.page, 'JWT: Generate Secret into .env');
+    await toast(s.page, 'JWT_SECRET written');
+    await openFile(s.page, 'payload.json');
+    await runCommand(s.page, 'JWT: Sign Selection');
+    await s.page.frameLocator('iframe.webview').first().locator('iframe').first().waitFor({ timeout: 30000 }).catch(() => undefined);
+    await openWalkthrough();
+    for (let i = 0; i < 50 && (await signStep().getAttribute('aria-checked')) !== 'true'; i++) await s.page.waitForTimeout(200);
+    assert.equal(await signStep().getAttribute('aria-checked'), 'true', 'ticked after a successful sign');
+    await shot(s.page, 'walkthrough-sign-done');
+  });
+});
