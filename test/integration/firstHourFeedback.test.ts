@@ -2,11 +2,12 @@
 // files they write: the Django plan with the admin, the refactor preview, the walkthrough, feedback, SSH keys, and
 // a python-dotenv project's .env.
 import * as assert from 'node:assert/strict';
+import * as childProcess from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, fsPath } from './helpers';
+import { closeAllEditors, editorWith, fsPath } from './helpers';
 
 const PYTHON = '/usr/bin/python3';
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'django');
@@ -90,5 +91,49 @@ describe('Add JWT Authentication to Django…: the Refactor Preview and the admi
     assert.match(result?.message ?? '', /^Nothing was applied/);
     assert.equal(fs.readFileSync(path.join(dir(), 'mysite', 'settings.py'), 'utf8'), before);
     assert.ok(!fs.existsSync(path.join(dir(), 'utils', 'jwt.py')));
+  });
+});
+
+describe('feedback that was missing or raw (22.14)', function () {
+  this.timeout(60_000);
+  afterEach(closeAllEditors);
+
+  it('a read-only .env: the error says what to do, not the raw EPERM', async function () {
+    const env = fsPath('.env');
+    fs.writeFileSync(env, 'JWT_SECRET=old\n');
+    try {
+      childProcess.execFileSync('chattr', ['+i', env], { stdio: 'ignore' });
+    } catch {
+      this.skip(); // no chattr here: nothing makes the file unwritable for root
+    }
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('jwtWorkbench.generateSecret', { replace: true, throwOnError: true })), (e: Error) => {
+        assert.doesNotMatch(e.message, /EPERM|operation not permitted/);
+        assert.match(e.message, /^\.env cannot be written: the system refused permission .*nothing was changed\. Make it writable \(chmod u\+w \.env, or chattr -i \.env if it is immutable\) and run the command again\.$/);
+        return true;
+      });
+      assert.equal(fs.readFileSync(env, 'utf8'), 'JWT_SECRET=old\n');
+    } finally {
+      childProcess.execFileSync('chattr', ['-i', env], { stdio: 'ignore' });
+    }
+  });
+
+  it('Sign with the cursor in a dict that holds code points at the code, as selecting the dict does', async () => {
+    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${'c'.repeat(64)}\n`);
+    const text = "def view(request):\n    payload = {'user': user.username, 'is_staff': False}\n    return payload\n";
+    const editor = await editorWith('codeInDict.py', text, "'is_staff'");
+    const cursor = editor.document.positionAt(text.indexOf("'is_staff'"));
+    editor.selection = new vscode.Selection(cursor, cursor);
+    assert.equal(await vscode.commands.executeCommand('jwtWorkbench.signSelection'), undefined);
+    const at = editor.document.positionAt(text.indexOf('user.username'));
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [at.line, at.character], 'the cursor is put on `user.username`, the code the message names');
+    assert.equal(editor.document.getText(), text);
+  });
+
+  it('a payload whose list is not closed: Sign points at the line where the `]` is missing, not the next', async () => {
+    const text = '{\n  "user": "alice",\n  "roles": ["admin", "dev"\n}\n';
+    const editor = await editorWith('unclosed.json', text);
+    assert.equal(await vscode.commands.executeCommand('jwtWorkbench.signSelection'), undefined);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 26], 'after "dev" on line 3');
   });
 });
