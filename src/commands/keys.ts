@@ -45,9 +45,12 @@ export async function addKeyFileCommand(services: Services, args?: AddKeyFileArg
       void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : String(e));
       return undefined;
     }
-    // Never silently: a file that holds no key becomes a secret only when the user says so, here.
+    // Never silently: a file that holds no key becomes a secret only when the user says so, here — and never as the
+    // first (primary) button: choosing another file is.
+    const another = vscode.l10n.t('Choose Another File…');
     const asSecret = vscode.l10n.t('Use Its Text as an HMAC Secret');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), asSecret);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), another, asSecret);
+    if (choice === another) return addKeyFileCommand(services, { ...args, uri: undefined });
     return choice === asSecret ? addKeyFileCommand(services, { ...args, uri, asSecret: true }) : undefined;
   }
 }

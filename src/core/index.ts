@@ -23,6 +23,7 @@ export {
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { readKeyFile } from './keyFile';
+export { openSshPublicKeyToJwk } from './sshKey';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
 export { applyInsertions, djangoSettingsModule, exemptPaths, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './django';

@@ -137,3 +137,27 @@ describe('feedback that was missing or raw (22.14)', function () {
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 26], 'after "dev" on line 3');
   });
 });
+
+describe('OpenSSH public keys are keys (22.15)', function () {
+  this.timeout(60_000);
+  after(closeAllEditors);
+  it('Add Key File… with an ssh-keygen Ed25519 .pub: added as a key, and a token its private half signed verifies', async () => {
+    const base = fsPath('dev_ed25519');
+    fs.rmSync(base, { force: true });
+    fs.rmSync(`${base}.pub`, { force: true });
+    childProcess.execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'dev@laptop', '-f', base]);
+    const py = 'import jwt, sys\nfrom cryptography.hazmat.primitives.serialization import load_ssh_private_key\nprint(jwt.encode({"sub": "dev"}, load_ssh_private_key(open(sys.argv[1], "rb").read(), None), algorithm="EdDSA"))';
+    const r = spawnSync(PYTHON, ['-c', py, base], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+    assert.equal(r.status, 0, r.stderr);
+    const id = await vscode.commands.executeCommand<string | undefined>('jwtWorkbench.addKeyFile', { uri: vscode.Uri.file(`${base}.pub`) });
+    assert.ok(id?.startsWith('file:'), 'added as a key source');
+    try {
+      const ins = await vscode.commands.executeCommand<{ verdict: string; detail?: string }>('jwtWorkbench.inspectToken', r.stdout.trim(), undefined, id);
+      assert.equal(ins?.verdict, 'verified', ins?.detail);
+    } finally {
+      await vscode.commands.executeCommand('jwtWorkbench.forgetKeySource', { id });
+      fs.rmSync(base, { force: true });
+      fs.rmSync(`${base}.pub`, { force: true });
+    }
+  });
+});
