@@ -161,3 +161,19 @@ describe('OpenSSH public keys are keys (22.15)', function () {
     }
   });
 });
+
+describe('polish (22.16)', function () {
+  this.timeout(60_000);
+  afterEach(closeAllEditors);
+
+  it('Sign Selection as SD-JWT… types the token explicitly: dc+sd-jwt with vct, example+sd-jwt without, never JWT', async () => {
+    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${'d'.repeat(64)}\n`);
+    for (const [payload, typ] of [['{"sub": "u-3", "email": "a@example.com"}', 'example+sd-jwt'], ['{"vct": "https://credentials.example/id", "given_name": "Erika"}', 'dc+sd-jwt']] as const) {
+      await editorWith('sd.json.txt', payload);
+      const token = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelectionSdJwt', { disclosable: [payload.includes('vct') ? 'given_name' : 'email'] });
+      assert.equal(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).typ, typ);
+      const ins = await vscode.commands.executeCommand<{ verdict: string; detail?: string; profile?: string }>('jwtWorkbench.inspectToken', token);
+      assert.equal(ins?.verdict, 'verified', ins?.detail);
+    }
+  });
+});
