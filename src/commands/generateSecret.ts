@@ -57,7 +57,7 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
     services.log.info(`Wrote a new ${cfg.secretVariable} (64 hex characters) to ${env.uri.toString()}${exists ? ', replacing the old one' : ''}.`);
     const open = vscode.l10n.t('Open {0}', cfg.envFile);
     const where = target.via ? vscode.l10n.t('{0} (through the link {1})', vscode.workspace.asRelativePath(env.uri), vscode.workspace.asRelativePath(target.via)) : vscode.workspace.asRelativePath(env.uri);
-    const written = vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, where);
+    const written = `${vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, where)} ${vscode.l10n.t('The 64 hex characters themselves are the key, as PyJWT uses them, so the inspector calls it an HMAC secret of 64 bytes.')}`;
     const why = vscode.l10n.t('Its line was rewritten as {0}=… because python-dotenv, which this project loads .env with, would not have read it as it was (a “{0}: value” line, backticks or a byte-order mark).', cfg.secretVariable);
     void vscode.window
       .showInformationMessage(rewritten ? `${written} ${why}` : written, open)

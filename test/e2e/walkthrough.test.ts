@@ -1,5 +1,5 @@
-// Issue 22.12 — the walkthrough on the real Welcome page: a step is ticked only when its command succeeded, and its
-// title is not cut off.
+// Issue 22 in the real workbench: the walkthrough on the Welcome page (a step is ticked only when its command
+// succeeded, its title is not cut off), and the feedback of Sign, Generate Secret, Store a Key… and Forget a Key Source….
 import * as assert from 'node:assert/strict';
 import { openFile, openWorkbench, runCommand, shot, toast, type Session } from './workbench';
 
@@ -48,8 +48,13 @@ describe('the walkthrough on the Welcome page (22.12)', function () {
     await s.page.waitForTimeout(1000);
     assert.equal(await signStep().getAttribute('aria-checked'), 'false', 'a failed command completes nothing');
     await shot(s.page, 'walkthrough-sign-failed');
+    // no .env at all: Sign says so, not "No JWT_SECRET in .env" (22.14)
+    await openFile(s.page, 'payload.json');
+    await runCommand(s.page, 'JWT: Sign Selection');
+    assert.match(await toast(s.page, 'no key to sign with'), /There is no \.env file \(the signing secret JWT_SECRET is read from it\)/);
     await runCommand(s.page, 'JWT: Generate Secret into .env');
-    await toast(s.page, 'JWT_SECRET written');
+    // one sentence tells "32 random bytes as hex" from the inspector's "HMAC secret (64 bytes)" (22.16)
+    assert.match(await toast(s.page, 'JWT_SECRET written'), /32 random bytes as hex\)\. The 64 hex characters themselves are the key, as PyJWT uses them/);
     await openFile(s.page, 'payload.json');
     await runCommand(s.page, 'JWT: Sign Selection');
     await s.page.frameLocator('iframe.webview').first().locator('iframe').first().waitFor({ timeout: 30000 }).catch(() => undefined);
@@ -57,5 +62,28 @@ describe('the walkthrough on the Welcome page (22.12)', function () {
     for (let i = 0; i < 50 && (await signStep().getAttribute('aria-checked')) !== 'true'; i++) await s.page.waitForTimeout(200);
     assert.equal(await signStep().getAttribute('aria-checked'), 'true', 'ticked after a successful sign');
     await shot(s.page, 'walkthrough-sign-done');
+  });
+
+  it('Store a Key… says what it stored; Forget a Key Source… asks before deleting it from SecretStorage, and says so (22.14)', async () => {
+    await runCommand(s.page, 'JWT: Store a Key in SecretStorage…');
+    const input = s.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('staging');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.quick-input-widget', { hasText: 'Store a key (2/2)' }).waitFor({ timeout: 15000 });
+    await input.fill('h'.repeat(64));
+    await s.page.keyboard.press('Enter');
+    const stored = await toast(s.page, 'Stored the key');
+    assert.match(stored, /Stored the key “staging” in VS Code’s SecretStorage/);
+    assert.ok(!stored.includes('hhhh'), 'the key is never shown');
+    await runCommand(s.page, 'JWT: Forget a Key Source…');
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'staging' }).first().waitFor({ timeout: 15000 });
+    await s.page.keyboard.type('staging');
+    await s.page.keyboard.press('Enter');
+    const dialog = s.page.locator('.monaco-dialog-box', { hasText: 'Delete the stored key “staging” from SecretStorage?' });
+    await dialog.waitFor({ timeout: 15000 });
+    await shot(s.page, 'forget-stored-key-modal');
+    await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
+    await toast(s.page, 'Deleted the stored key “staging” from SecretStorage.');
   });
 });

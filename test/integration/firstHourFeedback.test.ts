@@ -6,6 +6,7 @@ import * as childProcess from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as dpop from 'dpop';
 import * as vscode from 'vscode';
 import { closeAllEditors, editorWith, fsPath } from './helpers';
 
@@ -165,6 +166,54 @@ describe('OpenSSH public keys are keys (22.15)', function () {
 describe('polish (22.16)', function () {
   this.timeout(60_000);
   afterEach(closeAllEditors);
+
+  it('a DPoP request whose proof fails several checks: the banner names every one, not only the first', async () => {
+    const secret = 'e'.repeat(64);
+    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${secret}\n`);
+    const { signToken } = await import('../../src/core');
+    const keys = await dpop.generateKeyPair('ES256', { extractable: true });
+    const at = await signToken({ sub: 'alice', aud: 'https://api.example.com', client_id: 'c1', jti: 'j', iss: 'https://as.example.com', cnf: { jkt: await dpop.calculateThumbprint(keys.publicKey) } }, secret, { header: { typ: 'at+jwt' } });
+    // a proof made for GET /other, presented with POST /orders: htm and htu both fail
+    const proof = await dpop.generateProof(keys, 'https://api.example.com/other', 'GET', undefined, at);
+    const ins = await vscode.commands.executeCommand<{ verdict: string; detail?: string }>('jwtWorkbench.inspectToken', `POST https://api.example.com/orders\nAuthorization: DPoP ${at}\nDPoP: ${proof}`);
+    assert.equal(ins?.verdict, 'claim-mismatch');
+    assert.match(ins?.detail ?? '', /fails 2 checks \(htm, htu\)/);
+    assert.match(ins?.detail ?? '', /htm — The proof is for GET requests, not POST\..*htu — The proof is for https:\/\/api\.example\.com\/other/);
+  });
+
+  it('expired-token Problems that stop at 1,000 say so, on the first token not listed', async () => {
+    const { signToken } = await import('../../src/core');
+    const expired = await signToken({ sub: 'old' }, 'f'.repeat(64), { now: new Date(Date.now() - 3 * 86400e3) });
+    const editor = await editorWith('many.log', `${expired}\n`.repeat(1002), '');
+    const config = () => vscode.workspace.getConfiguration('jwtWorkbench');
+    await config().update('diagnostics.enabled', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      let diags: vscode.Diagnostic[] = [];
+      for (let i = 0; i < 100 && diags.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        diags = vscode.languages.getDiagnostics(editor.document.uri);
+      }
+      assert.equal(diags.length, 1001);
+      assert.equal(diags.filter((d) => d.code === 'expired').length, 1000);
+      const last = diags[1000];
+      assert.equal(last.range.start.line, 1000, 'on the 1,001st token');
+      assert.equal(last.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(last.message, /^Only the first 1,000 expired tokens of this file are listed as Problems/);
+    } finally {
+      await config().update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('an expired token: the banner says its time as the claims table does (one format)', async () => {
+    const { signToken } = await import('../../src/core');
+    fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${'g'.repeat(64)}\n`);
+    const exp = Math.floor(Date.now() / 1000) - 86400 * 2 - 17;
+    const ins = await vscode.commands.executeCommand<{ verdict: string; detail?: string; claims: { name: string; time?: string }[] }>('jwtWorkbench.inspectToken', await signToken({ sub: 'x', exp }, 'g'.repeat(64)));
+    assert.equal(ins?.verdict, 'expired');
+    const shown = new Date(exp * 1000).toISOString().replace('T', ' ').replace('.000Z', ' UTC');
+    assert.ok(ins?.detail?.includes(`(${shown})`), `${ins?.detail} names ${shown}`);
+    assert.doesNotMatch(ins?.detail ?? '', /\d{2}:\d{2}:\d{2}\.000Z/);
+  });
 
   it('Sign Selection as SD-JWT… types the token explicitly: dc+sd-jwt with vct, example+sd-jwt without, never JWT', async () => {
     fs.writeFileSync(fsPath('.env'), `JWT_SECRET=${'d'.repeat(64)}\n`);
