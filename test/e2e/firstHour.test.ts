@@ -1,7 +1,8 @@
 // Issue 22 in the real workbench: the walkthrough on the Welcome page (a step is ticked only when its command
 // succeeded, its title is not cut off), and the feedback of Sign, Generate Secret, Store a Key… and Forget a Key Source….
 import * as assert from 'node:assert/strict';
-import { openFile, openWorkbench, runCommand, shot, toast, type Session } from './workbench';
+import { signToken } from '../../src/core';
+import { ARTIFACTS, contrastFailures, inspector, openFile, openWorkbench, runCommand, setTheme, shot, toast, type Session } from './workbench';
 
 describe('the walkthrough on the Welcome page (22.12)', function () {
   this.timeout(180000);
@@ -77,13 +78,52 @@ describe('the walkthrough on the Welcome page (22.12)', function () {
     assert.match(stored, /Stored the key “staging” in VS Code’s SecretStorage/);
     assert.ok(!stored.includes('hhhh'), 'the key is never shown');
     await runCommand(s.page, 'JWT: Forget a Key Source…');
-    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'staging' }).first().waitFor({ timeout: 15000 });
-    await s.page.keyboard.type('staging');
-    await s.page.keyboard.press('Enter');
+    const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'staging' }).first();
+    await row.waitFor({ timeout: 15000 });
+    await row.click();
     const dialog = s.page.locator('.monaco-dialog-box', { hasText: 'Delete the stored key “staging” from SecretStorage?' });
-    await dialog.waitFor({ timeout: 15000 });
+    await dialog.waitFor({ timeout: 30000 });
     await shot(s.page, 'forget-stored-key-modal');
     await dialog.locator('.monaco-button', { hasText: 'Delete' }).first().click();
     await toast(s.page, 'Deleted the stored key “staging” from SecretStorage.');
+  });
+
+  it('the inspector: the secret beside the verdict of an HS token, payload errors as you type, readable in every theme (22.13, 22.14, 22.16)', async () => {
+    const secret = 'jwt.io-habit-'.repeat(3);
+    const token = await signToken({ sub: 'alice' }, secret);
+    await runCommand(s.page, 'View: Close All Editors'); // the walkthrough's page is a webview too
+    await runCommand(s.page, 'JWT: Open Inspector');
+    const view = inspector(s.page);
+    await view.locator('#token').waitFor({ timeout: 30000 });
+    await view.locator('#token').fill(token);
+    const box = view.locator('#panelSecret');
+    await box.waitFor({ state: 'visible', timeout: 15000 });
+    assert.equal(await view.locator('#verifyOptions').getAttribute('open'), null, 'visible without expanding anything');
+    const fits = await box.evaluate((input: HTMLInputElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const style = getComputedStyle(input);
+      ctx.font = style.font;
+      return ctx.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    });
+    assert.ok(fits, 'the placeholder is not cut off');
+    await box.fill(secret);
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 15000 });
+    await shot(s.page, 'inspector-secret-beside-verdict');
+    // the payload edited into something that is not JSON: said as it is typed, and that the token was not re-signed
+    await view.locator('#payload .editable').click();
+    await view.locator('#editPayload').fill('{\n  "sub": "alice",\n  "admin": tru\n}');
+    const problem = view.locator('#editError');
+    await problem.waitFor({ state: 'visible', timeout: 15000 });
+    assert.equal(await problem.innerText(), 'Not valid JSON yet: A value (a "string", a number, true, false, null, {…} or […]) expected, not “t” (line 3, column 12). The token was not re-signed.');
+    assert.equal(await view.locator('#token').inputValue(), token, 'not re-signed');
+    await shot(s.page, 'inspector-payload-error');
+    await view.locator('#editPayload').fill('{\n  "sub": "alice",\n  "admin": true\n}');
+    await problem.waitFor({ state: 'hidden', timeout: 15000 });
+    await view.locator('#token').blur();
+    for (const [theme, cls, file] of [['Default Dark Modern', /\bvs-dark\b/, 'first-hour-dark-modern'], ['Default Light Modern', /\bvs\b(?!-)/, 'first-hour-light'], ['Default High Contrast', /\bhc-black\b/, 'first-hour-hc']] as const) {
+      await setTheme(s, theme, cls);
+      await s.page.locator('iframe.webview').first().screenshot({ path: `${ARTIFACTS}/${file}.png` });
+      assert.deepEqual(await contrastFailures(inspector(s.page)), [], `${theme}: text below 4.5:1`);
+    }
   });
 });
