@@ -18,6 +18,7 @@ import { scriptModals } from './workspace/modal';
 import type { DebugVariableArg } from './sources/debugValue';
 import { ExpiringTokenLenses, HTTP_FILES } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
+import { completingStep } from './walkthrough';
 
 /** The rarer commands and handlers (src/lazy.ts), imported on first use. */
 const lazy = () => import('./lazy');
@@ -40,11 +41,11 @@ export function activate(context: vscode.ExtensionContext): void {
     keys,
     inspector,
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, inspector),
-    vscode.commands.registerCommand(CommandIds.generateSecret, async (args?: GenerateSecretArgs) => (await lazy()).generateSecretCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.signSelection, async () => (await lazy()).signSelectionCommand(services)),
+    vscode.commands.registerCommand(CommandIds.generateSecret, completingStep('secretGenerated', async (args?: GenerateSecretArgs) => (await lazy()).generateSecretCommand(services, args))),
+    vscode.commands.registerCommand(CommandIds.signSelection, completingStep('payloadSigned', async () => (await lazy()).signSelectionCommand(services))),
     vscode.commands.registerCommand(CommandIds.signSelectionSdJwt, async (args?: { disclosable?: string[] }) => (await lazy()).signSelectionCommand(services, { sdJwt: true, disclosable: Array.isArray(args?.disclosable) ? args.disclosable.filter((d): d is string => typeof d === 'string') : undefined })),
-    vscode.commands.registerCommand(CommandIds.inspectSelection, () => inspectSelectionCommand(services)),
-    vscode.commands.registerCommand(CommandIds.openInspector, () => inspector.open()),
+    vscode.commands.registerCommand(CommandIds.inspectSelection, completingStep('tokenVerified', () => inspectSelectionCommand(services))),
+    vscode.commands.registerCommand(CommandIds.openInspector, completingStep('tokenVerified', () => inspector.open(), (view) => !!view.inspection)),
     vscode.commands.registerCommand(CommandIds.addKeyFile, async (args?: AddKeyFileArgs) => (await lazy()).addKeyFileCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addJwksUrl, async (args?: { url?: string; throwOnError?: boolean }) => (await lazy()).addJwksUrlCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addIssuer, async (args?: AddIssuerArgs) => (await lazy()).addIssuerCommand(services, args)),
@@ -52,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.forgetKeySource, async (args?: { id?: string }) => (await lazy()).forgetKeySourceCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.storeKey, async () => (await lazy()).storeKeyCommand(services)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, async (args?: GenerateKeyPairArgs) => (await lazy()).generateKeyPairCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addDjangoAuth, async (args?: AddDjangoAuthArgs) => (await lazy()).addDjangoAuthCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addDjangoAuth, completingStep('djangoAuthAdded', async (args?: AddDjangoAuthArgs) => (await lazy()).addDjangoAuthCommand(services, args), (r) => !!r?.applied)),
     vscode.languages.registerCompletionItemProvider(SNIPPET_LANGUAGES, new RecipeSnippetProvider()),
     vscode.commands.registerCommand(CommandIds.inspectToken, async (token: unknown, uri: unknown, keySource: unknown) => {
       if (typeof token !== 'string') return undefined;

@@ -17,6 +17,8 @@ export interface AddDjangoAuthResult {
   applied: boolean;
   settings: string;
   created: string[];
+  /** What the user was told when nothing was applied. */
+  message?: string;
 }
 
 const IGNORED_DIRS = '**/{node_modules,.venv,venv,env,.git,site-packages}/**';
@@ -65,7 +67,9 @@ export async function addDjangoAuthCommand(services: Services, args: AddDjangoAu
   }
 
   const edit = new vscode.WorkspaceEdit();
-  const meta = (label: string, description?: string): vscode.WorkspaceEditEntryMetadata => ({ needsConfirmation: !args.apply, label, description });
+  // VS Code's refactor preview opens only when some entry needs confirmation, and starts exactly those unticked: the
+  // changes themselves are proposed ticked; one optional comment (ticked by no one) is what opens the preview.
+  const meta = (label: string, description?: string): vscode.WorkspaceEditEntryMetadata => ({ needsConfirmation: false, label, description });
   const created: string[] = [];
   for (const f of plan.files) {
     const uri = vscode.Uri.joinPath(root, ...f.path.split('/'));
@@ -76,12 +80,20 @@ export async function addDjangoAuthCommand(services: Services, args: AddDjangoAu
   const envExists = await vscode.workspace.fs.stat(envUri).then(() => true, () => false);
   if (!envExists) edit.createFile(envUri, { contents: new Uint8Array(), ignoreIfExists: true }, meta(vscode.l10n.t('Create .env'), vscode.l10n.t('JWT_SECRET is generated into it after you apply')));
   for (const i of plan.settings) edit.insert(settingsUri, settingsDoc.positionAt(i.offset), i.text, meta(i.label, rel));
+  if (!args.apply) {
+    const note = `# ${vscode.l10n.t('JWT authentication was added by JWT Workbench (JWT: Add JWT Authentication to Django…).')}${settingsText.includes('\r\n') ? '\r\n' : '\n'}`;
+    edit.insert(settingsUri, settingsDoc.positionAt(settingsText.length), note, { needsConfirmation: true, label: vscode.l10n.t('Optional: a comment saying where these settings came from'), description: rel });
+  }
   const wasDirty = settingsDoc.isDirty;
-  // VS Code's refactor preview starts entries that need confirmation unchecked: the user ticks what to make.
-  if (!args.apply) void vscode.window.showInformationMessage(vscode.l10n.t('Review the change in Refactor Preview: tick the files to change, then Apply. Nothing is written before that.'));
+  if (!args.apply) void vscode.window.showInformationMessage(vscode.l10n.t('Review the change in Refactor Preview: the proposed changes are ticked (untick what you do not want), then Apply. Nothing is written before that.'));
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-  const didSomething = applied && (settingsDoc.getText() !== settingsText || (await Promise.all(created.map((u) => vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(() => true, () => false)))).some(Boolean));
-  if (!didSomething) return { applied: false, settings: settingsUri.toString(), created: [] };
+  const madeFiles = (await Promise.all(created.map((u) => vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(() => true, () => false)))).some(Boolean);
+  const didSomething = applied && (madeFiles || plan.settings.some((i) => i.text.trim().length > 1 && !settingsText.includes(i.text) && settingsDoc.getText().includes(i.text)));
+  if (!didSomething) {
+    const message = vscode.l10n.t('Nothing was applied: no change was ticked, or the preview was discarded. {0} is unchanged; run JWT: Add JWT Authentication to Django… again to add it.', rel);
+    void vscode.window.showWarningMessage(message);
+    return { applied: false, settings: settingsUri.toString(), created: [], message };
+  }
   if (!wasDirty) await settingsDoc.save();
   services.log.info(`Added JWT authentication to ${rel}: ${plan.files.map((f) => f.path).join(', ') || 'settings only'}.`);
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { generateSecret, parseEnv } from '../core';
 import { getConfig } from '../workspace/config';
-import { confirmReplace, EnvFileError, envUriFor, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
+import { confirmReplace, detectEnvDialect, EnvFileError, envUriFor, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
 import type { Services } from '../services';
 import { offerToIgnore } from '../workspace/gitignore';
 
@@ -18,6 +18,8 @@ export interface GenerateSecretResult {
   uri: string;
   variable: string;
   replaced: boolean;
+  /** The variable's line was rewritten as NAME=value, the form python-dotenv reads. */
+  rewritten: boolean;
 }
 
 /**
@@ -51,15 +53,17 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
       ))
     )
       return undefined;
-    await writeEnvVariable(env, cfg.secretVariable, generateSecret());
+    const { rewritten } = await writeEnvVariable(env, cfg.secretVariable, generateSecret(), await detectEnvDialect(folder, env.uri));
     services.log.info(`Wrote a new ${cfg.secretVariable} (64 hex characters) to ${env.uri.toString()}${exists ? ', replacing the old one' : ''}.`);
     const open = vscode.l10n.t('Open {0}', cfg.envFile);
     const where = target.via ? vscode.l10n.t('{0} (through the link {1})', vscode.workspace.asRelativePath(env.uri), vscode.workspace.asRelativePath(target.via)) : vscode.workspace.asRelativePath(env.uri);
+    const written = `${vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, where)} ${vscode.l10n.t('The 64 hex characters themselves are the key, as PyJWT uses them, so the inspector calls it an HMAC secret of 64 bytes.')}`;
+    const why = vscode.l10n.t('Its line was rewritten as {0}=… because python-dotenv, which this project loads .env with, would not have read it as it was (a “{0}: value” line, backticks or a byte-order mark).', cfg.secretVariable);
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('{0} written to {1} (32 random bytes as hex).', cfg.secretVariable, where), open)
+      .showInformationMessage(rewritten ? `${written} ${why}` : written, open)
       .then((a) => (a === open ? vscode.window.showTextDocument(env.uri) : undefined));
     void offerToIgnore(services.context, folder, env.uri);
-    return { uri: env.uri.toString(), variable: cfg.secretVariable, replaced: exists };
+    return { uri: env.uri.toString(), variable: cfg.secretVariable, replaced: exists, rewritten };
   } catch (e) {
     const message = e instanceof EnvFileError ? e.message : vscode.l10n.t('Could not write the secret: {0}', (e as Error).message);
     services.log.error(message);

@@ -45,9 +45,12 @@ export async function addKeyFileCommand(services: Services, args?: AddKeyFileArg
       void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : (e as Error).message);
       return undefined;
     }
-    // Never silently: a file that holds no key becomes a secret only when the user says so, here.
+    // Never silently: a file that holds no key becomes a secret only when the user says so, here — and never as the
+    // first (primary) button: choosing another file is.
+    const another = vscode.l10n.t('Choose Another File…');
     const asSecret = vscode.l10n.t('Use Its Text as an HMAC Secret');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), asSecret);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), another, asSecret);
+    if (choice === another) return addKeyFileCommand(services, { ...args, uri: undefined });
     return choice === asSecret ? addKeyFileCommand(services, { ...args, uri, asSecret: true }) : undefined;
   }
 }
@@ -71,6 +74,7 @@ export async function storeKeyCommand(services: Services): Promise<string | unde
     // A PEM pasted on one line keeps its line breaks as \n; nothing else is rewritten.
     const id = await services.keys.storeKey(name, key.includes('-----BEGIN ') ? key.replace(/\\n/g, '\n') : key);
     services.log.info(`Stored a key named "${name}" in SecretStorage.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Stored the key “{0}” in VS Code’s SecretStorage. The inspector lists it as a key source; JWT: Forget a Key Source… deletes it.', name));
     return id;
   } catch (e) {
     void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('Not stored: {0}', e.message) : String(e));
@@ -127,7 +131,21 @@ export async function forgetKeySourceCommand(services: Services, args?: { id?: s
       )
     )?.id;
   if (!id) return undefined;
+  const label = added.find((o) => o.id === id)?.label ?? id;
+  if (id.startsWith('secret:')) {
+    // Deleting from SecretStorage cannot be undone: ask first, naming the key.
+    const del = vscode.l10n.t('Delete');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete the stored key “{0}” from SecretStorage?', id.slice('secret:'.length)),
+      { modal: true, detail: vscode.l10n.t('It cannot be restored: tokens signed with it will no longer verify here unless you store it again.') },
+      del,
+    );
+    if (answer !== del) return undefined;
+  }
   await services.keys.forget(id);
-  services.log.info(`Forgot the key source ${added.find((o) => o.id === id)?.label ?? id}.`);
+  services.log.info(`Forgot the key source ${label}.`);
+  void vscode.window.showInformationMessage(
+    id.startsWith('secret:') ? vscode.l10n.t('Deleted the stored key “{0}” from SecretStorage.', id.slice('secret:'.length)) : vscode.l10n.t('Forgot {0}: it is no longer a key source here (the file or URL itself is left as it is).', label),
+  );
   return id;
 }

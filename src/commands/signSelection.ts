@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bracesAround, decodeToken, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
+import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
@@ -65,9 +65,10 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
     return undefined;
   }
   let secret: string | undefined;
+  let envExists = false;
   const envFile = await envUriFor(folder, doc.uri);
   try {
-    ({ value: secret } = await readEnvVariable(folder, cfg.secretVariable, envFile, undefined, await services.keys.dialectFor(folder, envFile)));
+    ({ value: secret, env: { exists: envExists } } = await readEnvVariable(folder, cfg.secretVariable, envFile, undefined, await services.keys.dialectFor(folder, envFile)));
   } catch (e) {
     void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
     return undefined;
@@ -90,7 +91,8 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
   if (!key) {
     const where = vscode.workspace.asRelativePath(envFile);
     const why =
-      secret === '' ? vscode.l10n.t('{0} in {1} is empty: there is no key to sign with.', cfg.secretVariable, where)
+      !envExists ? vscode.l10n.t('There is no {0} file (the signing secret {1} is read from it): there is no key to sign with.', where, cfg.secretVariable)
+      : secret === '' ? vscode.l10n.t('{0} in {1} is empty: there is no key to sign with.', cfg.secretVariable, where)
       : vscode.l10n.t('No {0} in {1}: there is no key to sign with.', cfg.secretVariable, where);
     offerKeyFixes(editor, selection, why + fallbackProblem);
     return undefined;
@@ -161,21 +163,24 @@ async function pickDisclosable(payload: Record<string, unknown>): Promise<string
 }
 
 /** The innermost `{…}` around `pos` that reads as a payload, else the next one out; else the whole document if it is one. */
-async function objectAroundCursor(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ selection: vscode.Selection; payload: Record<string, unknown> } | undefined> {
+async function objectAroundCursor(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ selection: vscode.Selection; payload?: Record<string, unknown> } | undefined> {
   const text = doc.getText();
   const spans = bracesAround(text, doc.offsetAt(pos)).slice(0, 32);
   const trimmedStart = text.length - text.trimStart().length;
   const trimmedEnd = text.trimEnd().length;
   if (text.length <= MAX_OBJECT_TEXT && text[trimmedStart] === '{' && !spans.some((s) => s.start === trimmedStart && s.end === trimmedEnd)) spans.push({ start: trimmedStart, end: trimmedEnd });
+  let holdsCode: Span | undefined;
   for (const s of spans) {
     try {
       const payload = await parsePayload(text.slice(s.start, s.end));
       return { selection: new vscode.Selection(doc.positionAt(s.start), doc.positionAt(s.end)), payload };
-    } catch {
-      // not a payload (a function body, a set): the next one out
+    } catch (e) {
+      // not a payload (a function body, a set): the next one out — but remember a dict that holds code
+      if (!holdsCode && e instanceof PayloadSyntaxError && e.holdsCode) holdsCode = s;
     }
   }
-  return undefined;
+  // A dict that would be a payload but for code in it (`user.username`): select it, so that parsing it says so.
+  return holdsCode && { selection: new vscode.Selection(doc.positionAt(holdsCode.start), doc.positionAt(holdsCode.end)) };
 }
 
 /**

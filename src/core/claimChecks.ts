@@ -2,7 +2,7 @@
  * The claims of a JWT, explained and checked: descriptions and times for the claims table, the registered-claim
  * checks (exp, nbf, iss, aud, required claims) and the warnings that do not decide a verdict on their own.
  */
-import { CLAIM_DESCRIPTIONS, TIME_CLAIMS, isoTime, relativeTime } from './claims';
+import { CLAIM_DESCRIPTIONS, TIME_CLAIMS, isoTime, relativeTime, utcTime } from './claims';
 import type { InspectedClaim, InspectionWarning, InspectOptions, Verdict } from './inspect';
 
 export const DEFAULT_MAX_LIFETIME = 30 * 86400;
@@ -122,9 +122,9 @@ export function claimFailures(payload: Record<string, unknown>, opts: InspectOpt
   }
   if (out.length) return out;
   const exp = payload.exp as number | undefined;
-  if (exp !== undefined && nowSec > exp + leeway) out.push({ verdict: 'expired', detail: `It expired ${relativeTime(exp, nowSec)} (${isoTime(exp) ?? exp}).` });
+  if (exp !== undefined && nowSec > exp + leeway) out.push({ verdict: 'expired', detail: `It expired ${relativeTime(exp, nowSec)} (${utcTime(exp) ?? exp}).` });
   const nbf = payload.nbf as number | undefined;
-  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${isoTime(nbf) ?? nbf}).` });
+  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${utcTime(nbf) ?? nbf}).` });
   if (opts.issuer !== undefined && opts.issuer !== '' && payload.iss !== opts.issuer) {
     out.push({ verdict: 'claim-mismatch', detail: `The issuer ("iss") is ${JSON.stringify(payload.iss) ?? 'missing'}; expected "${opts.issuer}".` });
   }

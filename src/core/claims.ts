@@ -75,6 +75,14 @@ export function relativeTime(seconds: number, nowSeconds: number): string {
   return 'now';
 }
 
+/**
+ * A NumericDate as the claims table shows it — `2026-12-05 20:17:11 UTC` (milliseconds only when there are any) — so
+ * the banner and the table say a time the same way. Undefined when it is out of the Date range.
+ */
+export function utcTime(seconds: number): string | undefined {
+  return isoTime(seconds)?.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC');
+}
+
 /** ISO 8601 time of a NumericDate, or undefined when it is out of the Date range. */
 export function isoTime(seconds: number): string | undefined {
   const d = new Date(seconds * 1000);

@@ -212,6 +212,30 @@ export function loginRoutes(urlsText: string | undefined): string[] {
   return found.size ? [...found] : ['/login/'];
 }
 
+/** A path prefix the middleware lets through without a token, and why. */
+export interface ExemptPath {
+  path: string;
+  why: 'the login route' | 'the Django admin, which has its own login' | 'static files';
+}
+
+/**
+ * What the middleware lets through without a token: the login routes, and — when `django.contrib.admin` is
+ * installed — the admin's prefix from the URLconf (it has its own session login) and STATIC_URL (its CSS and
+ * scripts), so that adding JWT authentication never locks the admin out.
+ */
+export function exemptPaths(settingsText: string, urlsText: string | undefined): ExemptPath[] {
+  const out: ExemptPath[] = loginRoutes(urlsText).map((path) => ({ path, why: 'the login route' }));
+  const apps = /^INSTALLED_APPS\s*=\s*[[(]([^\])]*)[\])]/m.exec(settingsText)?.[1] ?? '';
+  if (!/(['"])django\.contrib\.admin\1/.test(apps)) return out;
+  const admin = /\b(?:re_)?path\(\s*r?['"]\^?([\w/.-]*)['"]\s*,\s*admin\.site\.urls/.exec(urlsText ?? '')?.[1] ?? 'admin/';
+  const prefix = (p: string) => p.replace(/^\/+|\/+$/g, '');
+  // A prefix of "/" would let every request through: the admin or static files at the root stay behind the token.
+  if (prefix(admin)) out.push({ path: `/${prefix(admin)}/`, why: 'the Django admin, which has its own login' });
+  const stat = /^STATIC_URL\s*=\s*['"]([\w/.-]+)['"]/m.exec(settingsText)?.[1];
+  if (stat && prefix(stat)) out.push({ path: `/${prefix(stat)}/`, why: 'static files' });
+  return out;
+}
+
 /**
  * Plan the change: create utils/__init__.py, utils/jwt.py and utils/middleware.py where missing; in settings.py add
  * the middleware to MIDDLEWARE (after AuthenticationMiddleware, in the list's own indentation and quotes), the
@@ -277,10 +301,13 @@ export function planDjangoAuth(input: DjangoAuthInput): DjangoAuthPlan {
   if (!/^JWT_SECRET\s*=/m.test(s)) settingsLines.push('JWT_SECRET = os.environ["JWT_SECRET"]  # JWT: Generate Secret into .env writes it');
   if (!/^JWT_ISSUER\s*=/m.test(s)) settingsLines.push(`JWT_ISSUER = ${pyString(input.issuer)}  # what JWT: Sign Selection puts in "iss"`);
   if (!/^JWT_AUDIENCE\s*=/m.test(s)) settingsLines.push(`JWT_AUDIENCE = ${input.audience ? pyString(input.audience) : 'None'}`);
-  if (!/^JWT_AUTH_EXEMPT\s*=/m.test(s)) settingsLines.push(`JWT_AUTH_EXEMPT = [${loginRoutes(input.urlsText).map(pyString).join(', ')}]  # paths without a token: the login route`);
+  const exempt = exemptPaths(s, input.urlsText);
+  const exemptNote = exempt.map((e) => `${e.path} (${e.why})`).join('; ');
+  if (!/^JWT_AUTH_EXEMPT\s*=/m.test(s)) settingsLines.push(`JWT_AUTH_EXEMPT = [${exempt.map((e) => pyString(e.path)).join(', ')}]  # no token needed: ${exemptNote}`);
   if (settingsLines.length) {
     const sep = s.endsWith('\n') ? '' : eol;
-    plan.settings.push({ offset: s.length, text: `${sep}${eol}# JWT authentication (JWT Workbench)${eol}${settingsLines.join(eol)}${eol}`, label: 'JWT settings' });
+    const label = /^JWT_AUTH_EXEMPT\s*=/m.test(s) ? 'JWT settings' : `JWT settings — no token needed for ${exemptNote}`;
+    plan.settings.push({ offset: s.length, text: `${sep}${eol}# JWT authentication (JWT Workbench)${eol}${settingsLines.join(eol)}${eol}`, label });
   } else plan.skipped.push('the JWT_* settings exist');
   return plan;
 }

@@ -6,6 +6,7 @@
  * interpolated. Linear time: each binding is read once, by sticky expressions that cannot backtrack far.
  */
 
+import { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
 // Python's `\s` under re.UNICODE — not JavaScript's, which adds U+FEFF and lacks U+001C–U+001F and U+0085.
 const WS = '\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const INLINE_WS = '\\t\\v\\f \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
@@ -101,4 +102,51 @@ export function parsePythonEnv(text: string): Record<string, string | null> {
   const out: Record<string, string | null> = Object.create(null);
   for (const [k, v] of values) out[k] = v;
   return { ...out };
+}
+
+/** A value written bare where python-dotenv reads it unchanged, else in double quotes (`\n`, `\r` escaped). */
+function pythonLiteral(value: string): string | undefined {
+  if (/^[^\s'"`#\\$]*$/u.test(value)) return value;
+  if (!/["\\$]/.test(value)) return `"${value.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+  return undefined;
+}
+
+/** An {@link EnvEdit} for python-dotenv; `rewritten` when the whole line had to be replaced so that it reads it. */
+export interface PythonEnvEdit extends EnvEdit {
+  rewritten: boolean;
+}
+
+/**
+ * Set `name` to `value` in the `.env` of a project that loads it with python-dotenv. The value is changed in place
+ * when both python-dotenv and Node's dotenv then read it; where python-dotenv would not (a `NAME: value` line, a
+ * backtick-quoted value, a BOM before the first key), the variable's whole line becomes `NAME=value` — the BOM, the
+ * colon and the backticks go, and so does a comment on that line. Throws a RangeError saying why when even that
+ * line would not read back (a value python-dotenv cannot hold, or a later line that undoes it).
+ */
+export function upsertPythonEnvVar(text: string, name: string, value: string): PythonEnvEdit {
+  const inPlace = upsertEnvVar(text, name, value);
+  if (parsePythonEnv(inPlace.text)[name] === value) return { ...inPlace, rewritten: false };
+  const literal = pythonLiteral(value);
+  if (literal === undefined) throw new RangeError(`python-dotenv would not read this value of ${name} back unchanged`);
+  // The variable's line in the text written in place: replaced whole (a BOM before it included, when it is the first).
+  const { start, insert } = inPlace.edit;
+  const at = start + (/^[\r\n]/.test(insert) ? /^\r?\n?/.exec(insert)![0].length : 0);
+  const before = inPlace.text;
+  const lineStart = Math.max(before.lastIndexOf('\n', at - 1), before.lastIndexOf('\r', at - 1)) + 1;
+  const eol = /[\r\n]/.exec(before.slice(at));
+  const lineEnd = eol ? at + eol.index : before.length;
+  const out = before.slice(0, lineStart) + `${name}=${literal}` + before.slice(lineEnd);
+  if (parsePythonEnv(out)[name] !== value || parseEnv(out)[name] !== value) {
+    throw new RangeError(`a later line of .env sets ${name} again in a form python-dotenv reads differently; nothing was written`);
+  }
+  return { text: out, previous: inPlace.previous, edit: spanBetween(text, out), rewritten: true };
+}
+
+/** The one span of `text` that `out` replaces (common prefix and suffix kept). */
+function spanBetween(text: string, out: string): EnvEdit['edit'] {
+  let a = 0;
+  while (a < text.length && a < out.length && text[a] === out[a]) a++;
+  let b = 0;
+  while (b < text.length - a && b < out.length - a && text[text.length - 1 - b] === out[out.length - 1 - b]) b++;
+  return { start: a, end: text.length - b, insert: out.slice(a, out.length - b) };
 }

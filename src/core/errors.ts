@@ -33,11 +33,14 @@ export class JwtWorkbenchError extends Error {
 export class PayloadSyntaxError extends JwtWorkbenchError {
   readonly line: number;
   readonly column: number;
-  constructor(message: string, line: number, column: number) {
+  /** The text would be a payload but for code in a value (`user.username`): the message names it. */
+  readonly holdsCode: boolean;
+  constructor(message: string, line: number, column: number, holdsCode = false) {
     super('ERR_PAYLOAD_SYNTAX', `${message} (line ${line}, column ${column})`);
     this.name = 'PayloadSyntaxError';
     this.line = line;
     this.column = column;
+    this.holdsCode = holdsCode;
   }
 }
 

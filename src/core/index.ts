@@ -7,7 +7,7 @@ export { SIGNING_ALGS, HMAC_MIN_BYTES, isSigningAlg, type SigningAlg, type Asymm
 export { JwtWorkbenchError, PayloadSyntaxError, isCoreError, type CoreErrorCode } from './errors';
 export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyPair } from './secrets';
 export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
-export { parsePythonEnv } from './dotenvPython';
+export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './dotenvPython';
 export { parsePayload } from './payload';
 export { capLeeway, MAX_LEEWAY_S } from './claimChecks';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
@@ -25,10 +25,11 @@ export { keyUsed } from './verdicts';
 export { findTokens, decodeToken, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { readKeyFile } from './keyFile';
+export { openSshPublicKeyToJwk } from './sshKey';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
 export { isIgnored } from './gitignore';
 export { jsString, pyString } from './literals';
-export { applyInsertions, djangoJwtModule, djangoSettingsModule, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type TextInsertion } from './django';
+export { applyInsertions, djangoJwtModule, djangoSettingsModule, exemptPaths, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './django';
 export { checkJwksUrl, hostKind, isLoopbackUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';
 // Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
 export { unquoteDebugValue, type DebugString } from './debugValue';

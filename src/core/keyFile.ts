@@ -7,6 +7,7 @@
 import { parseJson5 } from './json5';
 import { JwtWorkbenchError } from './errors';
 import type { KeyInput } from './keys';
+import { OPENSSH_PUBLIC_KEY, openSshPublicKeyToJwk } from './sshKey';
 
 const refuse = (what: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', what);
 
@@ -14,9 +15,8 @@ const refuse = (what: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', what);
 export async function readKeyFile(text: string): Promise<KeyInput> {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t.includes('-----BEGIN ')) return t;
-  if (/^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/=]+/.test(t)) {
-    return fail('an OpenSSH public key: convert it with `ssh-keygen -e -m PKCS8 -f KEY.pub > key.pem` and add that file');
-  }
+  // An OpenSSH public key (a .pub file) is a key like any other: its public JWK.
+  if (OPENSSH_PUBLIC_KEY.test(t.split(/\r?\n/)[0])) return { jwk: openSshPublicKeyToJwk(t.split(/\r?\n/)[0]) };
   if (t.startsWith('{') || t.startsWith('[')) {
     let value: unknown;
     try {

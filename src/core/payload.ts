@@ -62,6 +62,47 @@ function expressionAt(text: string, line: number, column: number): string | unde
   return /^(true|false|null|Infinity|NaN)$/.test(code) || code.length === 0 ? undefined : code.length > 60 ? `${code.slice(0, 57)}…` : code;
 }
 
+/** 1-based line and column of `offset` in `text`. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * When a parse error is a closer (or the end) met while another bracket is still open — `["a", "b"` followed by `}` —
+ * where the missing closer belongs: right after the last character before the error, with the line the bracket
+ * opened on. JSON5 reports the `}` (often a line later); the fix is where the list or object ends.
+ */
+function missingCloser(text: string, line: number, column: number): { message: string; line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+  const open: number[] = [];
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') open.push(i);
+    else if (c === ']' || c === '}') open.pop();
+  }
+  const at = text[offset];
+  const top = open[open.length - 1];
+  if (top === undefined || !(at === undefined || at === '}' || at === ']')) return undefined;
+  const want = text[top] === '[' ? ']' : '}';
+  if (at === want) return undefined;
+  let end = Math.min(offset, text.length);
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const opened = lineColumn(text, top);
+  const where = lineColumn(text, end);
+  const what = text[top] === '[' ? 'the list' : 'the object';
+  return { message: `\`${want}\` missing: ${what} opened at line ${opened.line}, column ${opened.column} is not closed`, ...where };
+}
+
 /**
  * Read a payload from what a user selected: strict JSON, JSON5 / JavaScript object literals (unquoted keys, single
  * quotes, trailing commas, comments) or a Python dict literal as written in Django code (`True`, `False`, `None`,
@@ -84,7 +125,9 @@ export async function parsePayload(text: string): Promise<Record<string, unknown
       const line = err.lineNumber ?? 1;
       const column = err.columnNumber ?? 1;
       const code = expressionAt(body, line, column);
-      if (code) throw new PayloadSyntaxError(`\`${code}\` is code, not a value: replace it with a literal (a string such as "alice", a number, True/False/None) to sign`, line, column);
+      if (code) throw new PayloadSyntaxError(`\`${code}\` is code, not a value: replace it with a literal (a string such as "alice", a number, True/False/None) to sign`, line, column, true);
+      const missing = missingCloser(body, line, column);
+      if (missing) throw new PayloadSyntaxError(`The payload is not valid JSON, JSON5 or a Python dict: ${missing.message}`, missing.line, missing.column);
       const message = (err.message ?? 'invalid payload').replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
       throw new PayloadSyntaxError(`The payload is not valid JSON, JSON5 or a Python dict: ${message}`, line, column);
     }

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { decodeToken, findTokens, relativeTime } from '../core';
 import { getConfig } from '../workspace/config';
 
+/** Expired tokens listed per file; past this one Information diagnostic says the list stops. */
+const MAX_PROBLEMS = 1000;
+
 /**
  * Expired tokens in open files as Problems (off by default: `jwtWorkbench.diagnostics.enabled`). Only the payload's
  * `exp` is read — no signature check, no key — so it stays cheap on large files; updates are debounced per document.
@@ -46,11 +49,19 @@ export class ExpiredTokenDiagnostics implements vscode.Disposable {
       if (t.kind !== 'jws') continue;
       const exp = decodeToken(t.token).payload?.exp;
       if (typeof exp !== 'number' || exp + leeway >= now) continue;
-      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(t.start), doc.positionAt(t.end)), vscode.l10n.t('JWT expired {0}.', relativeTime(exp, now)), vscode.DiagnosticSeverity.Warning);
+      const range = new vscode.Range(doc.positionAt(t.start), doc.positionAt(t.end));
+      if (out.length >= MAX_PROBLEMS) {
+        // One more expired token than are listed: say where the list stops, on it, rather than stop silently.
+        const capped = new vscode.Diagnostic(range, vscode.l10n.t('Only the first {0} expired tokens of this file are listed as Problems; this one and any after it are not.', MAX_PROBLEMS.toLocaleString('en-US')), vscode.DiagnosticSeverity.Information);
+        capped.source = 'JWT Workbench';
+        capped.code = 'expired-capped';
+        out.push(capped);
+        break;
+      }
+      const d = new vscode.Diagnostic(range, vscode.l10n.t('JWT expired {0}.', relativeTime(exp, now)), vscode.DiagnosticSeverity.Warning);
       d.source = 'JWT Workbench';
       d.code = 'expired';
       out.push(d);
-      if (out.length >= 1000) break;
     }
     this.collection.set(doc.uri, out);
     return out;

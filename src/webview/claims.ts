@@ -22,7 +22,7 @@ export function renderClaims(claimsView: HTMLElement, ins: Inspection | undefine
       when.append(
         el('span', { class: 'relative', 'data-time': String(Math.floor(local.getTime() / 1000)) }, c.relative ?? ''),
         el('span', { class: 'local' }, local.toLocaleString()),
-        el('span', { class: 'utc' }, c.time.replace('T', ' ').replace('.000Z', ' UTC')),
+        el('span', { class: 'utc' }, c.time.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC')),
       );
     }
     // A claim an SD-JWT holder chose to disclose is marked beside the always-visible ones.

@@ -4,6 +4,7 @@ import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, 
 import { Coalescer } from './coalesce';
 import { renderClaims, renderWarnings } from './claims';
 import { el, jsonView } from './dom';
+import { jsonProblem } from './editCheck';
 import { t } from './l10n';
 import { initialView } from './initial';
 import { findKeyButton, keyOffers, READING_NAMES, readAsSelect, verifiedTitle } from './keyOffers';
@@ -51,13 +52,16 @@ const leewayInput = el('input', { id: 'leeway', type: 'number', min: '0', max: '
 const clockInput = el('input', { id: 'clock', type: 'datetime-local', step: '1', 'aria-label': t('Verify at this time (empty: now)') });
 const clockNow = el('button', { id: 'clockNow', type: 'button', class: 'secondary' }, t('Now'));
 // jwt.io's habit: a secret typed right here. Sent with each inspection, never put in the panel's saved state.
-const secretInput = el('input', { id: 'panelSecret', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: t('A secret to verify with, used in this panel only: not saved, gone when the panel closes'), 'aria-label': t('Secret') });
+const secretInput = el('input', { id: 'panelSecret', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: t('Secret (this panel only, not saved)'), title: t('A secret to verify with, used in this panel only: not saved, gone when the panel closes'), 'aria-label': t('Secret') });
 const secretEncoding = el(
   'select',
   { id: 'secretEncoding', 'aria-label': t('How the secret is written') },
   ...Object.entries(READING_NAMES).map(([v, label]) => el('option', { value: v }, label)),
 );
 const saveSecretButton = el('button', { id: 'saveSecret', type: 'button', class: 'secondary', title: t('Keep this secret in VS Code’s SecretStorage, under a name you choose') }, t('Save to SecretStorage…'));
+const secretRow = el('div', { id: 'secretRow', class: 'row secret-row', hidden: '' }, el('label', { for: 'panelSecret' }, t('Secret')), secretInput, secretEncoding, saveSecretButton);
+/** What is wrong with the header or payload being typed (the token is not re-signed until it parses). */
+const editError = el('p', { id: 'editError', class: 'edit-error', role: 'alert', hidden: '' });
 /** The ways to add a key source, as buttons (in the options, and in the banner when there is no key). */
 const KEY_SOURCE_BUTTONS: { kind: KeySourceKind; id: string; label: string; title: string }[] = [
   { kind: 'file', id: 'KeyFile', label: t('Key file…'), title: t('Use a PEM, JWK or JWKS file from the workspace') },
@@ -110,6 +114,8 @@ app.append(
   el('div', { class: 'row token-head' }, el('label', { for: 'token', class: 'label' }, t('Token')), pasteButton, clearButton, previousButton),
   tokenEditor,
   banner,
+  // jwt.io's place for it: under the verdict, shown while an HMAC token is being looked at (no need to expand anything).
+  secretRow,
   el(
     'details',
     { id: 'verifyOptions', class: 'options' },
@@ -119,7 +125,6 @@ app.append(
       { class: 'grid' },
       el('label', { for: 'keySource' }, t('Key')), el('div', { class: 'row' }, keySelect, ...keySourceButtons('add')),
       el('span'), el('div', { id: 'keyInfo', class: 'row key-info' }, keyDescription, readAsSlot, keyMask, revealButton, keyRevealed, findKeyButton('findKeyOptions', post), keyNote),
-      el('label', { for: 'panelSecret' }, t('Secret')), el('div', { class: 'row' }, secretInput, secretEncoding, saveSecretButton),
       el('label', { for: 'issuer' }, t('Issuer')), issuerInput,
       el('label', { for: 'audience' }, t('Audience')), audienceInput,
       el('label', { for: 'nonce' }, t('Nonce')), nonceInput,
@@ -133,6 +138,7 @@ app.append(
   el('div', { class: 'columns' }, headerView, payloadView),
   // Editing the header or payload above re-signs the token at once, with this key and algorithm ("signed here").
   el('div', { id: 'signRow', class: 'row sign-row' }, el('label', { for: 'signKeySource' }, t('Edit the header or payload above to re-sign with')), signKeySelect, el('label', { for: 'alg', class: 'visually-hidden' }, t('Algorithm')), algSelect, signButton),
+  editError,
   notice,
   claimsView,
   el('div', { class: 'actions', role: 'toolbar', 'aria-label': t('Token actions') }, ...Object.values(actionButtons)),
@@ -247,7 +253,10 @@ signButton.addEventListener('click', requestSign);
 // Live: each edit re-signs at once (coalesced like typing in the token box); text that is not JSON yet waits (the
 // extension says what is wrong once it is sent).
 const signQueue = new Coalescer(() => {
-  if (!looksComplete(editHeader.value) || !looksComplete(editPayload.value)) return false;
+  const problem = jsonProblem(editHeader.value) ?? jsonProblem(editPayload.value);
+  editError.textContent = problem ?? '';
+  editError.hidden = !problem;
+  if (problem) return false;
   requestSign();
   return true;
 });
@@ -258,16 +267,6 @@ for (const box of [editHeader, editPayload]) {
 }
 for (const control of [algSelect, signKeySelect]) control.addEventListener('change', () => current?.signedHere && requestSign());
 
-/** Whether text parses as JSON (or is empty, for the header): only then is it worth signing while typing. */
-function looksComplete(text: string): boolean {
-  if (!text.trim()) return true;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 let lastCopy: HTMLButtonElement | undefined;
 for (const [button, what] of [[actionButtons.copyToken, 'token'], [actionButtons.copyHeader, 'header'], [actionButtons.copyPayload, 'payload'], [actionButtons.copyBearer, 'bearer']] as const) {
   button.addEventListener('click', () => {
@@ -345,10 +344,7 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
     const generate = el('button', { id: 'fixGenerateSecret', type: 'button', class: 'secondary', title: t('Write a new JWT_SECRET into .env') }, t('Generate Secret'));
     generate.addEventListener('click', () => vscode.postMessage({ type: 'generateSecret' }));
     const typeSecret = el('button', { id: 'fixPasteSecret', type: 'button', class: 'secondary' }, t('Paste a secret…'));
-    typeSecret.addEventListener('click', () => {
-      (document.getElementById('verifyOptions') as HTMLDetailsElement).open = true;
-      secretInput.focus();
-    });
+    typeSecret.addEventListener('click', () => secretInput.focus());
     banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), typeSecret, ...keySourceButtons('fix', (kind) => (kind === 'anchors' ? ins.header?.x5c !== undefined : kind !== 'issuer'))));
   }
   banner.append(...keyOffers(view, ins, post, (encoding) => {
@@ -382,6 +378,7 @@ function render(view: InspectorView): void {
   if (document.activeElement !== nonceInput) nonceInput.value = view.options.nonce ?? '';
   if (document.activeElement !== clientInput) clientInput.value = view.options.clientId ?? '';
   renderKeyInfo(view);
+  secretRow.hidden = !(view.panelSecret || (typeof ins?.header?.alg === 'string' && ins.header.alg.startsWith('HS')));
   renderParts();
   renderBanner(view, ins);
   renderWarnings(warningsView, ins);
@@ -428,6 +425,7 @@ function flash(button: HTMLButtonElement, text: string): void {
 function renderJson(view: InspectorView): void {
   const ins = view.inspection;
   const editing = document.activeElement === editHeader || document.activeElement === editPayload;
+  if (!editing) editError.hidden = true; // the coloured view shows the token as signed: no edit is pending
   if (!editing && ins?.header) {
     try {
       editHeader.value = JSON.stringify(ins.header, null, 2);

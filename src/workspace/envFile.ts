@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseEnv, parsePythonEnv, upsertEnvVar } from '../core';
+import { parseEnv, parsePythonEnv, upsertEnvVar, upsertPythonEnvVar } from '../core';
 import { getConfig } from './config';
 import { exists, localFs, readWorkspaceFile } from './files';
 
@@ -208,38 +208,49 @@ export function describeDisagreement(name: string, dialect: EnvDialect, value: s
   return vscode.l10n.t('{0} {1}. This project loads .env with {2}, so that reading is the one used.', other.dialect, how, dialect);
 }
 
+/** What to do about a `.env` that cannot be written, in a shell's words. */
+function whatToDo(uri: vscode.Uri): string {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  return vscode.l10n.t('Make it writable (chmod u+w {0}, or chattr -i {0} if it is immutable) and run the command again.', name);
+}
+
 /**
  * Set one variable in `.env`, changing nothing else. When the file is open in an editor the change goes through a
  * WorkspaceEdit (unsaved changes are kept, Undo works; a file that was clean is saved again); otherwise the bytes
- * on disk are rewritten through `workspace.fs` with only that value changed. Returns the previous value.
+ * on disk are rewritten through `workspace.fs` with only that value changed. In a python-dotenv project a line that
+ * python-dotenv would not read (`NAME: value`, backticks, a BOM) is rewritten as `NAME=value`: `rewritten` says so.
  */
-export async function writeEnvVariable(env: EnvText, name: string, value: string): Promise<string | undefined> {
+export async function writeEnvVariable(env: EnvText, name: string, value: string, dialect: EnvDialect = 'dotenv'): Promise<{ previous?: string; rewritten: boolean }> {
+  const upsert = (text: string) => (dialect === 'python-dotenv' ? upsertPythonEnvVar(text, name, value) : { ...upsertEnvVar(text, name, value), rewritten: false });
   const doc = openDocument(env.uri);
   const fresh = await readEnv(env.folder, env.uri);
   // A clean document whose text differs from the disk has not caught up with an outside change yet: the disk wins.
   if (doc && (doc.isDirty || doc.getText() === fresh.text)) {
     const wasDirty = doc.isDirty;
-    const edit = upsertEnvVar(doc.getText(), name, value);
+    const edit = upsert(doc.getText());
     const we = new vscode.WorkspaceEdit();
     we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.edit.start), doc.positionAt(edit.edit.end)), edit.edit.insert);
     if (!(await vscode.workspace.applyEdit(we))) throw new EnvFileError(vscode.l10n.t('The editor refused the change to {0}.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
     if (!wasDirty && !(await doc.save().then((ok) => ok, () => false))) {
       // The file cannot be written (read-only, immutable, gone): put the editor back to what the disk holds.
       await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
-      throw new EnvFileError(vscode.l10n.t('Cannot write {0}; nothing was changed.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
+      throw new EnvFileError(vscode.l10n.t('Cannot write {0}; nothing was changed. {1}', vscode.workspace.asRelativePath(env.uri), whatToDo(env.uri)), 'ERR_ENV_WRITE');
     }
-    return edit.previous;
+    return { previous: edit.previous, rewritten: edit.rewritten };
   }
-  const edit = upsertEnvVar(fresh.text, name, value);
+  const edit = upsert(fresh.text);
   try {
     const stat = fresh.exists ? await vscode.workspace.fs.stat(env.uri) : undefined;
     if (stat && stat.permissions !== undefined && stat.permissions & vscode.FilePermission.Readonly) {
-      throw new EnvFileError(vscode.l10n.t('{0} is read-only; nothing was written.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_READONLY');
+      throw new EnvFileError(vscode.l10n.t('{0} is read-only; nothing was written. {1}', vscode.workspace.asRelativePath(env.uri), whatToDo(env.uri)), 'ERR_ENV_READONLY');
     }
     await vscode.workspace.fs.writeFile(env.uri, new TextEncoder().encode(edit.text));
   } catch (e) {
     if (e instanceof EnvFileError) throw e;
-    throw new EnvFileError(vscode.l10n.t('Cannot write {0}: {1}', vscode.workspace.asRelativePath(env.uri), (e as Error).message), 'ERR_ENV_WRITE');
+    const rel = vscode.workspace.asRelativePath(env.uri);
+    const denied = (e instanceof vscode.FileSystemError && e.code === 'NoPermissions') || /\b(EPERM|EACCES|EROFS)\b/.test((e as Error).message);
+    if (denied) throw new EnvFileError(vscode.l10n.t('{0} cannot be written: the system refused permission (the file is read-only, immutable or not yours); nothing was changed. {1}', rel, whatToDo(env.uri)), 'ERR_ENV_READONLY');
+    throw new EnvFileError(vscode.l10n.t('Cannot write {0}: {1}', rel, (e as Error).message), 'ERR_ENV_WRITE');
   }
-  return edit.previous;
+  return { previous: edit.previous, rewritten: edit.rewritten };
 }

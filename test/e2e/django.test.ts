@@ -30,11 +30,10 @@ describe('the real workbench: Add JWT Authentication to Django…', function () 
     await shot(s.page, 'django-refactor-preview');
     assert.equal(fs.readFileSync(settingsPath, 'utf8'), before, 'nothing written before Apply');
     assert.ok(!fs.existsSync(path.join(s.workspace, 'utils', 'jwt.py')));
-    // Entries that need confirmation start unchecked in VS Code's preview: tick each file, as a user does.
+    // The proposed changes start ticked (22.11): the new files are, and Apply needs no click on any box.
     const fileRows = s.page.locator('.bulk-edit-panel .monaco-list-row[aria-level="1"]');
-    for (let i = 0; i < (await fileRows.count()); i++) {
-      const box = fileRows.nth(i).locator('.edit-checkbox').first();
-      if ((await box.getAttribute('aria-checked')) !== 'true') await box.click();
+    for (const name of ['jwt.py', 'middleware.py']) {
+      assert.equal(await fileRows.filter({ hasText: name }).first().locator('.edit-checkbox').first().getAttribute('aria-checked'), 'true', `${name} starts ticked`);
     }
     await shot(s.page, 'django-refactor-preview-ticked');
     await s.page.locator('.bulk-edit-panel .monaco-button', { hasText: /^Apply$/ }).first().click();
@@ -49,6 +48,6 @@ describe('the real workbench: Add JWT Authentication to Django…', function () 
     const token = await signToken({ user: 'alice' }, secret!, { issuer: path.basename(s.workspace) });
     const r = spawnSync('/usr/bin/python3', ['manage.py', 'test', 'api'], { cwd: s.workspace, env: { PATH: '/usr/bin:/bin', SIGNED_TOKEN: token, GENERATED_TOKEN_FILE: path.join(s.workspace, 'generated.jwt') }, encoding: 'utf8', timeout: 120000 });
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
-    assert.match(r.stderr, /Ran 10 tests[\s\S]*OK/);
+    assert.match(r.stderr, /Ran 11 tests[\s\S]*OK/);
   });
 });

@@ -48,7 +48,7 @@ describe('the recipe in a real Django project (issue 15)', function () {
     const generated = path.join(dir(), 'generated.jwt');
     const r = spawnSync(PYTHON, ['manage.py', 'test', 'api', '-v', '2'], { cwd: dir(), env: { PATH: '/usr/bin:/bin', SIGNED_TOKEN: token, GENERATED_TOKEN_FILE: generated }, encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
-    assert.match(`${r.stdout}${r.stderr}`, /Ran 10 tests[\s\S]*OK/);
+    assert.match(`${r.stdout}${r.stderr}`, /Ran 11 tests[\s\S]*OK/);
     const ins = await vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectToken', fs.readFileSync(generated, 'utf8'), vscode.Uri.file(path.join(dir(), 'api', 'views.py')).toString());
     assert.equal(ins?.verdict, 'verified', ins?.detail);
     assert.match((await inspectorView())!.keySource!, /djangoapp\/\.env JWT_SECRET/);

@@ -79,6 +79,7 @@ describe('SD-JWT (RFC 9901) with @sd-jwt/core as the peer', function () {
   it('what we issue (Sign as SD-JWT) the peer verifies, and presents; we verify its presentation', async () => {
     const token = await signSdJwt({ iss: 'https://issuer.example', sub: 'u-1', email: 'a@example.com', role: 'admin', cnf: { jwk: holderKeys.publicKey } }, { jwk: issuerKeys.privateKey }, { alg: 'ES256', disclosable: ['email', 'role'], lifetime: '1h' });
     assert.match(token, /^eyJ[\w-]+\.[\w-]+\.[\w-]+~[\w-]+~[\w-]+~$/);
+    assert.equal(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).typ, 'example+sd-jwt', 'explicitly typed (RFC 9901 §9.11), not JWT');
     const peer = await sdjwt.verify(token);
     assert.equal((peer.payload as Record<string, unknown>).email, 'a@example.com');
     assert.equal((peer.payload as Record<string, unknown>).role, 'admin');
@@ -191,6 +192,10 @@ describe('SD-JWT VC with @sd-jwt/sd-jwt-vc as the peer', function () {
     assert.equal(check(ins, 'vct')?.status, 'passed');
     assert.match(check(ins, 'status')!.message, /statuslists\/1 at index 7: shown, not fetched/);
     const { SignJWT, importJWK } = await import('jose');
+    // what we issue with vct is typed dc+sd-jwt, and the SD-JWT VC peer verifies it
+    const ours = await signSdJwt({ iss: 'https://issuer.example', vct: 'https://credentials.example/identity_credential', given_name: 'Erika' }, { jwk: keys.privateKey }, { alg: 'ES256', disclosable: ['given_name'], lifetime: '1h' });
+    assert.equal(JSON.parse(Buffer.from(ours.split('.')[0], 'base64url').toString()).typ, 'dc+sd-jwt');
+    assert.equal(((await vc.verify(ours)).payload as Record<string, unknown>).given_name, 'Erika');
     const noVct = await new SignJWT({ iss: 'https://issuer.example', _sd: [] }).setProtectedHeader({ alg: 'ES256', typ: 'dc+sd-jwt' }).sign(await importJWK(keys.privateKey, 'ES256'));
     const bad = await inspectToken(`${noVct}~`, { key: { jwk: keys.publicKey } });
     assert.equal(bad.verdict, 'claim-mismatch');

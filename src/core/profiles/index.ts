@@ -73,6 +73,12 @@ export async function inspectPair(pair: DpopPair, opts: InspectOptions, inspect:
   const proofFailures = (proof.checks ?? []).filter((c) => c.status === 'failed');
   const check: ProfileCheck =
     proof.verdict === 'possession' ? passed('DPoP proof', `The proof is signed by the key in its own header, which this access token is bound to (cnf.jkt), and matches it${pair.htu ? ` and ${pair.htm} ${pair.htu}` : ''}.`)
-    : failed('DPoP proof', `The DPoP proof ${proofFailures.length ? `fails: ${proofFailures[0].message}` : `is not valid: ${proof.detail ?? proof.message}`}`);
+    : failed('DPoP proof', `The DPoP proof ${proofFailures.length ? failsAll(proofFailures) : `is not valid: ${proof.detail ?? proof.message}`}`);
   return withChecks({ ...at, dpop: proof, pair: pair.text }, at.profile ?? 'jwt', [check], new Set(proof.verdict === 'invalid-signature' ? ['DPoP proof'] : []));
+}
+
+/** Every failed check of a proof, by name, in one sentence for the banner (not only the first). */
+function failsAll(failures: ProfileCheck[]): string {
+  if (failures.length === 1) return `fails: ${failures[0].message}`;
+  return `fails ${failures.length} checks (${failures.map((f) => f.name).join(', ')}): ${failures.map((f) => `${f.name} — ${f.message}`).join(' ')}`;
 }

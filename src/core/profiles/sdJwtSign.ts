@@ -29,6 +29,9 @@ export async function signSdJwt(payload: Record<string, unknown>, key: KeyInput,
     digests.push(await sdDigest(encoded, 'SHA-256'));
     delete claims[name];
   }
-  const jwt = await signToken({ ...claims, _sd: digests.sort(), _sd_alg: 'sha-256' }, key, { ...opts, addDefaults: false });
+  // Explicit typing (RFC 9901 §9.11): an SD-JWT VC (it has `vct`) is `dc+sd-jwt`; any other SD-JWT gets the
+  // RFC's application-specific form, `example+sd-jwt`, unless the caller names its own type — never plain `JWT`.
+  const typ = opts.header?.typ ?? (typeof claims.vct === 'string' ? 'dc+sd-jwt' : 'example+sd-jwt');
+  const jwt = await signToken({ ...claims, _sd: digests.sort(), _sd_alg: 'sha-256' }, key, { ...opts, header: { ...opts.header, typ }, addDefaults: false });
   return `${jwt}~${disclosures.map((d) => `${d}~`).join('')}`;
 }

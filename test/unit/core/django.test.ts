@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyInsertions, djangoSettingsModule, generateSecret, inspectToken, parsePythonEnv, planDjangoAuth, pythonSnippets, signToken, upsertEnvVar } from '../../../src/core';
+import { applyInsertions, djangoSettingsModule, exemptPaths, generateSecret, inspectToken, parsePythonEnv, planDjangoAuth, pythonSnippets, signToken, upsertEnvVar } from '../../../src/core';
 import { FIXTURES } from './keyFixtures';
 
 const PYTHON = '/usr/bin/python3';
@@ -49,16 +49,28 @@ describe('core/django: Add JWT Authentication, applied to a real Django project'
     assert.equal(djangoSettingsModule(fs.readFileSync(path.join(FIXTURES, 'django', 'manage.py'), 'utf8')), 'mysite.settings');
   });
 
-  it("the project's own manage.py test passes: Sign Selection's token 200, expired/tampered/none/no exp/other iss/no header 401, login and OPTIONS not 401, 404 stays 404", async () => {
+  it("the project's own manage.py test passes: Sign Selection's token 200, expired/tampered/none/no exp/other iss/no header 401, login, the admin and OPTIONS not 401, 404 stays 404", async () => {
     const token = await signToken({ user: 'alice' }, parsePythonEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8')).JWT_SECRET!, { issuer: ISSUER });
     const generated = path.join(dir, 'generated.jwt');
     const r = manageTest(dir, { SIGNED_TOKEN: token, GENERATED_TOKEN_FILE: generated });
     assert.equal(r.status, 0, r.output);
-    assert.match(r.output, /Ran 10 tests/);
+    assert.match(r.output, /Ran 11 tests/);
     // and the token the project's generate_jwt made verifies in the inspector's core, with the .env secret
     const ins = await inspectToken(fs.readFileSync(generated, 'utf8'), { key: secret, issuer: ISSUER });
     assert.equal(ins.verdict, 'verified', ins.detail);
     assert.equal((ins.payload as { user?: string }).user, 'carol');
+  });
+
+  it('with django.contrib.admin installed, the admin and static files need no token, and the plan says so', () => {
+    const settingsText = fs.readFileSync(path.join(FIXTURES, 'django', 'mysite', 'settings.py'), 'utf8');
+    const urlsText = fs.readFileSync(path.join(FIXTURES, 'django', 'mysite', 'urls.py'), 'utf8');
+    assert.deepEqual(exemptPaths(settingsText, urlsText).map((e) => e.path), ['/login/', '/admin/', '/static/']);
+    const label = planDjangoAuth({ settingsText, urlsText, issuer: ISSUER, existing: [] }).settings.find((i) => i.label.startsWith('JWT settings'))?.label ?? '';
+    assert.match(label, /no token needed for \/login\/ \(the login route\); \/admin\/ \(the Django admin, which has its own login\); \/static\/ \(static files\)/);
+    // without the admin app, only the login route; an admin or STATIC_URL at the root never exempts everything
+    assert.deepEqual(exemptPaths(settingsText.replace("'django.contrib.admin',", ''), urlsText).map((e) => e.path), ['/login/']);
+    assert.deepEqual(exemptPaths(settingsText.replace("STATIC_URL = '/static/'", "STATIC_URL = '/'"), urlsText.replace("path('admin/'", "path(''")).map((e) => e.path), ['/login/']);
+    assert.deepEqual(exemptPaths(settingsText, urlsText.replace("path('admin/'", "path('backoffice/'")).map((e) => e.path), ['/login/', '/backoffice/', '/static/']);
   });
 
   it('planning again adds nothing: every part is already there', () => {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as dotenv from 'dotenv';
 import fc from 'fast-check';
-import { parseEnv, parsePythonEnv } from '../../../src/core';
+import { parseEnv, parsePythonEnv, upsertPythonEnvVar } from '../../../src/core';
 import { FIXTURES } from './keyFixtures';
 
 const PEER = path.join(FIXTURES, '..', 'unit', 'core', 'pythonDotenvPeer.py');
@@ -66,5 +66,34 @@ describe('core/dotenvPython parsePythonEnv', () => {
   it('is linear: 400,000 blank lines, 200,000 comment lines', () => {
     assert.deepEqual(parsePythonEnv('\n'.repeat(400_000) + 'A=1'), { A: '1' });
     assert.deepEqual(parsePythonEnv('# c\n'.repeat(200_000) + 'A=1'), { A: '1' });
+  });
+});
+
+describe('core/dotenvPython upsertPythonEnvVar', () => {
+  const SECRET = 'ab'.repeat(32);
+  const CASES: [string, string, boolean][] = [
+    ['in place', 'A=1\nJWT_SECRET=old # note\nB=2\n', false],
+    ['new variable', 'A=1\n', false],
+    ['the colon form', 'A=1\nJWT_SECRET: old\nB=2\n', true],
+    ['backticks', 'JWT_SECRET=`old`\r\nB=2\r\n', true],
+    ['a BOM before it', '\uFEFFJWT_SECRET=old\nB=2', true],
+    ['a BOM and nothing else', '\uFEFF', true],
+    ['a BOM before another key', '\uFEFFA=1\nJWT_SECRET: old', true],
+  ];
+  it('python-dotenv itself reads the value written, and every other variable as before', () => {
+    const written = CASES.map(([, text]) => upsertPythonEnvVar(text, 'JWT_SECRET', SECRET));
+    const read = pythonDotenv(written.map((w) => w.text));
+    const before = pythonDotenv(CASES.map(([, text]) => text));
+    CASES.forEach(([name, text, rewritten], i) => {
+      assert.equal(read[i].JWT_SECRET, SECRET, `${name}: ${JSON.stringify(written[i].text)}`);
+      assert.equal(parseEnv(written[i].text).JWT_SECRET, SECRET, name);
+      assert.equal(written[i].rewritten, rewritten, name);
+      for (const k of Object.keys(before[i]).filter((k) => !k.includes('JWT_SECRET') && !k.startsWith('\uFEFF'))) assert.equal(read[i][k], before[i][k], `${name}: ${k}`);
+      const { start, end, insert } = written[i].edit;
+      assert.equal(text.slice(0, start) + insert + text.slice(end), written[i].text, `${name}: the edit is the change`);
+    });
+  });
+  it('refuses, saying why, when a later line undoes it', () => {
+    assert.throws(() => upsertPythonEnvVar('JWT_SECRET=a\nJWT_SECRET\n', 'JWT_SECRET', SECRET), /a later line of \.env sets JWT_SECRET again/);
   });
 });

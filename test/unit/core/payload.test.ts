@@ -22,6 +22,10 @@ describe('core/payload parsePayload', () => {
     ['an unterminated string', '{"a": "x}', 1, 10],
     ['a Python call', "{'exp': datetime.utcnow()}", 1, 9],
     ['text that is not an object at all', 'hello world', 1, 1],
+    // the missing `]` belongs after "dev" on line 3, not at the `}` on line 4 where the parser stops
+    ['a list not closed before the object ends', '{\n  "user": "alice",\n  "roles": ["admin", "dev"\n}', 3, 27],
+    ['an object not closed before the list ends', "{'a': [{'b': 1]}", 1, 15],
+    ['an object not closed at the end', '{\n  "a": {"b": 1\n', 2, 15],
   ];
   for (const [name, text, line, column] of syntax) {
     it(`says where the error is: ${name}`, async () => {
@@ -66,6 +70,9 @@ describe('core/payload: code in a dict is named in a Django developer\'s words (
       await assert.rejects(parsePayload(text), (e: Error & { line?: number }) => e.message.startsWith(`\`${code}\` is code, not a value: replace it with a literal`));
     });
   }
+  it('a list left open names the missing `]` and where the list opened', async () => {
+    await assert.rejects(parsePayload('{\n  "user": "alice",\n  "roles": ["admin", "dev"\n}'), /`\]` missing: the list opened at line 3, column 12 is not closed \(line 3, column 27\)/);
+  });
   it('a plain syntax error keeps the parser\'s message', async () => {
     await assert.rejects(parsePayload('{"a": 1,, }'), /not valid JSON, JSON5 or a Python dict/);
   });
