@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { decodeToken, findTokens, relativeTime } from '../core';
 import { getConfig } from '../workspace/config';
+import { scanLimitMessage, scannedText } from './scanLimit';
 
 /**
  * Expired tokens in open files as Problems (off by default: `jwtWorkbench.diagnostics.enabled`). Only the payload's
  * `exp` is read — no signature check, no key — so it stays cheap on large files; updates are debounced per document.
+ * At most the scan limit's first MiB are scanned; past it, an Information entry says where the scan stopped.
  */
 export class ExpiredTokenDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('jwt');
@@ -42,7 +44,9 @@ export class ExpiredTokenDiagnostics implements vscode.Disposable {
     const now = Math.floor(Date.now() / 1000);
     const leeway = getConfig(doc.uri).leeway;
     const out: vscode.Diagnostic[] = [];
-    for (const t of findTokens(doc.getText())) {
+    const scanned = scannedText(doc);
+    const { text, stoppedAtLine } = scanned;
+    for (const t of findTokens(text)) {
       if (t.kind !== 'jws') continue;
       const exp = decodeToken(t.token).payload?.exp;
       if (typeof exp !== 'number' || exp + leeway >= now) continue;
@@ -51,6 +55,13 @@ export class ExpiredTokenDiagnostics implements vscode.Disposable {
       d.code = 'expired';
       out.push(d);
       if (out.length >= 1000) break;
+    }
+    if (stoppedAtLine !== undefined) {
+      // Where the scan stopped, in Problems: the tokens below it are not checked, and that is said, not hidden.
+      const d = new vscode.Diagnostic(new vscode.Range(stoppedAtLine, 0, stoppedAtLine, 0), scanLimitMessage(scanned), vscode.DiagnosticSeverity.Information);
+      d.source = 'JWT Workbench';
+      d.code = 'scan-limit';
+      out.push(d);
     }
     this.collection.set(doc.uri, out);
     return out;

@@ -4,12 +4,12 @@ import { CommandIds } from '../commands';
 import type { Services } from '../services';
 import { getConfig } from '../workspace/config';
 import { NO_KEY } from '../workspace/keySources';
+import { scanLimitMessage, scannedText } from '../editor/scanLimit';
 
 /** Files of REST Client and VS Code's HTTP files. */
 export const HTTP_FILES: vscode.DocumentSelector = [{ pattern: '**/*.{http,rest}' }, { language: 'http' }];
 /** A token this close to its expiry gets a lens too. */
 const SOON_SECONDS = 3600;
-const MAX_TEXT = 4 * 1024 * 1024;
 
 interface ResignLens extends vscode.CodeLens {
   uri: vscode.Uri;
@@ -29,7 +29,7 @@ interface Signer {
  * original lifetime — signed with the key of yours that verifies the old one. When none does, the lens says so and
  * offers the key sources. Undo restores the old token.
  */
-export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>, vscode.Disposable {
+export class ExpiringTokenLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   // Time passes: "expires in 5 minutes" becomes "expired", once a minute is often enough.
@@ -40,11 +40,13 @@ export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>,
     this.subscription = services.keys.onDidChange(() => this.changed.fire());
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): ResignLens[] {
-    if (doc.getText().length > MAX_TEXT) return [];
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const now = Math.floor(Date.now() / 1000);
-    const out: ResignLens[] = [];
-    for (const hit of authorizationTokens(doc.getText())) {
+    const out: vscode.CodeLens[] = [];
+    // Past the scan limit the rest is not read, and a lens on the first line says so.
+    const scanned = scannedText(doc);
+    if (scanned.stoppedAtLine !== undefined) out.push(new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: scanLimitMessage(scanned), command: '' }));
+    for (const hit of authorizationTokens(scanned.text)) {
       const exp = decodeToken(hit.token).payload?.exp;
       if (typeof exp !== 'number' || exp > now + SOON_SECONDS) continue;
       const range = new vscode.Range(hit.line, hit.start, hit.line, hit.end);
@@ -54,7 +56,12 @@ export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>,
   }
 
   /** The key search happens here, for the lenses on screen only. */
-  async resolveCodeLens(lens: ResignLens): Promise<ResignLens> {
+  async resolveCodeLens(lens: vscode.CodeLens): Promise<vscode.CodeLens> {
+    if (!('hit' in lens)) return lens;
+    return this.resolveResign(lens as ResignLens);
+  }
+
+  private async resolveResign(lens: ResignLens): Promise<ResignLens> {
     const now = Math.floor(Date.now() / 1000);
     const when = lens.exp <= now ? vscode.l10n.t('expired {0}', relativeTime(lens.exp, now)) : vscode.l10n.t('expires {0}', relativeTime(lens.exp, now));
     const found = await findSigner(this.services, lens.uri, lens.hit.token);
