@@ -10,6 +10,16 @@ export async function opsPerSec(fn: () => unknown): Promise<number> {
   return best;
 }
 
+/**
+ * Ops/s of several functions compared with one another, their rounds interleaved (A, B, C, A, B, C, …): on a shared
+ * machine the load changes from second to second, and each function's best round then comes from the same windows.
+ */
+export async function opsPerSecEach(fns: (() => unknown)[]): Promise<number[]> {
+  const best = fns.map(() => 0);
+  for (let r = 0; r < ROUNDS; r++) for (let i = 0; i < fns.length; i++) best[i] = Math.max(best[i], await opsPerSecOnce(fns[i]));
+  return best;
+}
+
 async function opsPerSecOnce(fn: () => unknown): Promise<number> {
   const run = async (ms: number) => {
     let n = 0;
