@@ -29,7 +29,6 @@ const TRAILING_WS = new RegExp(`[${WS}]+$`, 'u');
 const DOUBLE_QUOTE_ESCAPES = /\\[\\'"abfnrtv]/g;
 const SINGLE_QUOTE_ESCAPES = /\\[\\']/g;
 const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
-const POSIX_VARIABLE = /\$\{([^}:]*)(?::-([^}]*))?\}/g;
 
 class Miss extends Error {}
 
@@ -81,6 +80,47 @@ function parseBinding(r: Reader): [string, string | null] | undefined {
 }
 
 /**
+ * python-dotenv's `${NAME}` and `${NAME:-default}` (its POSIX_VARIABLE, `\$\{([^}:]*)(?::-([^}]*))?\}`), replaced in one
+ * pass. Run by a backtracking engine that expression is quadratic — worse, on "${" repeated without a "}": 40,000
+ * characters took 16 s — because each "${" rescans to the end. Here the end of a name (the next "}" or ":") and of
+ * a default (the next "}") are pointers that only move forward; the matches are the expression's.
+ */
+function expandVariables(value: string, lookup: (name: string, fallback?: string) => string): string {
+  let out = '';
+  let last = 0;
+  let nameEnd = 0;
+  let close = 0;
+  for (let p = value.indexOf('${'); p >= 0; p = value.indexOf('${', p)) {
+    const nameStart = p + 2;
+    if (nameEnd < nameStart) {
+      nameEnd = nameStart;
+      while (nameEnd < value.length && value[nameEnd] !== '}' && value[nameEnd] !== ':') nameEnd++;
+    }
+    let end = -1;
+    let fallback: string | undefined;
+    if (value[nameEnd] === '}') end = nameEnd;
+    else if (value[nameEnd] === ':' && value[nameEnd + 1] === '-') {
+      const defaultStart = nameEnd + 2;
+      if (close < defaultStart) {
+        close = value.indexOf('}', defaultStart);
+        if (close < 0) close = value.length;
+      }
+      if (close < value.length) {
+        end = close;
+        fallback = value.slice(defaultStart, close);
+      }
+    }
+    if (end < 0) {
+      p++;
+      continue;
+    }
+    out += value.slice(last, p) + lookup(value.slice(nameStart, nameEnd), fallback);
+    last = p = end + 1;
+  }
+  return out + value.slice(last);
+}
+
+/**
  * Parse `.env` text as python-dotenv 0.21's `dotenv_values(path)` does: later duplicates win, a key without `=` is
  * `null`, `${NAME}` and `${NAME:-default}` are expanded from the keys above it. The process environment, which
  * python-dotenv also consults, is not: this reads the file alone. Line endings are translated first, as Python's
@@ -95,7 +135,7 @@ export function parsePythonEnv(text: string): Record<string, string | null> {
     if (binding) {
       const [key, value] = binding;
       // A name bound above wins (even when it has no value: then it is ""); otherwise the default.
-      values.set(key, value === null ? null : value.replace(POSIX_VARIABLE, (_m, name: string, fallback?: string) => (values.has(name) ? (values.get(name) ?? '') : (fallback ?? ''))));
+      values.set(key, value === null ? null : expandVariables(value, (name, fallback) => (values.has(name) ? (values.get(name) ?? '') : (fallback ?? ''))));
     }
     if (reader.pos === before) reader.pos++; // never stall (a zero-width read at the end)
   }

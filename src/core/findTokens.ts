@@ -22,9 +22,22 @@ const DOT = 2;
 
 const E = 101, Y = 121, J = 74; // "eyJ" — base64url of '{"', how every JOSE header starts
 
+/** The shortest header with "alg", `{"alg":""}`, is 10 bytes: 14 base64url characters. */
+const MIN_HEADER_CHARS = 14;
+// A log repeats the same header on every line: the last answer is kept (a string compare instead of a decode).
+let lastHeader = '';
+let lastKind: 'jws' | 'jwe' | undefined;
+
 function headerKind(part: string): 'jws' | 'jwe' | undefined {
   // The header must decode to a JSON object with "alg" (and "enc" for a JWE); 8 KB is far beyond real headers.
-  if (part.length > 8192) return undefined;
+  if (part.length > 8192 || part.length < MIN_HEADER_CHARS) return undefined;
+  if (part === lastHeader) return lastKind;
+  lastHeader = part;
+  lastKind = decodeHeaderKind(part);
+  return lastKind;
+}
+
+function decodeHeaderKind(part: string): 'jws' | 'jwe' | undefined {
   try {
     const h = JSON.parse(utf8.decodeStrict(base64UrlToBytes(part)));
     if (!h || typeof h !== 'object' || Array.isArray(h) || typeof h.alg !== 'string') return undefined;
@@ -47,8 +60,11 @@ function candidate(text: string, start: number, end: number, out: FoundToken[]):
     s = dot + 1;
   }
   if (s >= end) return;
-  const tilde = text.indexOf('~', s);
-  if (tilde >= 0 && tilde < end) {
+  // The first "~" of this run, looked for in the run only (text.indexOf would scan on to the end of the text for
+  // every run without one: quadratic in a log of tokens).
+  let tilde = s;
+  while (tilde < end && text.charCodeAt(tilde) !== 126) tilde++;
+  if (tilde < end) {
     sdCandidate(text, s, tilde, end, out);
     return;
   }

@@ -223,20 +223,33 @@ async function inspectText(text: string, opts: InspectOptions, depth: number, as
   return applyProfile(await inspectJws(token, parts, jws, base, opts, inner), jws, opts);
 }
 
+/** At most this many later "eyJ" are decoded as a second token's header, each up to this many characters. */
+const SECOND_TOKEN_TRIES = 16;
+const MAX_SECOND_HEADER = 64 * 1024;
+
 /**
  * Where a second token starts when two were pasted together (a paste appended to the old one): more than three
  * parts, and a later "eyJ" from which a JOSE header decodes. Undefined otherwise (a real JWE has a header with "enc"
- * and no such second header).
+ * and no such second header). One pass: a candidate's header runs to the next dot, found by a pointer that only moves
+ * forward, and at most {@link SECOND_TOKEN_TRIES} candidates are decoded — text with an "eyJ" every few characters
+ * (up to the 1 MiB cap) costs a scan, not a decode per "eyJ". Only the message depends on it: either way such text
+ * is malformed.
  */
 function secondToken(token: string): number | undefined {
   const parts = token.split('.');
   if (parts.length < 4) return undefined;
   const first = decodeJsonPart(parts[0], 'header');
   if (parts.length === 5 && first.ok && isObject(first.value) && typeof first.value.enc === 'string') return undefined;
-  for (let at = token.indexOf('eyJ', parts[0].length + parts[1].length + 2); at >= 0; at = token.indexOf('eyJ', at + 1)) {
-    const rest = token.slice(at).split('.');
-    const header = decodeJsonPart(rest[0], 'header');
-    if (rest.length >= 3 && header.ok && isObject(header.value) && typeof header.value.alg === 'string') return at;
+  // A header at `at` needs two dots after it (a header, a payload, a signature).
+  const lastButOneDot = token.lastIndexOf('.', token.lastIndexOf('.') - 1);
+  let dot = -1;
+  let tries = 0;
+  for (let at = token.indexOf('eyJ', parts[0].length + parts[1].length + 2); at >= 0 && at < lastButOneDot && tries < SECOND_TOKEN_TRIES; at = token.indexOf('eyJ', at + 1)) {
+    if (dot < at) dot = token.indexOf('.', at);
+    if (dot - at > MAX_SECOND_HEADER) continue;
+    tries++;
+    const header = decodeJsonPart(token.slice(at, dot), 'header');
+    if (header.ok && isObject(header.value) && typeof header.value.alg === 'string') return at;
   }
   return undefined;
 }

@@ -2,11 +2,15 @@ import * as vscode from 'vscode';
 import { findTokens, guessProfile, profileTitle } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
+import { scanLimitMessage, scannedText } from './scanLimit';
 
 /** At most this many lenses per document: a 10 MB log with a token per line stays readable and cheap. */
 const MAX_LENSES = 2000;
 
-/** "Inspect JWT" above lines that hold tokens (off by default: `jwtWorkbench.codeLens.enabled`). One linear scan per document version. */
+/**
+ * "Inspect JWT" above lines that hold tokens (off by default: `jwtWorkbench.codeLens.enabled`). One linear scan per
+ * document version, of at most the scan limit's first MiB (a lens on the first line says when the file is longer).
+ */
 export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -17,8 +21,12 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
   provideCodeLenses(doc: vscode.TextDocument, cancel: vscode.CancellationToken): vscode.CodeLens[] {
     if (!getConfig(doc.uri).codeLens) return [];
     const lenses: vscode.CodeLens[] = [];
+    const scanned = scannedText(doc);
+    const { text, stoppedAtLine } = scanned;
+    // A file past the scan limit says so above its first line, where it is seen when the file opens.
+    if (stoppedAtLine !== undefined) lenses.push(new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: scanLimitMessage(scanned), command: '' }));
     let lastLine = -1;
-    for (const t of findTokens(doc.getText())) {
+    for (const t of findTokens(text)) {
       if (cancel.isCancellationRequested || lenses.length >= MAX_LENSES) break;
       const start = doc.positionAt(t.start);
       if (start.line === lastLine) continue;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeToken, findTokens, relativeTime } from '../core';
 import { getConfig } from '../workspace/config';
+import { scanLimitMessage, scannedText } from './scanLimit';
 
 /** Expired tokens listed per file; past this one Information diagnostic says the list stops. */
 const MAX_PROBLEMS = 1000;
@@ -8,6 +9,7 @@ const MAX_PROBLEMS = 1000;
 /**
  * Expired tokens in open files as Problems (off by default: `jwtWorkbench.diagnostics.enabled`). Only the payload's
  * `exp` is read — no signature check, no key — so it stays cheap on large files; updates are debounced per document.
+ * At most the scan limit's first MiB are scanned; past it, an Information entry says where the scan stopped.
  */
 export class ExpiredTokenDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('jwt');
@@ -45,7 +47,9 @@ export class ExpiredTokenDiagnostics implements vscode.Disposable {
     const now = Math.floor(Date.now() / 1000);
     const leeway = getConfig(doc.uri).leeway;
     const out: vscode.Diagnostic[] = [];
-    for (const t of findTokens(doc.getText())) {
+    const scanned = scannedText(doc);
+    const { text, stoppedAtLine } = scanned;
+    for (const t of findTokens(text)) {
       if (t.kind !== 'jws') continue;
       const exp = decodeToken(t.token).payload?.exp;
       if (typeof exp !== 'number' || exp + leeway >= now) continue;
@@ -61,6 +65,13 @@ export class ExpiredTokenDiagnostics implements vscode.Disposable {
       const d = new vscode.Diagnostic(range, vscode.l10n.t('JWT expired {0}.', relativeTime(exp, now)), vscode.DiagnosticSeverity.Warning);
       d.source = 'JWT Workbench';
       d.code = 'expired';
+      out.push(d);
+    }
+    if (stoppedAtLine !== undefined) {
+      // Where the scan stopped, in Problems: the tokens below it are not checked, and that is said, not hidden.
+      const d = new vscode.Diagnostic(new vscode.Range(stoppedAtLine, 0, stoppedAtLine, 0), scanLimitMessage(scanned), vscode.DiagnosticSeverity.Information);
+      d.source = 'JWT Workbench';
+      d.code = 'scan-limit';
       out.push(d);
     }
     this.collection.set(doc.uri, out);

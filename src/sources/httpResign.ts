@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { authorizationTokens, decodeToken, relativeTime, resignRefusal, type HeaderToken, type KeyInput } from '../core';
 import { CommandIds } from '../commands';
 import type { Services } from '../services';
+import { scanLimitMessage, scannedText } from '../editor/scanLimit';
 
 /** Files of REST Client and VS Code's HTTP files. */
 export const HTTP_FILES: vscode.DocumentSelector = [{ pattern: '**/*.{http,rest}' }, { language: 'http' }];
 /** A token this close to its expiry gets a lens too. */
 const SOON_SECONDS = 3600;
-const MAX_TEXT = 4 * 1024 * 1024;
 
 interface ResignLens extends vscode.CodeLens {
   uri: vscode.Uri;
@@ -28,7 +28,7 @@ export interface Signer {
  * one under the plain JWS rules. A token that brings its own key (jwk, jku, x5c, x5u) or is a DPoP proof gets no
  * lens; when no key verifies it, the lens says so and offers the key sources. Undo restores the old token.
  */
-export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>, vscode.Disposable {
+export class ExpiringTokenLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   // Time passes: "expires in 5 minutes" becomes "expired", once a minute is often enough.
@@ -39,11 +39,13 @@ export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>,
     this.subscriptions = [services.keys.onDidChange(() => this.changed.fire()), vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire())];
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): ResignLens[] {
-    if (doc.getText().length > MAX_TEXT) return [];
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const now = Math.floor(Date.now() / 1000);
-    const out: ResignLens[] = [];
-    for (const hit of authorizationTokens(doc.getText())) {
+    const out: vscode.CodeLens[] = [];
+    // Past the scan limit the rest is not read, and a lens on the first line says so.
+    const scanned = scannedText(doc);
+    if (scanned.stoppedAtLine !== undefined) out.push(new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: scanLimitMessage(scanned), command: '' }));
+    for (const hit of authorizationTokens(scanned.text)) {
       const { header, payload } = decodeToken(hit.token);
       const exp = payload?.exp;
       if (typeof exp !== 'number' || exp > now + SOON_SECONDS || resignRefusal(header)) continue;
@@ -54,7 +56,12 @@ export class ExpiringTokenLenses implements vscode.CodeLensProvider<ResignLens>,
   }
 
   /** The key search happens here, for the lenses on screen only. */
-  async resolveCodeLens(lens: ResignLens): Promise<ResignLens> {
+  async resolveCodeLens(lens: vscode.CodeLens): Promise<vscode.CodeLens> {
+    if (!('hit' in lens)) return lens;
+    return this.resolveResign(lens as ResignLens);
+  }
+
+  private async resolveResign(lens: ResignLens): Promise<ResignLens> {
     const now = Math.floor(Date.now() / 1000);
     const when = lens.exp <= now ? vscode.l10n.t('expired {0}', relativeTime(lens.exp, now)) : vscode.l10n.t('expires {0}', relativeTime(lens.exp, now));
     // Finding the key that signed it (and the re-sign command) is read on first use: only .http files need it.

@@ -134,6 +134,54 @@ describe('in the editor: tokens where they are', () => {
     }
   });
 
+  // A file past the scan limit (4 MiB): CodeLens, Problems and the .http Re-sign lens read its first 4 MiB only and
+  // say so, so that a hostile file costs a bounded scan; a token below the limit gets neither lens nor Problem.
+  it('a file past the scan limit: CodeLens, Problems and the .http lens say where the scan stopped', async function () {
+    this.timeout(120_000);
+    const t0 = Date.now();
+    const phase = (what: string) => console.log(`      ${what}: ${Date.now() - t0} ms`);
+    const expired = await signToken({ sub: 'old' }, secretFromEnv(), { now: new Date(Date.now() - 3 * 86400e3) });
+    const filler = `${'x'.repeat(1000)}\n`.repeat(4300);
+    const text = `Authorization: Bearer ${expired}\n${filler}Authorization: Bearer ${expired}\n`;
+    const lastLine = 4301;
+    fs.writeFileSync(fsPath('huge.log'), text);
+    fs.writeFileSync(fsPath('huge.http'), `GET http://127.0.0.1:9/\n${text}`);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(fsPath('huge.log')));
+    await vscode.window.showTextDocument(doc);
+    await config().update('codeLens.enabled', true, vscode.ConfigurationTarget.Workspace);
+    await config().update('diagnostics.enabled', true, vscode.ConfigurationTarget.Workspace);
+    const notice = /^JWT Workbench scanned the first 4 MiB of this file for tokens \(to line (\d+)\); the rest is not scanned\.$/;
+    try {
+      const lenses = await until(async () => await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri), (l) => l.length > 0);
+      const said = lenses.filter((l) => notice.test(l.command?.title ?? ''));
+      assert.equal(said.length, 1, lenses.map((l) => l.command?.title).join('; '));
+      assert.equal(said[0].range.start.line, 0);
+      phase('CodeLens');
+      const scannedTo = Number(notice.exec(said[0].command!.title)![1]);
+      assert.ok(scannedTo > 4000 && scannedTo < lastLine, String(scannedTo));
+      const inspect = lenses.filter((l) => l.command?.command === 'jwtWorkbench.inspectToken').map((l) => l.range.start.line);
+      assert.deepEqual(inspect, [0]);
+      const diags = await until(() => vscode.languages.getDiagnostics(doc.uri), (d) => d.length >= 2);
+      assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]), [['expired', 0], ['scan-limit', scannedTo]]);
+      assert.match(diags[1].message, notice);
+      assert.equal(diags[1].severity, vscode.DiagnosticSeverity.Information);
+      phase('Problems');
+      // The .http Re-sign lens alone (with CodeLens on, its notice would be the second one on the line).
+      await config().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      const http = await vscode.workspace.openTextDocument(vscode.Uri.file(fsPath('huge.http')));
+      await vscode.window.showTextDocument(http);
+      const httpLenses = await until(async () => await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', http.uri, 10), (l) => l.some((x) => notice.test(x.command?.title ?? '')));
+      assert.equal(httpLenses.filter((l) => notice.test(l.command?.title ?? '')).length, 1);
+      assert.ok(!httpLenses.some((l) => l.range.start.line === lastLine + 1), 'no lens below the limit');
+      phase('.http lens');
+    } finally {
+      await config().update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(fsPath('huge.log'), { force: true });
+      fs.rmSync(fsPath('huge.http'), { force: true });
+    }
+  });
+
   it('expired tokens become Problems when turned on', async () => {
     const expired = await signToken({ sub: 'old' }, secretFromEnv(), { now: new Date(Date.now() - 3 * 86400e3) });
     const fresh = await signToken({ sub: 'new' }, secretFromEnv());
