@@ -5,6 +5,9 @@
 import { CLAIM_DESCRIPTIONS, TIME_CLAIMS, isoTime, relativeTime } from './claims';
 import type { InspectedClaim, InspectionWarning, InspectOptions, Verdict } from './inspect';
 
+/** Who "the recipe's server" is, in the sentences that say what it answers. */
+export const RECIPE_SERVER = 'the recipe\'s server (PyJWT\'s jwt.decode, as verify_jwt calls it)';
+
 export const DEFAULT_MAX_LIFETIME = 30 * 86400;
 export const MAX_PAYLOAD_DEPTH = 200;
 export const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
@@ -104,7 +107,10 @@ export function claimFailures(payload: Record<string, unknown>, opts: InspectOpt
   const exp = payload.exp as number | undefined;
   if (exp !== undefined && nowSec > exp + leeway) out.push({ verdict: 'expired', detail: `It expired ${relativeTime(exp, nowSec)} (${isoTime(exp) ?? exp}).` });
   const nbf = payload.nbf as number | undefined;
-  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${isoTime(nbf) ?? nbf}).` });
+  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${isoTime(nbf) ?? nbf}) — until then ${RECIPE_SERVER} answers "Token is invalid." (the token is not yet valid: nbf).` });
+  // PyJWT refuses a token issued in the future (ImmatureSignatureError), so the recipe's server does: so does this.
+  const iat = payload.iat as number | undefined;
+  if (iat !== undefined && nowSec + leeway < iat) out.push({ verdict: 'not-yet-valid', detail: `It was issued in the future: "iat" is ${relativeTime(iat, nowSec)} (${isoTime(iat) ?? iat}), so ${RECIPE_SERVER} answers "Token is invalid." (the token is not yet valid: iat). The issuer's clock is wrong or the token was made up.` });
   if (opts.issuer !== undefined && opts.issuer !== '' && payload.iss !== opts.issuer) {
     out.push({ verdict: 'claim-mismatch', detail: `The issuer ("iss") is ${JSON.stringify(payload.iss) ?? 'missing'}; expected "${opts.issuer}".` });
   }
@@ -120,4 +126,27 @@ export function claimFailures(payload: Record<string, unknown>, opts: InspectOpt
     if (payload[name] === undefined) out.push({ verdict: 'claim-mismatch', detail: `The required claim "${name}" is missing.` });
   }
   return out;
+}
+
+/**
+ * What decided a verdict besides the token and the key, said in the banner: the Clock option (a time other than now),
+ * a leeway that turned a refusal into a pass, and an "aud" the inspector does not check while no audience is set —
+ * which the recipe's server refuses.
+ */
+export function verdictNotes(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number, failures: ClaimFailure[]): string[] {
+  const notes: string[] = [];
+  const timed = ['exp', 'nbf', 'iat'].some((n) => typeof payload[n] === 'number');
+  if (opts.now && timed) notes.push(`Judged at the Clock option's time, ${isoTime(nowSec) ?? opts.now.toISOString()}, not now.`);
+  const leeway = opts.leeway ?? 0;
+  if (leeway > 0) {
+    const strict = claimFailures(payload, { ...opts, leeway: 0 }, nowSec).filter((f) => f.verdict === 'expired' || f.verdict === 'not-yet-valid');
+    const relaxed = strict.filter((f) => !failures.some((g) => g.verdict === f.verdict));
+    if (relaxed.length) notes.push(`The leeway of ${leeway} s decided it: without it, the token ${relaxed[0].verdict === 'expired' ? 'has expired' : 'is not valid yet'}.`);
+  }
+  const expected = ([] as string[]).concat(opts.audience ?? []).filter((a) => a !== '');
+  const aud = payload.aud;
+  if (!failures.length && !expected.length && aud !== undefined && aud !== null && aud !== '' && !(Array.isArray(aud) && aud.length === 0)) {
+    notes.push(`The token carries "aud" (${JSON.stringify(aud)}) and no audience is set here, so it is not checked; ${RECIPE_SERVER} without an audience answers "Token is invalid." (Invalid audience). Set JWT_AUDIENCE on the server, and the Audience under Verification here, to accept it.`);
+  }
+  return notes;
 }
