@@ -312,7 +312,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
       return result(check.verdict, `${check.detail} ${message} Read the secret as ${reading === 'utf8' ? 'text' : reading} to verify it.`, { secretReading: { encoding: reading, message }, ...also(failures) });
     }
     if (failures.length && check.verdict === 'unverified') warnings.push({ code: `unverified-${failures[0].verdict}`, message: `Even unverified, it would fail: ${failures[0].detail}` });
-    return result(check.verdict, check.detail, check.verdict === 'invalid-signature' ? also(failures) : {});
+    return result(check.verdict, check.detail, { ...(check.verdict === 'invalid-signature' ? also(failures) : {}), ...(check.message ? { message: check.message } : {}) });
   }
   const notes = verdictNotes(payload!, opts, nowSec, failures);
   const noted = (detail: string) => [detail, ...notes].join(' ');
