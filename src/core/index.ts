@@ -20,7 +20,7 @@ export {
   type InspectionWarning,
   type Verdict,
 } from './inspect';
-export { findTokens, decodeToken, type FoundToken } from './findTokens';
+export { findTokens, decodeToken, tokenSpan, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { readKeyFile } from './keyFile';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, tokenSpan, MAX_TOKEN_CHARS, inspectToken, isCoreError, parseLifetime, parsePayload, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -18,7 +18,7 @@ import { getConfig } from '../workspace/config';
 import type { KeySources, LoadedKey } from '../workspace/keySources';
 import type { KeySearchState } from './keyActions';
 import { inspectorHtml } from './html';
-import { originNote, tokenSpan } from './tokenPlace';
+import { originNote } from './tokenPlace';
 import { describeForView, issuerOffer, keyAction, searchKeys, secretEncodingOf } from './keyActions';
 
 export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';

@@ -1,14 +1,5 @@
-// Where a token sits: in the text it replaces (keeping a literal's quotes), and the note on where it came from.
+// The note on where a token came from, tied to that token.
 import * as vscode from 'vscode';
-import { findTokens } from '../core';
-
-/** Where the token is in the text of a selection: the one token found in it, else inside its quotes, else all of it. */
-export function tokenSpan(text: string): { start: number; end: number } {
-  const found = findTokens(text);
-  if (found.length === 1) return found[0];
-  const quoted = /^(["'`])[^"'`]*\1$/.exec(text);
-  return quoted ? { start: 1, end: text.length - 1 } : { start: 0, end: text.length };
-}
 
 /** What the panel says by the banner about where a token came from, tied to that token. */
 export function originNote(token: string, opts: { notice?: string; widened?: boolean }): { token: string; text: string } | undefined {
