@@ -77,6 +77,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private pendingNotices: ToWebview[] = [];
   /** Counts renders: only the newest posts its view. */
   private renderGeneration = 0;
+  /** The newest render, which an older one that finishes first waits for. */
+  private newestRender?: Promise<InspectorView>;
   /** While a test forges a webview message: what the extension posted in answer (see {@link receiveForTest}). */
   private recording?: ToWebview[];
 
@@ -248,8 +250,13 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
    * mix the old key with the new list. Only the newest render posts its view; an older one that finishes later is
    * dropped, so the panel never shows one key and uses another.
    */
-  private async render(): Promise<InspectorView> {
-    const generation = ++this.renderGeneration;
+  private render(): Promise<InspectorView> {
+    const rendering = this.renderView(++this.renderGeneration);
+    this.newestRender = rendering;
+    return rendering;
+  }
+
+  private async renderView(generation: number): Promise<InspectorView> {
     // The key shown is the key used: a source forgotten meanwhile falls back, visibly, to the default.
     if (!this.keys.isListed(this.state.keySource)) this.state = { ...this.state, keySource: this.keys.rootDefault(), keyChosen: undefined, signedHere: false };
     const state = this.state;
@@ -289,8 +296,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       ...optional('status', state.status && state.status.token === state.token ? { level: state.status.level, text: state.status.text } : undefined),
       ...optional('originNote', state.note && state.note.token === state.token ? state.note.text : undefined),
     };
-    // A newer render is on its way and will post; this one answers its own caller (its view is right for its state).
-    if (generation !== this.renderGeneration) return view;
+    // A newer render is on its way and will post: its caller gets that view, so that what it reads next (the panel's
+    // view) is what the panel shows — a key source added meanwhile re-renders, and a token shown meanwhile wins.
+    if (generation !== this.renderGeneration) return this.newestRender ?? view;
     this.lastView = view;
     await this.post({ type: 'view', view });
     return view;
