@@ -328,7 +328,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
    * offered), and a token that no key at hand could check is checked with a key that fits it now.
    */
   private async keysChanged(): Promise<void> {
-    const { token, keySearch, panelSecret, document } = this.state;
+    const { token, keySearch, panelSecret, document, keySource } = this.state;
     if (token && keySearch?.token === token) {
       const view = await searchKeys(this.keys, token, this.keyCache, this.log);
       if (this.state.token === token) this.state = { ...this.state, keySearch: { token, view } };
@@ -336,7 +336,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     const shown = this.lastView?.inspection;
     if (token && !panelSecret && shown?.verdict === 'unverified' && shown.kind === 'jws') {
       const choice = await this.keys.chooseFor(document, token);
-      if (this.state.token === token && choice.id !== this.state.keySource) this.state = { ...this.state, keySource: choice.id, keyChosen: choice.why, signedHere: false };
+      // Only while nothing changed meanwhile: a key the user picked while this was looking is never overridden.
+      const unchanged = this.state.token === token && this.state.keySource === keySource && !this.state.panelSecret;
+      if (unchanged && choice.id !== keySource) this.state = { ...this.state, keySource: choice.id, keyChosen: choice.why, signedHere: false };
     }
     await this.render();
   }
