@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
       const choice = typeof keySource === 'string' ? { id: keySource } : await keys.chooseFor(typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined, token);
       return inspector.showToken(token, { origin: 'selection', keySource: choice.id, keyChosen: choice.why });
     }),
-    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys, keyCache)),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys, keyCache, (token) => inspector.keySourceShowing(token))),
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),
     codeLens,
     new ExpiredTokenDiagnostics(),

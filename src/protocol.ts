@@ -73,6 +73,10 @@ export interface InspectorView {
   options: VerifyOptionsView;
   /** Whether "Replace selection" can act (the token came from an editor that is still open). */
   canReplace: boolean;
+  /** The status line said about the token on display ("Signed with …", "Copied the token."): gone with that token. */
+  status?: { level: 'info' | 'error'; text: string };
+  /** Where the token on display came from ("… this one is from the clipboard."): shown by the banner, gone with it. */
+  originNote?: string;
 }
 
 /**

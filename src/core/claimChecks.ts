@@ -5,6 +5,9 @@
 import { CLAIM_DESCRIPTIONS, TIME_CLAIMS, isoTime, relativeTime, utcTime } from './claims';
 import type { InspectedClaim, InspectionWarning, InspectOptions, Verdict } from './inspect';
 
+/** Who "the recipe's server" is, in the sentences that say what it answers. */
+export const RECIPE_SERVER = 'the recipe\'s server (PyJWT\'s jwt.decode, as verify_jwt calls it)';
+
 export const DEFAULT_MAX_LIFETIME = 30 * 86400;
 export const MAX_PAYLOAD_DEPTH = 200;
 /**
@@ -89,13 +92,12 @@ export function warningsFor(header: Record<string, unknown>, payload: unknown, o
   return w;
 }
 
-/** When only the leeway lets `exp` or `nbf` pass: the sentence that says so (the banner shows it); else undefined. */
-export function leewayDecided(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number): string | undefined {
-  const leeway = opts.leeway ?? 0;
-  const { exp, nbf } = payload;
-  if (typeof exp === 'number' && nowSec > exp && nowSec <= exp + leeway) return `It is valid only because of the ${leeway} s leeway: it expired ${relativeTime(exp, nowSec)}.`;
-  if (typeof nbf === 'number' && nowSec < nbf && nowSec + leeway >= nbf) return `It is valid only because of the ${leeway} s leeway: it becomes valid ${relativeTime(nbf, nowSec)}.`;
-  return undefined;
+/** What the leeway let pass, in words: the expiry, the not-before time or the issue time it forgave. */
+function leewayReason(payload: Record<string, unknown>, verdict: Verdict, nowSec: number): string {
+  const { exp, nbf, iat } = payload;
+  if (verdict === 'expired' && typeof exp === 'number') return `it expired ${relativeTime(exp, nowSec)}`;
+  if (typeof nbf === 'number' && nbf > nowSec) return `it becomes valid ${relativeTime(nbf, nowSec)}`;
+  return typeof iat === 'number' ? `it was issued ${relativeTime(iat, nowSec)}, in the future` : 'without it the token would be refused';
 }
 
 export interface ClaimFailure {
@@ -124,7 +126,10 @@ export function claimFailures(payload: Record<string, unknown>, opts: InspectOpt
   const exp = payload.exp as number | undefined;
   if (exp !== undefined && nowSec > exp + leeway) out.push({ verdict: 'expired', detail: `It expired ${relativeTime(exp, nowSec)} (${utcTime(exp) ?? exp}).` });
   const nbf = payload.nbf as number | undefined;
-  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${utcTime(nbf) ?? nbf}).` });
+  if (nbf !== undefined && nowSec + leeway < nbf) out.push({ verdict: 'not-yet-valid', detail: `It becomes valid ${relativeTime(nbf, nowSec)} (${utcTime(nbf) ?? nbf}) — until then ${RECIPE_SERVER} answers "Token is invalid." (the token is not yet valid: nbf).` });
+  // PyJWT refuses a token issued in the future (ImmatureSignatureError), so the recipe's server does: so does this.
+  const iat = payload.iat as number | undefined;
+  if (iat !== undefined && nowSec + leeway < iat) out.push({ verdict: 'not-yet-valid', detail: `It was issued in the future: "iat" is ${relativeTime(iat, nowSec)} (${utcTime(iat) ?? iat}), so ${RECIPE_SERVER} answers "Token is invalid." (the token is not yet valid: iat). The issuer's clock is wrong or the token was made up.` });
   if (opts.issuer !== undefined && opts.issuer !== '' && payload.iss !== opts.issuer) {
     out.push({ verdict: 'claim-mismatch', detail: `The issuer ("iss") is ${JSON.stringify(payload.iss) ?? 'missing'}; expected "${opts.issuer}".` });
   }
@@ -140,4 +145,27 @@ export function claimFailures(payload: Record<string, unknown>, opts: InspectOpt
     if (payload[name] === undefined) out.push({ verdict: 'claim-mismatch', detail: `The required claim "${name}" is missing.` });
   }
   return out;
+}
+
+/**
+ * What decided a verdict besides the token and the key, said in the banner: the Clock option (a time other than now),
+ * a leeway that turned a refusal into a pass, and an "aud" the inspector does not check while no audience is set —
+ * which the recipe's server refuses.
+ */
+export function verdictNotes(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number, failures: ClaimFailure[]): string[] {
+  const notes: string[] = [];
+  const timed = ['exp', 'nbf', 'iat'].some((n) => typeof payload[n] === 'number');
+  if (opts.now && timed) notes.push(`Judged at the Clock option's time, ${isoTime(nowSec) ?? opts.now.toISOString()}, not now.`);
+  const leeway = opts.leeway ?? 0;
+  if (leeway > 0) {
+    const strict = claimFailures(payload, { ...opts, leeway: 0 }, nowSec).filter((f) => f.verdict === 'expired' || f.verdict === 'not-yet-valid');
+    const relaxed = strict.filter((f) => !failures.some((g) => g.verdict === f.verdict));
+    if (relaxed.length) notes.push(`The leeway of ${leeway} s decided it — it is valid only because of the ${leeway} s leeway: ${leewayReason(payload, relaxed[0].verdict, nowSec)}.`);
+  }
+  const expected = ([] as string[]).concat(opts.audience ?? []).filter((a) => a !== '');
+  const aud = payload.aud;
+  if (!failures.length && !expected.length && aud !== undefined && aud !== null && aud !== '' && !(Array.isArray(aud) && aud.length === 0)) {
+    notes.push(`The token carries "aud" (${JSON.stringify(aud)}) and no audience is set here, so it is not checked; ${RECIPE_SERVER} without an audience answers "Token is invalid." (Invalid audience). Set JWT_AUDIENCE on the server, and the Audience under Verification here, to accept it.`);
+  }
+  return notes;
 }

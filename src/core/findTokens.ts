@@ -156,3 +156,14 @@ export function decodeToken(token: string): { header?: Record<string, unknown>; 
   };
   return { header: read(parts[0]), payload: parts.length === 3 ? read(parts[1]) : undefined };
 }
+
+/**
+ * Where the token is in the text of a selection, to replace it and nothing else: the one token found in it, else the
+ * inside of its quotes, else all of it. A string literal's quotes and a "Bearer " prefix are kept.
+ */
+export function tokenSpan(text: string): { start: number; end: number } {
+  const found = findTokens(text);
+  if (found.length === 1) return found[0];
+  const quoted = /^(["'`])[^"'`]*\1$/.exec(text);
+  return quoted ? { start: 1, end: text.length - 1 } : { start: 0, end: text.length };
+}

@@ -22,7 +22,7 @@ export {
   type Verdict,
 } from './inspect';
 export { keyUsed } from './verdicts';
-export { findTokens, decodeToken, type FoundToken } from './findTokens';
+export { findTokens, decodeToken, tokenSpan, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
 export { readKeyFile } from './keyFile';
 export { openSshPublicKeyToJwk } from './sshKey';

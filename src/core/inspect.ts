@@ -1,5 +1,5 @@
 import { isSigningAlg, type SigningAlg } from './algorithms';
-import { BIDI, MAX_PAYLOAD_DEPTH, capLeeway, claimFailures, leewayDecided, claimList, depthExceeds, isObject, warningsFor } from './claimChecks';
+import { BIDI, MAX_PAYLOAD_DEPTH, capLeeway, claimFailures, claimList, depthExceeds, isObject, verdictNotes, warningsFor } from './claimChecks';
 import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
 import { base64UrlToBytes } from './encoding';
 import { MESSAGES, NOT_A_JWT_MESSAGE, decodeJsonPart, malformed, notAClaimsSet, publicInfo } from './verdicts';
@@ -304,7 +304,7 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
     ...extra,
   });
 
-  if (alg.toLowerCase() === 'none') return result('unsigned', parts[2] ? 'It also carries a signature, which alg "none" tells verifiers to ignore.' : undefined);
+  if (alg.toLowerCase() === 'none') return result('unsigned', `It is unsigned (alg: none) and can never be trusted: anyone can make it.${parts[2] ? ' It also carries a signature, which alg "none" tells verifiers to ignore.' : ''}`);
   if (!isSigningAlg(alg)) return result('unsupported', `The algorithm "${alg}" is not one this tool verifies (HS, RS, PS 256/384/512, ES256/384/512, EdDSA, Ed25519, ML-DSA-44/65/87).`);
   const crit = header.crit;
   if (crit !== undefined) {
@@ -344,10 +344,11 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
       return result(check.verdict, `${check.detail} ${message} Read the secret as ${reading === 'utf8' ? 'text' : reading} to verify it.`, { secretReading: { encoding: reading, message }, ...also(failures) });
     }
     if (failures.length && check.verdict === 'unverified') warnings.push({ code: `unverified-${failures[0].verdict}`, message: `Even unverified, it would fail: ${failures[0].detail}` });
-    return result(check.verdict, check.detail, check.verdict === 'invalid-signature' ? also(failures) : {});
+    return result(check.verdict, check.detail, { ...(check.verdict === 'invalid-signature' ? also(failures) : {}), ...(check.message ? { message: check.message } : {}) });
   }
-  if (failures.length) return result(failures[0].verdict, failures[0].detail, { verifiedWith, ...chained, ...also(failures.slice(1)) });
-  const leewayNote = leewayDecided(payload!, opts, nowSec);
-  return result('verified', leewayNote ? `${withKey(check)} ${leewayNote}` : withKey(check), { verifiedWith, ...chained });
+  const notes = verdictNotes(payload!, opts, nowSec, failures);
+  const noted = (detail: string) => [detail, ...notes].join(' ');
+  if (failures.length) return result(failures[0].verdict, noted(failures[0].detail), { verifiedWith, ...chained, ...also(failures.slice(1)) });
+  return result('verified', noted(withKey(check)), { verifiedWith, ...chained });
 }
 

@@ -11,7 +11,7 @@ import { isMlDsa, mlDsaAvailable, noMlDsa } from './mlDsa';
 /** The outcome of checking a JWS signature with the given keys. */
 export type SignatureCheck =
   | { ok: true; key: ResolvedKey; chain?: { anchor: string; path: string[]; extendedKeyUsage?: string[] } }
-  | { ok: false; verdict: 'invalid-signature' | 'unverified'; detail: string; mismatch: boolean };
+  | { ok: false; verdict: 'invalid-signature' | 'unverified'; detail: string; mismatch: boolean; message?: string };
 
 export async function checkSignature(token: string, alg: SigningAlg, header: Record<string, unknown>, opts: InspectOptions): Promise<SignatureCheck> {
   if (!opts.key) return { ok: false, verdict: 'unverified', detail: 'Give a key (the .env secret, a public key, a JWKS) to check the signature.', mismatch: false };
@@ -37,7 +37,8 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
     const limits = [...new Set(keys.flatMap((k) => (k.limitedBy ? [k.limitedBy] : [])))];
     const desc = keys.length === 1 ? article(keys[0].description) : `none of the ${keys.length} keys given`;
     const verb = keys.length === 1 ? what : `fits it (together they ${what.replace(/^verifies/, 'verify')})`;
-    return { ok: false, verdict: 'invalid-signature', mismatch: false, detail: `The token says ${alg}, but ${desc} ${verb}${limits.length ? ` — ${limits.join('; ')}` : ''}. The algorithm comes from the key, never from the token.` };
+    // No key of the token's kind: nothing was checked, so the signature is not "invalid" — it is unverified.
+    return { ok: false, verdict: 'unverified', mismatch: false, message: `Not verified: no ${alg} key.`, detail: `The token says ${alg}, but ${desc} ${verb}${limits.length ? ` — ${limits.join('; ')}` : ''}, so no signature was checked. The algorithm comes from the key, never from the token: add a key that fits ${alg} (a key file, a JWKS, the issuer's keys) or ask which of your keys signed it.` };
   }
   // A key that fits an ML-DSA token, and a runtime without ML-DSA: said, never a crash.
   if (isMlDsa(alg) && !(await mlDsaAvailable(alg))) return { ok: false, verdict: 'unverified', detail: noMlDsa(alg), mismatch: false };

@@ -3,7 +3,7 @@
  * neither imports the other.
  */
 import { MAX_PAYLOAD_DEPTH, depthExceeds } from './claimChecks';
-import { base64UrlToBytes, utf8 } from './encoding';
+import { base64ToBytes, base64UrlToBytes, utf8 } from './encoding';
 import type { Inspection, Verdict } from './inspect';
 import type { KeyInfo, ResolvedKey } from './keys';
 
@@ -14,7 +14,8 @@ export const MESSAGES: Readonly<Record<Verdict, string>> = {
   expired: 'Token has expired.',
   'not-yet-valid': 'Token is not valid yet.',
   'claim-mismatch': 'Token is invalid.',
-  unsigned: 'Token is unsigned (alg: none) and can never be trusted.',
+  // The recipe's server answers every refused token "Token is invalid." (PyJWT's InvalidTokenError); the reason follows.
+  unsigned: 'Token is invalid.',
   unverified: 'Not verified — no key. Decoded is not the same as valid.',
   unsupported: 'Token cannot be verified.',
   malformed: 'Token is malformed.',
@@ -35,7 +36,7 @@ export function decodeJsonPart(part: string, what: string): Decoded {
   try {
     bytes = base64UrlToBytes(part);
   } catch {
-    return { ok: false, error: `The ${what} is not valid base64url (RFC 7515 §2: A–Z a–z 0–9 - _, no padding, no stray bits).` };
+    return { ok: false, error: notBase64UrlJson(part, what) };
   }
   let text: string;
   try {
@@ -49,6 +50,26 @@ export function decodeJsonPart(part: string, what: string): Decoded {
     const why = e instanceof RangeError ? 'it is nested too deeply to parse' : 'it is not JSON';
     return { ok: false, text, error: `The ${what} cannot be read as JSON: ${why}.` };
   }
+}
+
+/**
+ * Why a part that strict base64url refused cannot be read. Text of base64url characters that does not even loosely
+ * decode to JSON ("this-is-not") is not a JWT at all, whatever its spelling: that is what fails, so that is what is said.
+ */
+function notBase64UrlJson(part: string, what: string): string {
+  const spelling = `The ${what} is not valid base64url (RFC 7515 §2: A–Z a–z 0–9 - _, no padding, no stray bits).`;
+  if (!/^[A-Za-z0-9_-]*$/.test(part)) return spelling;
+  let loose = '';
+  try {
+    const usable = part.slice(0, part.length - (part.length % 4 === 1 ? 1 : 0)).replace(/-/g, '+').replace(/_/g, '/');
+    loose = utf8.decodeLenient(base64ToBytes(usable + '='.repeat((4 - (usable.length % 4)) % 4)));
+  } catch {
+    // nothing decodes
+  }
+  if (!loose || /^\s*[{[]/.test(loose)) return spelling;
+  const shown = part.length > 40 ? `${part.slice(0, 40)}…` : part;
+  if (what === 'header') return `The first part does not decode to a JSON header: "${shown}" is made of base64url characters, but decoded it is not JSON (a JWT's header is a JSON object, and its base64url starts "eyJ"). This is not a JWT.`;
+  return `The ${what} does not decode to JSON: "${shown}" is made of base64url characters, but decoded it is not JSON text.`;
 }
 
 export function malformed(base: Partial<Inspection>, detail: string): Inspection {

@@ -16,6 +16,11 @@ export function tokenAt(doc: vscode.TextDocument, pos: vscode.Position): (FoundT
   return hit && { ...hit, range: new vscode.Range(pos.line, hit.start, pos.line, hit.end) };
 }
 
+/** A sentence of the inspector's, shortened for a hover. */
+function clip(text: string): string {
+  return text.length > 400 ? `${text.slice(0, 399)}…` : text;
+}
+
 /** A link that opens a token in the inspector (a command URI; the token is its only argument besides the document). */
 export function inspectLink(token: string, uri: vscode.Uri): string {
   return `command:${CommandIds.inspectToken}?${encodeURIComponent(JSON.stringify([token, uri.toString()]))}`;
@@ -29,13 +34,17 @@ export class TokenHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly keys: KeySources,
     private readonly keyCache: KeyCache,
+    /** The key source the inspector shows this token with, if it does: the hover uses the same key. */
+    private readonly inspectorKey: (token: string) => string | undefined = () => undefined,
   ) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!getConfig(doc.uri).hover) return undefined;
     const hit = tokenAt(doc, pos);
     if (!hit) return undefined;
-    const loaded = forToken(await this.keys.load((await this.keys.chooseFor(doc.uri, hit.token)).id), hit.token);
+    // The inspector's key choice: the key it shows this token with, else the one it would choose for it.
+    const keySource = this.inspectorKey(hit.token) ?? (await this.keys.chooseFor(doc.uri, hit.token)).id;
+    const loaded = forToken(await this.keys.load(keySource), hit.token);
     const ins = await inspectToken(hit.token, { key: loaded.key, issuer: loaded.issuer, leeway: getConfig(doc.uri).leeway, cache: this.keyCache });
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [CommandIds.inspectToken] };
@@ -65,9 +74,11 @@ export class TokenHoverProvider implements vscode.HoverProvider {
       // A DPoP proof checked with the key in its own header: that key is named, and it is never "verified".
       ins.ownKey ? (ins.verifiedWith ? `signed by ${ins.verifiedWith.description} — not verified with any key of yours` : 'signature INVALID for the key in its own header — and no key of yours was used')
       : ins.verdict === 'verified' || ins.verdict === 'expired' || ins.verdict === 'not-yet-valid' || ins.verdict === 'claim-mismatch' ? `signature verified with ${loaded.label}`
-      : ins.verdict === 'invalid-signature' ? `signature INVALID for ${loaded.label}`
+      // What the inspector's banner says: its sentence and its reason (a secret read another way, no key of the kind).
+      : ins.verdict === 'invalid-signature' ? `signature INVALID for ${loaded.label}: ${clip(ins.detail ?? '')}`
       : ins.verdict === 'unsigned' ? 'UNSIGNED (alg: none)'
       : ins.verdict === 'malformed' ? `malformed: ${ins.detail ?? ''}`
+      : loaded.key ? `signature not checked — ${ins.message} ${clip(ins.detail ?? '')}`
       : 'signature not checked (no key)';
     md.appendText(signature);
     md.appendMarkdown(`\n\n[Open in JWT Inspector](${inspectLink(hit.token, doc.uri)})`);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, parseLifetime, secretAsJwk, signToken, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, parseLifetime, secretAsJwk, signToken, tokenSpan, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -20,7 +20,8 @@ import type { KeySources, LoadedKey } from '../workspace/keySources';
 import { forToken } from '../workspace/jwksStore';
 import type { KeySearchState } from './keyActions';
 import { inspectorHtml } from './html';
-import { describeForView, issuerOffer, keyAction, keySearchView, secretEncodingOf } from './keyActions';
+import { originNote } from './tokenPlace';
+import { describeForView, issuerOffer, keyAction, keySearchView, searchKeys, secretEncodingOf } from './keyActions';
 
 export const INSPECTOR_VIEW_TYPE = 'jwtWorkbench.inspector';
 
@@ -57,6 +58,10 @@ interface State {
   range?: vscode.Range;
   /** The answer of "Which of my keys signed this?", for the token it was asked about (shown while that is on display). */
   keySearch?: KeySearchState;
+  /** The panel's status line ("Signed with …", "Copied the token."), for the token it was said about: it goes with it. */
+  status?: { token?: string; level: 'info' | 'error'; text: string };
+  /** Where the token on display came from ("No token was selected: this one is from the clipboard."), shown by the banner. */
+  note?: { token: string; text: string };
 }
 
 /**
@@ -76,6 +81,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private pendingNotices: ToWebview[] = [];
   /** Counts renders: only the newest posts its view. */
   private renderGeneration = 0;
+  /** The newest render, which an older one that finishes first waits for. */
+  private newestRender?: Promise<InspectorView>;
   /** While a test forges a webview message: what the extension posted in answer (see {@link receiveForTest}). */
   private recording?: ToWebview[];
   /** The last notices said in the panel (texts for the user, never a key): what a test reads of them. */
@@ -90,13 +97,23 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     this.state = { origin: 'empty', keySource: keys.rootDefault(), options: initialOptions(), signedHere: false };
     // A source added or forgotten elsewhere (palette, another panel) shows here at once; a forgotten one is dropped.
     keys.onDidChange(() => {
-      if (this.panel) void this.render();
+      if (this.panel) void this.keysChanged();
     });
   }
 
   /** The view last sent to the webview (no key material in it). */
   get view(): InspectorView | undefined {
     return this.lastView;
+  }
+
+  /**
+   * The key source the open panel verifies `token` with, when it shows that token with one (not with a secret typed
+   * in it): the hover then judges the token with the same key, and says the same thing.
+   */
+  keySourceShowing(token: string): string | undefined {
+    const shown = this.lastView?.inspection?.token;
+    if (!this.panel || !shown || shown !== token || this.state.panelSecret) return undefined;
+    return this.state.keySource;
   }
 
   /** Open the inspector ready for a paste: the box is empty, and the token it showed is one click away. */
@@ -130,12 +147,19 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       signedWith: opts.signedWith,
       document: opts.document,
       range: opts.range,
+      // A secret typed in the panel was for the token it was typed for: a token from elsewhere gets its own key.
+      panelSecret: undefined,
+      note: originNote(text, { notice: typeof opts.notice === 'string' ? opts.notice : undefined, widened: opts.widened }),
     };
     const rendering = this.render();
     this.createOrShow(rendering);
-    const view = await rendering;
-    if (opts.widened) await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('The selection lay inside a token: the whole token was taken.') });
-    if (opts.notice) await this.post({ type: 'notice', level: 'info', text: typeof opts.notice === 'string' ? opts.notice : opts.notice(view) });
+    let view = await rendering;
+    // A notice that says what the verdict rests on (the URI handler's) is written by the banner once the verdict is known.
+    if (typeof opts.notice === 'function' && this.state.token === text) {
+      this.state = { ...this.state, note: originNote(text, { notice: opts.notice(view), widened: opts.widened }) };
+      view = await this.render();
+    }
+    if (this.state.note) this.notices.splice(0, this.notices.push(this.state.note.text) - 10);
     return view.inspection!;
   }
 
@@ -261,8 +285,13 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
    * mix the old key with the new list. Only the newest render posts its view; an older one that finishes later is
    * dropped, so the panel never shows one key and uses another.
    */
-  private async render(): Promise<InspectorView> {
-    const generation = ++this.renderGeneration;
+  private render(): Promise<InspectorView> {
+    const rendering = this.renderView(++this.renderGeneration);
+    this.newestRender = rendering;
+    return rendering;
+  }
+
+  private async renderView(generation: number): Promise<InspectorView> {
     // The key shown is the key used: a source forgotten meanwhile falls back, visibly, to the default.
     if (!this.keys.isListed(this.state.keySource)) this.state = { ...this.state, keySource: this.keys.rootDefault(), keyChosen: undefined, signedHere: false };
     const state = this.state;
@@ -300,9 +329,12 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       selectedKeySource: state.keySource,
       options: state.options,
       canReplace: !!state.range && !!state.document && vscode.workspace.textDocuments.some((d) => d.uri.toString() === state.document!.toString()),
+      ...optional('status', state.status && state.status.token === state.token ? { level: state.status.level, text: state.status.text } : undefined),
+      ...optional('originNote', state.note && state.note.token === state.token ? state.note.text : undefined),
     };
-    // A newer render is on its way and will post; this one answers its own caller (its view is right for its state).
-    if (generation !== this.renderGeneration) return view;
+    // A newer render is on its way and will post: its caller gets that view, so that what it reads next (the panel's
+    // view) is what the panel shows — a key source added meanwhile re-renders, and a token shown meanwhile wins.
+    if (generation !== this.renderGeneration) return this.newestRender ?? view;
     this.lastView = view;
     await this.post({ type: 'view', view });
     return view;
@@ -316,6 +348,36 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     if (this.panel && !this.webviewReady && message.type === 'notice') this.pendingNotices = [...this.pendingNotices.slice(-4), message];
     if (!this.panel || !this.webviewReady) return;
     await this.panel.webview.postMessage(message);
+  }
+
+  /**
+   * A status line for the token on display ("Signed with …", an error): kept with that token, so that it is shown with
+   * it and goes when another token (or none) is shown.
+   */
+  private async say(level: 'info' | 'error', text: string): Promise<void> {
+    this.state = { ...this.state, status: { token: this.state.token, level, text } };
+    if (this.lastView) this.lastView = { ...this.lastView, status: { level, text } };
+    await this.post({ type: 'notice', level, text });
+  }
+
+  /**
+   * Key sources were added or forgotten: the Which-key answer on display is asked again (a forgotten key is no longer
+   * offered), and a token that no key at hand could check is checked with a key that fits it now.
+   */
+  private async keysChanged(): Promise<void> {
+    const { token, keySearch, panelSecret, document, keySource } = this.state;
+    if (token && keySearch?.token === token) {
+      const search = await searchKeys(this.keys, token, this.keyCache, this.log);
+      if (this.state.token === token) this.state = { ...this.state, keySearch: search };
+    }
+    const shown = this.lastView?.inspection;
+    if (token && !panelSecret && shown?.verdict === 'unverified' && shown.kind === 'jws') {
+      const choice = await this.keys.chooseFor(document, token);
+      // Only while nothing changed meanwhile: a key the user picked while this was looking is never overridden.
+      const unchanged = this.state.token === token && this.state.keySource === keySource && !this.state.panelSecret;
+      if (unchanged && choice.id !== keySource) this.state = { ...this.state, keySource: choice.id, keyChosen: choice.why, signedHere: false };
+    }
+    await this.render();
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -354,7 +416,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           this.state = { ...this.state, keySource: id, panelSecret: undefined };
           this.log.info(`Saved the secret typed in the inspector to SecretStorage as "${name}".`);
           await this.render();
-          await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Saved to SecretStorage as {0}.', name) });
+          await this.say('info', vscode.l10n.t('Saved to SecretStorage as {0}.', name));
           return;
         }
         case 'restorePrevious':
@@ -370,7 +432,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
           const clip = (await vscode.env.clipboard.readText()).slice(0, MAX_TOKEN_CHARS + 1);
           const found = clip.trim() ? findTokens(clip)[0] : undefined;
           if (!found) {
-            await this.post({ type: 'notice', level: 'error', text: clip.trim() ? vscode.l10n.t('The clipboard holds no token (a JWT starts with "eyJ" and has two or four dots); nothing was pasted.') : vscode.l10n.t('The clipboard is empty.') });
+            await this.say('error', clip.trim() ? vscode.l10n.t('The clipboard holds no token (a JWT starts with "eyJ" and has two or four dots); nothing was pasted.') : vscode.l10n.t('The clipboard is empty.'));
             return;
           }
           if (this.state.token) this.state = { ...this.state, previous: this.state.token };
@@ -407,7 +469,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       }
     } catch (e) {
       this.log.error(`Inspector action "${m.type}" failed: ${(e as Error).message}`);
-      await this.post({ type: 'notice', level: 'error', text: (e as Error).message });
+      await this.say('error', (e as Error).message);
     }
   }
 
@@ -415,7 +477,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     // Only with a source the extension listed (load refuses others): never a key file the webview names itself.
     const loaded = await this.keys.load(keySource);
     if (!loaded.key) {
-      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Cannot sign: {0}', loaded.missing ?? vscode.l10n.t('no key')) });
+      await this.say('error', vscode.l10n.t('Cannot sign: {0}', loaded.missing ?? vscode.l10n.t('no key')));
       return;
     }
     let header: Record<string, unknown>;
@@ -426,7 +488,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       header = headerText.trim() ? await parsePayload(headerText) : {};
       payload = await parsePayload(payloadText);
     } catch (e) {
-      await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? e.message : String(e) });
+      await this.say('error', isCoreError(e) ? e.message : String(e));
       return;
     }
     const { alg: _ignored, ...extraHeader } = header;
@@ -439,9 +501,9 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       this.log.info(`Re-signed a token in the inspector with ${loaded.label} (${alg}).`);
       await this.render();
       // Replaces an earlier failure's message under Sign.
-      await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Signed with {0} ({1}).', loaded.label, alg) });
+      await this.say('info', vscode.l10n.t('Signed with {0} ({1}).', loaded.label, alg));
     } catch (e) {
-      await this.post({ type: 'notice', level: 'error', text: isCoreError(e) ? vscode.l10n.t('Cannot sign: {0}', e.message) : String(e) });
+      await this.say('error', isCoreError(e) ? vscode.l10n.t('Cannot sign: {0}', e.message) : String(e));
     }
   }
 
@@ -455,7 +517,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     }
     const loaded = await this.keys.load(keySource);
     if (!loaded.key) {
-      await this.post({ type: 'notice', level: 'error', text: loaded.missing ?? vscode.l10n.t('no key') });
+      await this.say('error', loaded.missing ?? vscode.l10n.t('no key'));
       return;
     }
     this.log.info(`Revealed the key of ${loaded.label} in the inspector, as asked.`);
@@ -477,7 +539,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
   private async copy(what: CopyWhat): Promise<void> {
     const shown = this.tokenOnDisplay();
     if (!shown) {
-      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Nothing to copy: the text is not a token.') });
+      await this.say('error', vscode.l10n.t('Nothing to copy: the text is not a token.'));
       return;
     }
     const { inspection, token } = shown;
@@ -488,13 +550,13 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       : inspection.payload !== undefined ? JSON.stringify(inspection.payload, null, 2)
       : inspection.payloadText ?? '';
     await vscode.env.clipboard.writeText(text);
-    await this.post({ type: 'notice', level: 'info', text: vscode.l10n.t('Copied {0}.', what === 'bearer' ? 'the Authorization header' : `the ${what}`) });
+    await this.say('info', vscode.l10n.t('Copied {0}.', what === 'bearer' ? 'the Authorization header' : `the ${what}`));
   }
 
   private async insert(mode: 'insert' | 'replace'): Promise<void> {
     const token = this.tokenOnDisplay()?.token;
     if (!token) {
-      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Nothing to insert: the text is not a token.') });
+      await this.say('error', vscode.l10n.t('Nothing to insert: the text is not a token.'));
       return;
     }
     if (mode === 'replace' && this.state.document && this.state.range) {
@@ -505,13 +567,18 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preserveFocus: true }));
       const doc = editor.document;
       const range = this.state.range;
-      await editor.edit((b) => b.replace(range, token));
-      this.state.range = new vscode.Range(range.start, doc.positionAt(doc.offsetAt(range.start) + token.length));
+      // Only the token is replaced: the quotes of a string literal (Sign Selection's "eyJ…" in code), a "Bearer "
+      // before it, stay as they are, so the file still parses.
+      const start = doc.offsetAt(range.start);
+      const old = doc.getText(range);
+      const inner = tokenSpan(old);
+      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(start + inner.start), doc.positionAt(start + inner.end)), token));
+      this.state.range = new vscode.Range(range.start, doc.positionAt(start + old.length - (inner.end - inner.start) + token.length));
       return;
     }
     const editor = vscode.window.visibleTextEditors[0];
     if (!editor) {
-      await this.post({ type: 'notice', level: 'error', text: vscode.l10n.t('Open an editor to insert the token into.') });
+      await this.say('error', vscode.l10n.t('Open an editor to insert the token into.'));
       return;
     }
     await editor.edit((b) => b.replace(editor.selection, token));

@@ -336,6 +336,8 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
   banner.append(el('span', { class: 'icon', 'aria-hidden': 'true' }, b.icon), el('strong', { class: 'title' }, verifiedTitle(ins, b.title)), el('span', { class: 'message' }, ins.message));
   const kind = profileName(ins);
   if (kind) banner.append(el('span', { class: 'source kind' }, t('Kind: {0}', kind)));
+  // Where this token came from, by its verdict (and gone with it).
+  if (view.originNote) banner.append(el('span', { id: 'originNote', class: 'source origin' }, view.originNote));
   if (ins.detail) banner.append(el('span', { class: 'detail' }, ins.detail));
   // The worst decided the verdict; the rest is listed, so that nothing wrong hides behind it.
   if (ins.also?.length) banner.append(el('ul', { class: 'also', 'aria-label': t('Also') }, ...ins.also.map((a) => el('li', {}, t('Also: {0}', a)))));
@@ -345,7 +347,10 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
     generate.addEventListener('click', () => vscode.postMessage({ type: 'generateSecret' }));
     const typeSecret = el('button', { id: 'fixPasteSecret', type: 'button', class: 'secondary' }, t('Paste a secret…'));
     typeSecret.addEventListener('click', () => secretInput.focus());
-    banner.append(el('span', { class: 'fixes row' }, ...(view.canGenerateSecret ? [generate] : []), typeSecret, ...keySourceButtons('fix', (kind) => (kind === 'anchors' ? ins.header?.x5c !== undefined : kind !== 'issuer'))));
+    // A secret verifies only HS tokens: for the others, the keys that could (a file, a JWKS, the issuer's).
+    const hmac = typeof ins.header?.alg === 'string' && /^HS/.test(ins.header.alg);
+    const secretFixes = hmac ? [...(view.canGenerateSecret ? [generate] : []), typeSecret] : [];
+    banner.append(el('span', { class: 'fixes row' }, ...secretFixes, ...keySourceButtons('fix', (kind) => (kind === 'anchors' ? ins.header?.x5c !== undefined : kind === 'issuer' ? !hmac : kind !== 'secret' || hmac))));
   }
   banner.append(...keyOffers(view, ins, post, (encoding) => {
     // The secret typed in the panel: its own "written as" choice is what changes.
@@ -357,6 +362,8 @@ function renderBanner(view: InspectorView, ins: Inspection | undefined): void {
 }
 
 function render(view: InspectorView): void {
+  // A secret typed for one token is not kept for a token from elsewhere: the extension dropped it, so does the box.
+  if (!view.panelSecret && secretInput.value && document.activeElement !== secretInput && view.inspection?.token !== current?.inspection?.token && view.origin !== 'pasted') secretInput.value = '';
   current = view;
   app.dataset.renders = String(++renders);
   const ins = view.inspection;
@@ -381,6 +388,9 @@ function render(view: InspectorView): void {
   secretRow.hidden = !(view.panelSecret || (typeof ins?.header?.alg === 'string' && ins.header.alg.startsWith('HS')));
   renderParts();
   renderBanner(view, ins);
+  // The status line is the token's: shown with it, emptied with it.
+  notice.className = view.status ? `notice ${view.status.level}` : 'notice';
+  notice.textContent = view.status?.text ?? '';
   renderWarnings(warningsView, ins);
   renderClaims(claimsView, ins);
   renderProfile(profileView, ins);

@@ -159,6 +159,7 @@ export class KeySources implements vscode.Disposable {
     // The document's own folder first, then the other folders' .env keys, then the sources the user added.
     const rank = (id: string) => (id.startsWith(`env:${folderIndex}:`) ? 0 : id.startsWith('env:') ? 1 : 2);
     let fallback: { id: string; why: string } | undefined;
+    let privateMatch: { id: string; why?: string } | undefined;
     for (const o of options.sort((a, b) => rank(a.id) - rank(b.id))) {
       // An issuer's keys are a candidate only for a token that claims that issuer.
       const loaded = forToken(await this.load(o.id), token);
@@ -171,10 +172,16 @@ export class KeySources implements vscode.Disposable {
       }
       const fitting = infos.filter((k) => k.algorithms.includes(alg as never));
       if (!fitting.length) continue;
-      if (kid === undefined || fitting.some((k) => k.kid === kid)) return o.id === base ? { id: base } : { id: o.id, why: vscode.l10n.t('{0}: its key fits {1}{2}', o.label, alg, kid ? vscode.l10n.t(' and has kid {0}', kid) : '') };
+      const chosen = o.id === base ? { id: base } : { id: o.id, why: vscode.l10n.t('{0}: its key fits {1}{2}', o.label, alg, kid ? vscode.l10n.t(' and has kid {0}', kid) : '') };
+      // A private key verifies too, but the public half is what verifies (Generate Key Pair adds both): it goes first.
+      if (kid === undefined || fitting.some((k) => k.kid === kid)) {
+        if (!fitting.every((k) => k.isPrivate)) return chosen;
+        privateMatch ??= chosen;
+        continue;
+      }
       fallback ??= { id: o.id, why: vscode.l10n.t('{0}: its key fits {1}', o.label, alg) };
     }
-    return fallback ?? { id: base };
+    return privateMatch ?? fallback ?? { id: base };
   }
 
   /**

@@ -283,8 +283,9 @@ describe('the real workbench (code-server + chromium)', function () {
     const rs = await signToken({ user: 'rsa-user' }, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { alg: 'RS256' });
     await paste(rs);
     const view = inspector(s.page);
-    await view.locator('#banner[data-verdict="invalid-signature"]').waitFor({ timeout: 15000 });
-    assert.match(await view.locator('#banner').innerText(), /never from the token/);
+    // The .env HMAC secret cannot check an RS256 signature: nothing was checked, so it is not verified (issue 22.4).
+    await view.locator('#banner[data-verdict="unverified"]').waitFor({ timeout: 15000 });
+    assert.match(await view.locator('#banner').innerText(), /Not verified: no RS256 key[\s\S]*never from the token/);
     await view.locator('#verifyOptions summary').click();
     await view.locator('#addKeyFile').click();
     await chooseInFileDialog(s.page, 'keys', 'public.pem');
@@ -369,7 +370,8 @@ describe('the real workbench (code-server + chromium)', function () {
       // Without a key the banner says so and offers the fixes; take the JWKS one from there.
       await view.locator('#keySource').selectOption({ label: 'No key (decode only)' });
       await view.locator('#banner[data-verdict="unverified"]').waitFor();
-      assert.deepEqual((await view.locator('#banner .fixes button').allInnerTexts()).map((t) => t.trim()), ['Paste a secret…', 'Key file…', 'Stored key…', 'JWKS URL…', 'Which of my keys signed this?']);
+      // An ES256 token: a secret never verifies it, so the fixes are the keys that could (issue 22.4).
+      assert.deepEqual((await view.locator('#banner .fixes button').allInnerTexts()).map((t) => t.trim()), ['Key file…', 'JWKS URL…', 'Issuer…', 'Which of my keys signed this?']);
       await shot(s.page, 'inspector-no-key');
       await view.locator('#fixJwksUrl').click();
       const input = s.page.locator('.quick-input-widget input');

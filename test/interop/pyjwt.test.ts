@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { generateSecret, inspectToken, signToken, SIGNING_ALGS, type SigningAlg } from '../../src/core';
+import { generateSecret, inspectToken, signToken, SIGNING_ALGS, type Inspection, type SigningAlg } from '../../src/core';
 import { testKey } from '../unit/core/keyFixtures';
 
 const PEER = path.resolve(__dirname, '..', '..', '..', 'test', 'interop', 'pyjwtPeer.py');
 const PYTHON = process.env.INTEROP_PYTHON ?? '/usr/bin/python3';
 
-type Request = { op: 'sign'; payload: object; key: string; alg: string; headers?: object } | { op: 'verify'; token: string; key: string; alg: string };
+type Request =
+  | { op: 'sign'; payload: object; key: string; alg: string; headers?: object }
+  | { op: 'verify'; token: string; key: string; alg: string; recipe?: boolean; issuer?: string; audience?: string; leeway?: number };
 type Result = { token?: string; payload?: Record<string, unknown>; error?: string; why?: string };
 
 function pyjwt(requests: Request[]): { version: string; results: Result[] } {
@@ -89,5 +91,52 @@ describe('interop with PyJWT (python3-jwt)', function () {
       assert.equal(ins.verdict, 'verified', `${alg}: ${ins.detail}`);
       assert.equal(ins.header?.kid, 'py');
     }
+  });
+});
+
+/** What the banner says the recipe's server answers: its words when the banner names them, else the verdict's. */
+function serverAnswerInBanner(ins: Inspection): string {
+  if (/answers "Token is invalid\."/.test(ins.detail ?? '')) return 'Token is invalid.';
+  if (ins.verdict === 'verified') return 'accepted';
+  return ins.message;
+}
+
+describe('the claim checks, PyJWT against the inspector (as verify_jwt calls jwt.decode)', function () {
+  this.timeout(60000);
+  // Times are a minute or more from now on both sides, so the second that passes between them changes nothing.
+  const now = Math.floor(Date.now() / 1000);
+  const CASES: { name: string; claims: object; issuer?: string; audience?: string; leeway?: number; server: string }[] = [
+    { name: 'exp in the past', claims: { exp: now - 3600 }, server: 'Token has expired.' },
+    { name: 'exp in the future', claims: { exp: now + 3600 }, server: 'accepted' },
+    { name: 'nbf in the future', claims: { nbf: now + 3600, exp: now + 7200 }, server: 'Token is invalid.' },
+    { name: 'iat in the future', claims: { iat: now + 3600, exp: now + 7200 }, server: 'Token is invalid.' },
+    { name: 'iat in the past', claims: { iat: now - 3600, exp: now + 3600 }, server: 'accepted' },
+    { name: 'aud present, no audience set', claims: { aud: 'api', exp: now + 3600 }, server: 'Token is invalid.' },
+    { name: 'aud list present, no audience set', claims: { aud: ['api', 'web'], exp: now + 3600 }, server: 'Token is invalid.' },
+    { name: 'aud present, the audience set', claims: { aud: 'api', exp: now + 3600 }, audience: 'api', server: 'accepted' },
+    { name: 'aud present, another audience set', claims: { aud: 'api', exp: now + 3600 }, audience: 'web', server: 'Token is invalid.' },
+    { name: 'iss present, no issuer set', claims: { iss: 'app', exp: now + 3600 }, server: 'accepted' },
+    { name: 'iss as expected', claims: { iss: 'app', exp: now + 3600 }, issuer: 'app', server: 'accepted' },
+    { name: 'iss from elsewhere', claims: { iss: 'evil', exp: now + 3600 }, issuer: 'app', server: 'Token is invalid.' },
+    { name: 'expired inside the leeway', claims: { exp: now - 60 }, leeway: 300, server: 'accepted' },
+    { name: 'expired beyond the leeway', claims: { exp: now - 600 }, leeway: 300, server: 'Token has expired.' },
+    { name: 'iat ahead inside the leeway', claims: { iat: now + 60, exp: now + 3600 }, leeway: 300, server: 'accepted' },
+    { name: 'nbf ahead inside the leeway', claims: { nbf: now + 60, exp: now + 3600 }, leeway: 300, server: 'accepted' },
+    { name: 'nbf ahead beyond the leeway', claims: { nbf: now + 600, exp: now + 3600 }, leeway: 300, server: 'Token is invalid.' },
+  ];
+
+  it('each claim case: PyJWT signs, PyJWT verifies, and the banner says what PyJWT answered', async () => {
+    const secret = generateSecret();
+    const signed = pyjwt(CASES.map((c) => ({ op: 'sign', payload: { user: 'alice', ...c.claims }, key: secret, alg: 'HS256' }))).results;
+    const answers = pyjwt(CASES.map((c, i) => ({ op: 'verify', token: signed[i].token!, key: secret, alg: 'HS256', recipe: true, issuer: c.issuer, audience: c.audience, leeway: c.leeway ?? 0 }))).results;
+    const rows: string[] = [];
+    for (const [i, c] of CASES.entries()) {
+      const py = answers[i].error ?? 'accepted';
+      assert.equal(py, c.server, `PyJWT on "${c.name}" (${answers[i].why ?? ''})`);
+      const ins = await inspectToken(signed[i].token!, { key: secret, issuer: c.issuer, audience: c.audience, leeway: c.leeway });
+      assert.equal(serverAnswerInBanner(ins), py, `the inspector on "${c.name}": ${ins.verdict} — ${ins.message} ${ins.detail ?? ''}`);
+      rows.push(`${c.name}: ${py}`);
+    }
+    console.log(`      (${rows.length} cases agree)`);
   });
 });

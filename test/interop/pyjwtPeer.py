@@ -4,6 +4,7 @@
 Reads one JSON list of requests on stdin and writes one JSON list of results:
   {"op": "sign",   "payload": {...}, "key": "...", "alg": "HS256", "headers": {...}}  -> {"token": "..."}
   {"op": "verify", "token": "...",   "key": "...", "alg": "HS256"}                   -> {"payload": {...}} or {"error": "Token has expired."}
+  {"op": "verify", ..., "recipe": true, "issuer"?, "audience"?, "leeway"?}       -> the same, checked as verify_jwt checks (aud too)
 Errors are reported the way the recipe's view does: "Token has expired." / "Token is invalid.".
 """
 import json
@@ -16,6 +17,10 @@ for req in json.load(sys.stdin):
     try:
         if req["op"] == "sign":
             results.append({"token": jwt.encode(req["payload"], req["key"], algorithm=req["alg"], headers=req.get("headers"))})
+        elif req.get("recipe"):
+            # As the recipe's verify_jwt calls it: every claim check on, issuer/audience/leeway only when given.
+            payload = jwt.decode(req["token"], req["key"], algorithms=[req["alg"]], issuer=req.get("issuer"), audience=req.get("audience"), leeway=req.get("leeway", 0))
+            results.append({"payload": payload})
         else:
             payload = jwt.decode(req["token"], req["key"], algorithms=[req["alg"]], options={"verify_aud": False})
             results.append({"payload": payload})
