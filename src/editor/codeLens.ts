@@ -26,14 +26,17 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     // A file past the scan limit says so above its first line, where it is seen when the file opens.
     if (stoppedAtLine !== undefined) lenses.push(new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: scanLimitMessage(scanned), command: '' }));
     let lastLine = -1;
+    let inspectLenses = 0;
     for (const t of findTokens(text)) {
-      if (cancel.isCancellationRequested || lenses.length >= MAX_LENSES) break;
+      // The cap counts token lenses: the scan-limit notice above is not one of them.
+      if (cancel.isCancellationRequested || inspectLenses >= MAX_LENSES) break;
       const start = doc.positionAt(t.start);
       if (start.line === lastLine) continue;
       lastLine = start.line;
       // Named for what it is ("Inspect SD-JWT", "Inspect DPoP proof"), from its header and claims alone.
       const kind = t.kind === 'jwe' ? 'JWE' : profileTitle(guessProfile(t.token));
       lenses.push(new vscode.CodeLens(new vscode.Range(start, doc.positionAt(t.end)), { title: vscode.l10n.t('Inspect {0}', kind), command: CommandIds.inspectToken, arguments: [t.token, doc.uri.toString()] }));
+      inspectLenses++;
     }
     return lenses;
   }
