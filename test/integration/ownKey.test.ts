@@ -77,10 +77,12 @@ describe('a token never supplies its own trust, and hostile disclosures are show
     assert.match(text, /\*\*DPoP proof\*\* · ES256/);
     assert.doesNotMatch(text, /verified with \.env JWT\\?_SECRET/);
     assert.match(text, /signed by the key in the proof's own header .*— not verified with any key of yours/);
-    // The same token typed JWT: refused with the .env secret, as before.
+    // The same token typed JWT: the .env secret cannot check an ES256 token, and the hover says so (as the inspector).
     const plain = await selfKeyed({}, 'JWT');
     const other = await editorWith('plain.txt', `token=${plain}\n`, '');
-    assert.match(await hoverText(other.document.uri, new vscode.Position(0, 20)), /signature INVALID for \.env JWT\\?_SECRET/);
+    const plainText = await hoverText(other.document.uri, new vscode.Position(0, 20));
+    assert.match(plainText, /signature not checked — Not verified: no ES256 key/);
+    assert.doesNotMatch(plainText, /verified with/);
   });
 
   it('20.1 the Re-sign lens does not take an expired token signed by its own header key for one of the user\'s', async () => {
@@ -95,7 +97,9 @@ describe('a token never supplies its own trust, and hostile disclosures are show
         lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10)).filter((l) => l.command?.command === 'jwtWorkbench.resignHttpToken');
         await new Promise((r) => setTimeout(r, 100));
       }
-      assert.deepEqual(lenses.map((l) => l.command!.title), ['Cannot re-sign (expired 2 hours ago): no key of yours verifies it — add one…']);
+      // A header that brings its own key gets no lens at all (20.2), not even one saying no key of yours verifies it.
+      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10)).filter((l) => l.command?.command === 'jwtWorkbench.resignHttpToken');
+      assert.deepEqual(lenses.map((l) => l.command!.title), []);
     } finally {
       await closeAllEditors();
       fs.rmSync(fsPath('own.http'), { force: true });
@@ -115,7 +119,10 @@ describe('a token never supplies its own trust, and hostile disclosures are show
     assert.equal(view.inspection?.checks?.find((c) => c.name === 'expected issuer')?.status, 'not-checked', 'the expected issuer is said to be not applicable');
     const sd = `${await selfKeyed({ _sd_alg: 'sha-256' })}~`;
     const ins = await vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectToken', sd);
-    assert.equal(ins.verdict, 'invalid-signature', ins.detail);
+    // Checked with the .env secret, which cannot check an ES256 token: not verified, and never by its own key.
+    assert.equal(ins.verdict, 'unverified', ins.detail);
+    assert.match(ins.detail ?? '', /no signature was checked/);
+    assert.equal(ins.ownKey, undefined);
     assert.equal((await inspectorView())?.keySource, '.env JWT_SECRET');
   });
 

@@ -82,7 +82,8 @@ describe('a repository\'s settings (20.6)', () => {
     await withWorkspaceSettings({ 'jwtWorkbench.issuer': issuer }, async () => {
       const editor = await editorWith('snippet.ts', '\n', '\n');
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 0));
-      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'generateJwt');
+      // Ours is the snippet (TypeScript may offer a word of the same name from another file of the workspace).
+      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'generateJwt' && typeof (i.insertText as vscode.SnippetString | undefined)?.value === 'string');
       assert.ok(item, 'the generateJwt snippet is offered');
       const body = (item.insertText as vscode.SnippetString).value.replace(/\\([\\$}])/g, '$1');
       const m = /^const issuer = process\.env\.JWT_ISSUER \?\? (.*);$/m.exec(body);
