@@ -36,7 +36,8 @@ export { unquoteDebugValue, type DebugString } from './debugValue';
 export { tokensInRedirect, type RedirectToken } from './redirect';
 export { bracesAround, MAX_OBJECT_TEXT, type Span } from './objectAround';
 export { authorizationTokens, refreshedClaims, type HeaderToken } from './httpRequests';
-export { resignCheck, resignClaims, resignRefusal, resignToken, type ResignCheck } from './resign';
+export { resignCheck, resignClaims, resignToken, type ResignCheck } from './resign';
+export { resignRefusal } from './resignRefusal';
 // Issue 13 — keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
 export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './discovery';
 export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './x5c';

@@ -10,8 +10,7 @@ import { readingName, type SecretEncoding } from './secretReadings';
 import { checkSignature, signatureSentence, verifyingReading, type SignatureCheck } from './signature';
 import type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
 import type { Disclosure } from './profiles/sdJwt';
-import { applyProfile, inspectPair, inspectProof } from './profiles';
-import { isDpop } from './profiles/dpop';
+import { checkedProfile, isDpop } from './profiles/detect';
 import { dpopPair } from './profiles/dpopPair';
 
 export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
@@ -175,7 +174,7 @@ async function inspectText(text: string, opts: InspectOptions, depth: number, as
   }
   // An access token and its DPoP proof, pasted together or as a request: each inspected, then paired.
   const pair = depth === 0 ? dpopPair(text) : undefined;
-  if (pair) return inspectPair(pair, opts, (t, o, proof) => inspectText(t, o, depth + 1, proof));
+  if (pair) return (await import('./profiles')).inspectPair(pair, opts, (t, o, proof) => inspectText(t, o, depth + 1, proof));
   const { token, cleaned } = cleanTokenText(text);
   const base: Partial<Inspection> = { token: token || undefined, cleaned: cleaned.length ? cleaned : undefined };
   if (!token) return malformed({ ...base, token: undefined }, 'There is no token: the text is empty.');
@@ -218,9 +217,19 @@ async function inspectText(text: string, opts: InspectOptions, depth: number, as
   if (parts.length === 5) return (await import('./jwe')).inspectJwe(token, parts, header.value, base, opts, inner);
   if (isNestedJwt(header.value)) return inspectJws(token, parts, header.value, base, opts, inner);
   const jws = header.value;
-  if (asProof && isDpop(jws)) return inspectProof(jws, opts, (o) => inspectJws(token, parts, jws, base, o));
-  // The profile adds its checks; the key is always the user's.
-  return applyProfile(await inspectJws(token, parts, jws, base, opts, inner), jws, opts);
+  if (asProof && isDpop(jws)) return (await import('./profiles')).inspectProof(jws, opts, (o) => inspectJws(token, parts, jws, base, o));
+  return withProfile(await inspectJws(token, parts, jws, base, opts, inner), jws, opts);
+}
+
+/**
+ * The profile adds its checks; the key is always the user's. A plain JWT has none: the profiles' code (profiles/index.ts)
+ * is read on first use, by a token that needs it.
+ */
+async function withProfile(ins: Inspection, header: Record<string, unknown>, opts: InspectOptions): Promise<Inspection> {
+  const payload = ins.kind === 'jws' && ins.payload && typeof ins.payload === 'object' ? (ins.payload as Record<string, unknown>) : undefined;
+  if (!payload) return ins;
+  if (!checkedProfile(header, payload, opts.profile)) return { ...ins, profile: 'jwt' };
+  return (await import('./profiles')).applyProfile(ins, header, opts);
 }
 
 /** At most this many later "eyJ" are decoded as a second token's header, each up to this many characters. */

@@ -7,8 +7,8 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 /** How many redirects a JWKS fetch follows, each hop checked like the URL itself. */
 export const JWKS_MAX_REDIRECTS = 5;
 
-/** The most a JWKS response may weigh; real ones are a few KiB. */
-export const JWKS_MAX_BYTES = 1024 * 1024;
+/** The most a JWKS response may weigh (1 MiB; a literal, which the bundler drops where unused); real ones are a few KiB. */
+export const JWKS_MAX_BYTES = 1_048_576;
 
 /** What kind of place a URL's host is: a public host, or an address of this machine or a private network. */
 export type HostKind = 'public' | 'loopback' | 'private' | 'link-local' | 'unspecified';

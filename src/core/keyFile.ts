@@ -7,7 +7,6 @@
 import { parseJson5 } from './json5';
 import { JwtWorkbenchError } from './errors';
 import type { KeyInput } from './keys';
-import { OPENSSH_PUBLIC_KEY, openSshPublicKeyToJwk } from './sshKey';
 
 const refuse = (what: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', what);
 
@@ -15,8 +14,12 @@ const refuse = (what: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', what);
 export async function readKeyFile(text: string): Promise<KeyInput> {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t.includes('-----BEGIN ')) return t;
-  // An OpenSSH public key (a .pub file) is a key like any other: its public JWK.
-  if (OPENSSH_PUBLIC_KEY.test(t.split(/\r?\n/)[0])) return { jwk: openSshPublicKeyToJwk(t.split(/\r?\n/)[0]) };
+  // An OpenSSH public key (a .pub file) is a key like any other: its public JWK. Its parser is read on first use.
+  const first = t.split(/\r?\n/)[0];
+  if (/^(ssh-|ecdsa-|sk-)/.test(first)) {
+    const ssh = await import('./sshKey');
+    if (ssh.OPENSSH_PUBLIC_KEY.test(first)) return { jwk: ssh.openSshPublicKeyToJwk(first) };
+  }
   if (t.startsWith('{') || t.startsWith('[')) {
     let value: unknown;
     try {

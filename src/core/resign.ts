@@ -3,31 +3,13 @@
  * the user's keys verifies under the plain JWS rules — no profile, no key or key location from its header — is
  * re-signed, with the very key that verified it (never a member a `kid` names), for at most the configured lifetime.
  */
-import { isSigningAlg } from './algorithms';
 import { JwtWorkbenchError } from './errors';
 import { decodeToken } from './findTokens';
 import { refreshedClaims } from './httpRequests';
 import type { KeyCache, KeyInput, ResolvedKey } from './keys';
 import { signWithKey } from './sign';
 import { checkSignature } from './signature';
-
-/** Header members by which a token brings its own key or names where to fetch one. */
-const OWN_KEY = ['jwk', 'jku', 'x5c', 'x5u'] as const;
-
-/**
- * Why a token is never re-signed, whatever key verifies it (its header alone decides), or undefined. A token that
- * carries a key, a key location or a certificate chain, a DPoP proof (its holder signs it with its own key), or a
- * header extension (crit, b64) is not the user's to renew.
- */
-export function resignRefusal(header: Record<string, unknown> | undefined): string | undefined {
-  if (!header) return 'its header cannot be read';
-  const own = OWN_KEY.filter((h) => header[h] !== undefined);
-  if (own.length) return `its header carries ${own.map((h) => `"${h}"`).join(' and ')}: a key chosen by whoever made the token`;
-  if (typeof header.typ === 'string' && /dpop/i.test(header.typ)) return `it is a DPoP proof (typ "${header.typ}"), which its holder signs with a key of its own`;
-  if (header.crit !== undefined || header.b64 !== undefined) return 'its header uses an extension (crit, b64)';
-  if (typeof header.alg !== 'string' || !isSigningAlg(header.alg)) return `its algorithm (${JSON.stringify(header.alg) ?? 'none'}) is not one JWT Workbench signs with`;
-  return undefined;
-}
+import { resignRefusal } from './resignRefusal';
 
 /** Whether a key verifies a token for re-signing, and whether that key can sign. */
 export type ResignCheck = { verifies: false; why: string } | { verifies: true; canSign: boolean; description: string };

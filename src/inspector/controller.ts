@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, parseLifetime, secretAsJwk, signToken, tokenSpan, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
+import { cleanTokenText, decodeToken, findTokens, MAX_TOKEN_CHARS, inspectToken, isCoreError, keyUsed, secretAsJwk, tokenSpan, type Inspection, type InspectOptions, type KeyCache, type SigningAlg } from '../core';
 import {
   DEFAULT_VERIFY_OPTIONS,
   isFromWebview,
@@ -484,6 +484,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     let payload: Record<string, unknown>;
     // Signing is read on first use: opening the inspector and verifying do not need it.
     const { parsePayload } = await import('../core/payload');
+    const { parseLifetime, signToken } = await import('../core/sign');
     try {
       header = headerText.trim() ? await parsePayload(headerText) : {};
       payload = await parsePayload(payloadText);

@@ -1,7 +1,7 @@
 // The JWKS URLs the user added (by URL, or through an issuer's discovery document): the last response of each, kept
 // per workspace, refreshed when a token names a kid it lacks — at most once a minute per URL.
 import * as vscode from 'vscode';
-import { checkJwksUrl, cleanTokenText, decodeToken, JWKS_MAX_BYTES, parseJwks } from '../core';
+import { cleanTokenText, decodeToken } from '../core';
 import type { LoadedKey } from './keySources';
 import type { AskOrigin } from './fetchBounded';
 
@@ -58,14 +58,16 @@ export class JwksStore {
    * and keep it for this workspace. Throws with the reason; the URL is kept only when the fetch succeeded.
    */
   async fetch(urlText: string, issuer?: string, ask?: AskOrigin): Promise<KeptJwks> {
-    const url = checkJwksUrl(urlText, issuer ?? urlText);
+    // The URL rules and the JWKS reader are read on first use too: verifying with the keys kept needs neither.
+    const rules = await import('../core/jwks');
+    const url = rules.checkJwksUrl(urlText, issuer ?? urlText);
     // An issuer's JWKS may redirect within the issuer's origin and its own; elsewhere only on the user's yes.
     const origins = issuer ? [new URL(issuer).origin] : [];
     // The network code is read on first use: verifying with the keys kept needs none.
     const { fetchBounded } = await import('./fetchBounded');
-    const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: JWKS_MAX_BYTES, what: 'a JWKS', from: issuer ?? url, origins, ask });
+    const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: rules.JWKS_MAX_BYTES, what: 'a JWKS', from: issuer ?? url, origins, ask });
     if (got.text === undefined) throw new Error(vscode.l10n.t('{0} answered 404 Not Found', got.url));
-    const { jwks, kids, count } = parseJwks(got.text);
+    const { jwks, kids, count } = rules.parseJwks(got.text);
     const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now(), ...(issuer ? { issuer } : {}) };
     await this.context.workspaceState.update(JWKS_STATE, [...this.all().filter((j) => j.url !== url), kept]);
     this.changed();

@@ -35,7 +35,7 @@ describe('activation stays lean (issues 16.4, 21.5)', () => {
     assert.match(hover.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'), /signature verified with \.env JWT_SECRET/, 'the hover verified it');
     await vscode.commands.executeCommand('jwtWorkbench.inspectSelection');
     assert.equal((await inspectorView())?.inspection?.verdict, 'verified');
-    assert.equal(lazyLoaded(), false, 'nor by a first hover and a first verify');
+    assert.equal(lazyLoaded(), false, 'nor by a first hover and a first verify (no profile checks, no signing, no JWKS rules, no SSH key parsing)');
     await editorWith('strict.json.txt', '{"user": "alice"}');
     const signed = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
     assert.ok(signed, 'Sign Selection, read from dist/lazy.js, signs');
@@ -48,5 +48,13 @@ describe('activation stays lean (issues 16.4, 21.5)', () => {
     const loose = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
     assert.ok(loose, 'a JSON5 / Python payload still signs');
     assert.equal(json5Loaded(), true, 'loaded on first use');
+    // A profile's checks are read from dist/lazy.js when a token needs them, and still apply.
+    const at = await signToken({ sub: 'alice', aud: 'https://api.example.com', iss: 'https://as.example.com', jti: 'j1' }, SECRET, { header: { typ: 'at+jwt' }, lifetime: '1h' });
+    await editorWith('access.txt', at);
+    await vscode.commands.executeCommand('jwtWorkbench.inspectSelection');
+    const view = (await inspectorView())?.inspection;
+    assert.equal(view?.profile, 'at+jwt', 'an access token is recognised as one');
+    assert.ok(view?.checks?.some((c) => c.name === 'required claims' && c.status === 'failed' && /client_id/.test(c.message)), `RFC 9068's required client_id is checked: ${JSON.stringify(view?.checks)}`);
+    assert.notEqual(view?.verdict, 'verified', 'an access token without a required claim is not verified');
   });
 });

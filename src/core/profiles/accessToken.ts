@@ -2,8 +2,6 @@
 // are required (§2.2); the client is checked when the options name it.
 import { failed, notChecked, passed, type ProfileCheck } from './types';
 
-export const isAccessToken = (header: Record<string, unknown> | undefined) => typeof header?.typ === 'string' && /^(application\/)?at\+jwt$/i.test(header.typ);
-
 const REQUIRED = ['iss', 'exp', 'aud', 'sub', 'client_id', 'iat', 'jti'] as const;
 
 export function accessTokenChecks(payload: Record<string, unknown>, clientId?: string): ProfileCheck[] {

@@ -1,9 +1,7 @@
 // The name of a token's profile in a word or two, for the hover and the CodeLens — from the token alone (its
 // header and claims decoded, nothing verified), so an editor feature stays cheap.
 import { decodeToken } from '../findTokens';
-import { isAccessToken } from './accessToken';
-import { isDpop } from './dpop';
-import { looksLikeIdToken } from './idToken';
+import { isAccessToken, isDpop, looksLikeIdToken } from './detect';
 import { isSdJwtVcType, type Profile } from './types';
 
 const TITLES: Record<Profile, string> = {

@@ -11,8 +11,6 @@ export const DPOP_WINDOW_S = 300;
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
 
-export const isDpop = (header: Record<string, unknown> | undefined) => typeof header?.typ === 'string' && header.typ.toLowerCase() === 'dpop+jwt';
-
 /** The key a proof is verified with (its header's jwk), or why there is none to use. */
 export function proofKey(header: Record<string, unknown>): { jwk: object } | { refused: string } {
   const jwk = header.jwk;

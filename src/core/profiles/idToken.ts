@@ -4,10 +4,6 @@
 import { bytesToBase64Url, utf8 } from '../encoding';
 import { failed, notChecked, passed, type ProfileCheck } from './types';
 
-const MARKERS = ['nonce', 'azp', 'auth_time', 'at_hash', 'c_hash', 'acr', 'amr'];
-
-export const looksLikeIdToken = (payload: Record<string, unknown>) => MARKERS.some((m) => payload[m] !== undefined) && payload.iss !== undefined && payload.aud !== undefined;
-
 /** The hash an at_hash / c_hash is made with: the one of the token's alg (SHA-512 for Ed25519, as OpenID says). */
 function hashFor(alg: unknown): 'SHA-256' | 'SHA-384' | 'SHA-512' | undefined {
   if (typeof alg !== 'string') return undefined;

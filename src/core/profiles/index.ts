@@ -1,11 +1,12 @@
 // Which profile a JWS is, and what its standard adds (issue 12): called by inspect.ts around the plain JWS check.
 import { decodeToken } from '../findTokens';
 import type { Inspection, InspectOptions } from '../inspect';
-import { accessTokenChecks, isAccessToken } from './accessToken';
+import { accessTokenChecks } from './accessToken';
+import { checkedProfile } from './detect';
 import { dpopChecks, proofKey } from './dpop';
 import { MESSAGES } from '../verdicts';
 import type { DpopPair } from './dpopPair';
-import { idTokenChecks, looksLikeIdToken } from './idToken';
+import { idTokenChecks } from './idToken';
 import { failed, notChecked, passed, type ProfileCheck } from './types';
 import { withChecks } from './verdict';
 
@@ -51,8 +52,9 @@ export async function applyProfile(ins: Inspection, header: Record<string, unkno
   if (ins.kind !== 'jws') return ins;
   const payload = ins.payload && typeof ins.payload === 'object' ? (ins.payload as Record<string, unknown>) : undefined;
   if (!payload) return ins;
-  if (isAccessToken(header)) return withChecks(ins, 'at+jwt', accessTokenChecks(payload, opts.clientId));
-  if (opts.profile === 'id-token' || looksLikeIdToken(payload)) return withChecks(ins, 'id-token', await idTokenChecks(header, payload, opts));
+  const profile = checkedProfile(header, payload, opts.profile);
+  if (profile === 'at+jwt') return withChecks(ins, 'at+jwt', accessTokenChecks(payload, opts.clientId));
+  if (profile === 'id-token') return withChecks(ins, 'id-token', await idTokenChecks(header, payload, opts));
   return { ...ins, profile: 'jwt' };
 }
 
