@@ -263,6 +263,15 @@ function secondToken(token: string): number | undefined {
   return undefined;
 }
 
+/** Why a JWS's "crit" refuses it (RFC 7515 §4.1.11), or undefined when it is absent or names only "b64". */
+function critProblem(crit: unknown): { verdict: Verdict; detail: string } | undefined {
+  if (crit === undefined) return undefined;
+  if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string')) return { verdict: 'malformed', detail: '"crit" must be a non-empty list of header names (RFC 7515 §4.1.11).' };
+  const unknown = (crit as string[]).filter((c) => c !== 'b64');
+  if (unknown.length) return { verdict: 'unsupported', detail: `The token requires the header extension(s) ${unknown.map((c) => `"${c}"`).join(', ')}, which this tool does not understand; RFC 7515 §4.1.11 says it must then be rejected.` };
+  return undefined;
+}
+
 /** The payload of a JWS: a claims object, or why it is not one (with its text for display). */
 interface Payload {
   payload?: Record<string, unknown>;
@@ -296,6 +305,13 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
   } catch {
     return malformed(base, 'The signature is not valid base64url (RFC 7515 §2): every token has one spelling, and this one has stray bits or characters.');
   }
+  const crit = header.crit;
+  const critRefusal = critProblem(crit);
+  // Started before the claims are worked through: with the key in the cache, the signature's Web Crypto job is on
+  // the thread pool while they run. Awaited below on every path that started it.
+  const checking = alg.toLowerCase() !== 'none' && isSigningAlg(alg) && !critRefusal ? checkSignature(token, alg, header, opts) : undefined;
+  // Should the claim work below throw, the outer catch says so; the started check must not become an unhandled rejection.
+  checking?.catch(() => undefined);
   const nested = isNestedJwt(header) && inner !== undefined;
   const { payload, payloadText } = read;
   const claims = payload ? claimList(payload, nowSec) : [];
@@ -315,14 +331,9 @@ async function inspectJws(token: string, parts: string[], header: Record<string,
 
   if (alg.toLowerCase() === 'none') return result('unsigned', `It is unsigned (alg: none) and can never be trusted: anyone can make it.${parts[2] ? ' It also carries a signature, which alg "none" tells verifiers to ignore.' : ''}`);
   if (!isSigningAlg(alg)) return result('unsupported', `The algorithm "${alg}" is not one this tool verifies (HS, RS, PS 256/384/512, ES256/384/512, EdDSA, Ed25519, ML-DSA-44/65/87).`);
-  const crit = header.crit;
-  if (crit !== undefined) {
-    if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string')) return result('malformed', '"crit" must be a non-empty list of header names (RFC 7515 §4.1.11).');
-    const unknown = crit.filter((c) => c !== 'b64');
-    if (unknown.length) return result('unsupported', `The token requires the header extension(s) ${unknown.map((c) => `"${c}"`).join(', ')}, which this tool does not understand; RFC 7515 §4.1.11 says it must then be rejected.`);
-  }
+  if (critRefusal) return result(critRefusal.verdict, critRefusal.detail);
 
-  const check = await checkSignature(token, alg, header, opts);
+  const check = await checking!;
   if (!check.ok && alg.startsWith('HS')) {
     // Checked only when the given key did not verify the token (or there is none): a key that does verify it is
     // itself checked against the same list by weakSecretWarning, and the fast path stays fast.

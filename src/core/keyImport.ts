@@ -47,6 +47,15 @@ export async function importForVerifying(key: ResolvedKey, alg: SigningAlg, cach
   return cache ? cache.import(key, `verify:${alg}`, () => importVerifying(key, alg)) : importVerifying(key, alg);
 }
 
+/**
+ * The key for verifying `alg` when the cache already holds it imported, else undefined — checked against `alg` and the
+ * key's declarations exactly as {@link importForVerifying} checks it (throws the same errors), but without an await.
+ */
+export function verifyingKeyNow(key: ResolvedKey, alg: SigningAlg, cache?: KeyCache): CryptoKey | Uint8Array | undefined {
+  assertFits(key, alg);
+  return cache?.importedNow(key, `verify:${alg}`);
+}
+
 async function importVerifying(key: ResolvedKey, alg: SigningAlg): Promise<CryptoKey | Uint8Array> {
   const m = key.material;
   if (m.kind === 'secret') return hmacKey(m.bytes, alg, 'verify');

@@ -82,6 +82,8 @@ type Imported = CryptoKey | Uint8Array;
 export class KeyCache {
   private readonly resolved = new Map<string, ResolvedKeySet>();
   private readonly imports = new WeakMap<ResolvedKey, Map<string, Promise<Imported>>>();
+  /** The imports that have finished, to be taken without a turn of the event loop (see {@link KeyCache.importedNow}). */
+  private readonly settled = new WeakMap<ResolvedKey, Map<string, Imported>>();
   /** Imported HMAC keys of the well-known secrets, by algorithm (see inspect.ts). */
   readonly wellKnown = new Map<string, Promise<CryptoKey[]>>();
 
@@ -105,9 +107,22 @@ export class KeyCache {
     if (!hit) {
       hit = load();
       byPurpose.set(purpose, hit);
-      hit.catch(() => byPurpose!.delete(purpose));
+      hit.then(
+        (imported) => {
+          if (byPurpose!.get(purpose) !== hit) return;
+          let done = this.settled.get(key);
+          if (!done) this.settled.set(key, (done = new Map()));
+          done.set(purpose, imported);
+        },
+        () => byPurpose!.delete(purpose),
+      );
     }
     return hit;
+  }
+
+  /** @internal The import for `purpose` when it has already finished, else undefined: no await, so no event-loop turn. */
+  importedNow(key: ResolvedKey, purpose: string): Imported | undefined {
+    return this.settled.get(key)?.get(purpose);
   }
 }
 

@@ -1,9 +1,10 @@
 // Checking a JWS signature with the keys given: the algorithm comes from the key, never from the token; trust anchors
 // check the token's x5c chain and then its leaf key; after a mismatch, the other readings of a secret's text are tried.
-import { compactVerify } from 'jose';
+import { compactVerify, type CryptoKey } from 'jose';
 import type { SigningAlg } from './algorithms';
 import type { InspectOptions } from './inspect';
-import { article, importForVerifying } from './keyImport';
+import { verifyDirect } from './directVerify';
+import { article, importForVerifying, verifyingKeyNow } from './keyImport';
 import { resolveKeySet, type ResolvedKey } from './keys';
 import { otherReadings, secretText, type SecretEncoding } from './secretReadings';
 import { isMlDsa, mlDsaAvailable, noMlDsa } from './mlDsa';
@@ -46,20 +47,29 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
   for (const key of candidates) {
     let cryptoKey;
     try {
-      cryptoKey = await importForVerifying(key, alg, opts.cache);
+      // A key the cache already holds is taken without an await: the Web Crypto job below is then queued before this
+      // function first yields, and runs on the thread pool while the caller works through the claims.
+      cryptoKey = verifyingKeyNow(key, alg, opts.cache) ?? (await importForVerifying(key, alg, opts.cache));
     } catch (e) {
       unusable.push(`${article(key.description)} cannot be imported for ${alg} (${(e as Error).message})`);
       continue;
     }
-    try {
-      await compactVerify(token, cryptoKey, { algorithms: [alg] });
-      return { ok: true, key };
-    } catch {
-      // the next key, if any
-    }
+    if (await verifies(token, alg, cryptoKey)) return { ok: true, key };
   }
   if (unusable.length === candidates.length) return { ok: false, verdict: 'unverified', mismatch: false, detail: `The key cannot be used: ${unusable.join('; ')}.` };
   return { ok: false, verdict: 'invalid-signature', mismatch: true, detail: candidates.length === 1 ? 'The signature does not match the key.' : `The signature matches none of the ${candidates.length} keys that fit ${alg}.` };
+}
+
+/** Web Crypto straight away where that is the very call jose would make; jose for everything else. */
+async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array): Promise<boolean> {
+  const direct = verifyDirect(token, alg, key);
+  if (direct) return direct;
+  try {
+    await compactVerify(token, key, { algorithms: [alg] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
