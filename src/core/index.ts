@@ -33,7 +33,7 @@ export { applyInsertions, djangoJwtModule, djangoSettingsModule, exemptPaths, pl
 export { checkJwksUrl, hostKind, isLoopbackUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';
 // Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
 export { unquoteDebugValue, type DebugString } from './debugValue';
-export { tokensInRedirect, type RedirectToken } from './redirect';
+export { MAX_REDIRECT_TOKENS, tokensInRedirect, type RedirectToken } from './redirect';
 export { bracesAround, MAX_OBJECT_TEXT, type Span } from './objectAround';
 export { authorizationTokens, refreshedClaims, type HeaderToken } from './httpRequests';
 export { resignCheck, resignClaims, resignToken, type ResignCheck } from './resign';

@@ -103,9 +103,11 @@ export async function inspectJwe(token: string, parts: string[], header: Record<
     warnings.push(...warningsFor(header, claimsSet, opts, nowSec).filter((w) => !warnings.some((x) => x.code === w.code)));
     const [failure, ...more] = claimFailures(claimsSet, opts, nowSec);
     const extra = { payload: claimsSet, payloadText: text, claims: claimList(claimsSet, nowSec), verifiedWith, ...(more.length ? { also: more.map((f) => f.detail) } : {}) };
+    // Anyone can encrypt to a public key: its claims are unchecked data, so their failures never make a verdict that
+    // (like 'expired') every reader takes to mean that the user's key vouched for the token.
+    if (!authenticated) return result('unverified', 'Decrypted. Encryption to a public key does not prove who made the token.', `${how} Sign it (nested JWT) to prove its origin.${failure ? ` ${failure.detail}` : ''}`, extra);
     if (failure) return result(failure.verdict, MESSAGES[failure.verdict], failure.detail, extra);
-    if (authenticated) return result('verified', 'Decrypted and authenticated.', how, extra);
-    return result('unverified', 'Decrypted. Encryption to a public key does not prove who made the token.', `${how} Sign it (nested JWT) to prove its origin.`, extra);
+    return result('verified', 'Decrypted and authenticated.', how, extra);
   }
   if (fitting.length) return result('invalid-signature', 'Token is invalid.', `It cannot be decrypted with the key given (${alg} / ${enc}).`);
   return result('invalid-signature', 'Token is invalid.', `No key given may decrypt it: ${[...new Set(refusals)].join('; ')}.`);

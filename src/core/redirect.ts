@@ -4,6 +4,8 @@
  * tokens are only read out of it, never acted upon.
  */
 const NAMES = ['id_token', 'access_token', 'token', 'refresh_token', 'logout_token'];
+/** A redirect carries an ID token, an access token, a refresh token: a link with more is offered only its first few. */
+export const MAX_REDIRECT_TOKENS = 16;
 
 export interface RedirectToken {
   /** Where it was: "id_token (fragment)", "token (query)". */
@@ -14,6 +16,7 @@ export interface RedirectToken {
 /** Every token-named parameter of a query and a fragment (each a `a=b&c=d` string, without its `?` or `#`). */
 export function tokensInRedirect(query: string, fragment: string): RedirectToken[] {
   const out: RedirectToken[] = [];
+  const seen = new Set<string>();
   for (const [part, where] of [[query, 'query'], [fragment, 'fragment']] as const) {
     if (!part || part.length > 1024 * 1024) continue;
     for (const pair of part.split('&')) {
@@ -27,7 +30,10 @@ export function tokensInRedirect(query: string, fragment: string): RedirectToken
       } catch {
         continue;
       }
-      if (NAMES.includes(name) && value && !out.some((t) => t.token === value)) out.push({ name: `${name} (${where})`, token: value });
+      if (!NAMES.includes(name) || !value || seen.has(value)) continue;
+      seen.add(value);
+      out.push({ name: `${name} (${where})`, token: value });
+      if (out.length === MAX_REDIRECT_TOKENS) return out;
     }
   }
   return out;

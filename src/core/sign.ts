@@ -33,13 +33,14 @@ export function parseLifetime(lifetime: string | number): number {
   if (typeof lifetime === 'number') {
     if (Number.isFinite(lifetime) && lifetime > 0) return Math.floor(lifetime);
   } else {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$/i.exec(lifetime);
+    // Trimmed first: blanks at both ends as three adjacent \s* backtracked against each other (a setting's text).
+    const m = /^(\d+(?:\.\d+)?)\s*([smhdw]?)$/i.exec(lifetime.trim());
     if (m) {
       const seconds = Math.floor(Number(m[1]) * UNIT_SECONDS[(m[2] || 's').toLowerCase()]);
       if (seconds > 0) return seconds;
     }
   }
-  throw new JwtWorkbenchError('ERR_LIFETIME_FORMAT', `"${String(lifetime)}" is not a lifetime; use seconds or a number with s, m, h, d or w (e.g. 30m, 1d).`);
+  throw new JwtWorkbenchError('ERR_LIFETIME_FORMAT', `"${String(lifetime).slice(0, 40)}${String(lifetime).length > 40 ? '…' : ''}" is not a lifetime; use seconds or a number with s, m, h, d or w (e.g. 30m, 1d).`);
 }
 
 /** The payload with default claims filled in, exactly as {@link signToken} signs it. */

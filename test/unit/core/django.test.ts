@@ -107,3 +107,15 @@ describe('core/django: Add JWT Authentication, applied to a real Django project'
     }
   });
 });
+
+describe('core/django: a repository\'s urls.py and settings.py cannot freeze Add JWT Authentication', function () {
+  // Each was a backtracking regular expression over the project's text: 200 KB of "login" in one path() took ~40 s,
+  // an admin prefix of 200,000 slashes minutes, 20,000 unclosed INSTALLED_APPS lines seconds. Files are read up to 1 MiB.
+  const settings = (apps: string) => `${apps}\nINSTALLED_APPS = ['django.contrib.admin']\nSTATIC_URL = '/static/'\n`;
+  it('200 KB of "login" in one route, 200,000 slashes before the admin\'s prefix, 20,000 unclosed INSTALLED_APPS: linear, the right answer', () => {
+    assert.deepEqual(exemptPaths(settings(''), `path('${'login'.repeat(40_000)}`).map((e) => e.path), ['/login/', '/admin/', '/static/']);
+    assert.deepEqual(exemptPaths(settings(''), `path('${'/'.repeat(200_000)}x', admin.site.urls)`).map((e) => e.path), ['/login/', '/x/', '/static/']);
+    assert.deepEqual(exemptPaths(settings(''), `path('${'login/'.repeat(3)}', v)`).map((e) => e.path), ['/login/login/login/', '/admin/', '/static/']);
+    assert.deepEqual(exemptPaths(`${'INSTALLED_APPS = [\n'.repeat(20_000)}`, 'path(\'admin/\', admin.site.urls)').map((e) => e.path), ['/login/']);
+  });
+});

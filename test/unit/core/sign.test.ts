@@ -100,6 +100,12 @@ describe('core/sign parseLifetime', () => {
   for (const bad of ['', '0', '-1', '1y', 'soon', 0, -5, NaN, Infinity]) {
     it(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => parseLifetime(bad), (e: unknown) => isCoreError(e, 'ERR_LIFETIME_FORMAT')));
   }
+  // jwtWorkbench.lifetime comes from a (trusted) repository's settings: "1", blanks, "x" was read with three
+  // adjacent \s* that backtracked against each other (20,000 blanks: 1.8 s at every Sign and Re-sign).
+  it('refuses "1", 200,000 blanks, "x" at once, with a short message', () => {
+    assert.throws(() => parseLifetime(`1${' '.repeat(200_000)}x`), (e: unknown) => isCoreError(e, 'ERR_LIFETIME_FORMAT') && e.message.length < 300);
+    assert.equal(parseLifetime(`${' '.repeat(200_000)}2h${' '.repeat(200_000)}`), 7200);
+  });
 });
 
 describe('core/sign round trips (property)', () => {

@@ -2,7 +2,7 @@
 // cursor, the Authorization lines of .http files.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { authorizationTokens, bracesAround, parsePayload, refreshedClaims, signToken, tokensInRedirect, unquoteDebugValue } from '../../../src/core';
+import { authorizationTokens, bracesAround, parsePayload, refreshedClaims, signToken, tokensInRedirect, unquoteDebugValue, MAX_REDIRECT_TOKENS } from '../../../src/core';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyIjoiYWxpY2UifQ.c2lnbmF0dXJlLWJ5dGVz';
 
@@ -51,6 +51,15 @@ describe('core/redirect tokensInRedirect: an OAuth redirect target', () => {
   });
   it('ignores other parameters, empty values and broken escapes', () => {
     assert.deepEqual(tokensInRedirect('code=abc&state=%E0%A4%A', 'token=&id_token=%'), []);
+  });
+  // A web page's vscode:// link chooses the URI: 1 MiB of distinct token= pairs was compared pairwise (60,000 took
+  // 60 s in the extension host) and every one became an item of the quick pick.
+  it('a link with 1 MiB of distinct token= pairs: at once, and at most MAX_REDIRECT_TOKENS offered', () => {
+    const pairs: string[] = [];
+    for (let i = 0, n = 0; n < 1024 * 1024 - 16; i++) n += (pairs[pairs.length] = `token=eyJ${i}`).length + 1;
+    const found = tokensInRedirect(pairs.join('&'), '');
+    assert.equal(found.length, MAX_REDIRECT_TOKENS);
+    assert.deepEqual(found[0], { name: 'token (query)', token: 'eyJ0' });
   });
 });
 
