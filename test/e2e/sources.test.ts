@@ -67,7 +67,7 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     const view = inspector(s.page);
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     assert.equal((await view.locator('#token').inputValue()).trim(), token);
-    assert.match(await view.locator('#notice').innerText().catch(() => ''), /From the debugger: token/);
+    assert.match(await view.locator('#originNote').innerText().catch(() => ''), /From the debugger: token/);
     await shot(s.page, 'debugger-inspect-value');
     // A number is not offered the entry (only string values are).
     const n = s.page.locator('.debug-variables .monaco-list-row[aria-label^="n, value "]').first();
@@ -161,7 +161,7 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     const view = inspector(s.page);
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     assert.equal((await view.locator('#token').inputValue()).trim(), access);
-    assert.match(await view.locator('#notice').innerText(), /From a URI \(access_token \(fragment\)\)/);
+    assert.match(await view.locator('#originNote').innerText(), /From a URI \(access_token \(fragment\)\)/);
     await runCommand(s.page, 'View: Close All Editors');
   });
 
@@ -173,7 +173,7 @@ describe('tokens where they show up, in the real workbench (issue 14)', function
     const view = inspector(s.page);
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     assert.equal((await view.locator('#token').inputValue()).trim(), clip, 'Verify took the token on the clipboard');
-    assert.match(await view.locator('#notice').innerText(), /from the clipboard/);
+    assert.match(await view.locator('#originNote').innerText(), /from the clipboard/);
     await shot(s.page, 'palette-clipboard');
     // The inspector's own Paste from Clipboard.
     await view.locator('#clear').click();
