@@ -3,14 +3,14 @@
  * Pure: no `vscode`, no `node:*` — jose, Web Crypto and a few pure libraries — so it runs in mocha, the Node
  * extension host and the browser.
  */
-export { SIGNING_ALGS, HMAC_MIN_BYTES, isSigningAlg, type SigningAlg, type AsymmetricAlg } from './algorithms';
-export { JwtWorkbenchError, PayloadSyntaxError, isCoreError, type CoreErrorCode } from './errors';
-export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyPair } from './secrets';
-export { parseEnv, upsertEnvVar, type EnvEdit } from './dotenv';
-export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './dotenvPython';
-export { parsePayload } from './payload';
-export { capLeeway, MAX_LEEWAY_S } from './claimChecks';
-export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
+export { SIGNING_ALGS, HMAC_MIN_BYTES, isSigningAlg, type SigningAlg, type AsymmetricAlg } from './base/algorithms';
+export { JwtWorkbenchError, PayloadSyntaxError, isCoreError, type CoreErrorCode } from './base/errors';
+export { generateSecret, generateKeyPair, type SecretOptions, type GeneratedKeyPair } from './keys/generate';
+export { parseEnv, upsertEnvVar, type EnvEdit } from './project/dotenv';
+export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './project/dotenvPython';
+export { parsePayload } from './text/payload';
+export { capLeeway, MAX_LEEWAY_S } from './token/claimChecks';
+export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './token/sign';
 export {
   inspectToken,
   cleanTokenText,
@@ -21,32 +21,32 @@ export {
   type InspectionWarning,
   type Verdict,
 } from './inspect';
-export { keyUsed } from './verdicts';
-export { findTokens, decodeToken, tokenSpan, type FoundToken } from './findTokens';
-export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
-export { readKeyFile } from './keyFile';
-export { openSshPublicKeyToJwk } from './sshKey';
-export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';
-export { isIgnored } from './gitignore';
-export { jsString, pyString } from './literals';
-export { applyInsertions, djangoJwtModule, djangoSettingsModule, exemptPaths, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './django';
-export { checkJwksUrl, hostKind, isLoopbackUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './jwks';
+export { keyUsed } from './token/verdicts';
+export { findTokens, decodeToken, tokenSpan, type FoundToken } from './text/findTokens';
+export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys/resolve';
+export { readKeyFile } from './keys/keyFile';
+export { openSshPublicKeyToJwk } from './keys/sshKey';
+export { CLAIM_DESCRIPTIONS, relativeTime } from './token/claims';
+export { isIgnored } from './project/gitignore';
+export { jsString, pyString } from './project/literals';
+export { applyInsertions, djangoJwtModule, djangoSettingsModule, exemptPaths, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './project/django';
+export { checkJwksUrl, hostKind, isLoopbackUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './keys/jwks';
 // Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
-export { unquoteDebugValue, type DebugString } from './debugValue';
-export { MAX_REDIRECT_TOKENS, tokensInRedirect, type RedirectToken } from './redirect';
-export { bracesAround, MAX_OBJECT_TEXT, type Span } from './objectAround';
-export { authorizationTokens, refreshedClaims, type HeaderToken } from './httpRequests';
-export { resignCheck, resignClaims, resignToken, type ResignCheck } from './resign';
-export { resignRefusal } from './resignRefusal';
+export { unquoteDebugValue, type DebugString } from './text/debugValue';
+export { MAX_REDIRECT_TOKENS, tokensInRedirect, type RedirectToken } from './text/redirect';
+export { bracesAround, MAX_OBJECT_TEXT, type Span } from './text/objectAround';
+export { authorizationTokens, refreshedClaims, type HeaderToken } from './text/httpRequests';
+export { resignCheck, resignClaims, resignToken, type ResignCheck } from './token/resign';
+export { resignRefusal } from './token/resignRefusal';
 // Issue 13 — keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
-export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './discovery';
-export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './x5c';
-export { SECRET_ENCODINGS, otherReadings, readingName, secretText, type SecretEncoding } from './secretReadings';
-export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './whichKey';
+export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './keys/discovery';
+export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './keys/x5c';
+export { SECRET_ENCODINGS, otherReadings, readingName, secretText, type SecretEncoding } from './keys/secret';
+export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './token/whichKey';
 // Issue 12 — the tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
 export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';
 export { splitSdJwt, type Disclosure } from './profiles/sdJwt';
 export type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
 export { dpopPair, dpopPairAround, type DpopPair } from './profiles/dpopPair';
 export { guessProfile, profileTitle } from './profiles/describe';
-export { ML_DSA_ALGS, mlDsaAvailable, type MlDsaAlg } from './mlDsa';
+export { ML_DSA_ALGS, mlDsaAvailable, type MlDsaAlg } from './keys/mlDsa';

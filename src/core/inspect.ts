@@ -1,19 +1,19 @@
-import { isSigningAlg, type SigningAlg } from './algorithms';
-import { BIDI, MAX_PAYLOAD_DEPTH, capLeeway, claimFailures, claimList, depthExceeds, isObject, verdictNotes, warningsFor } from './claimChecks';
-import { MAX_TOKEN_CHARS, cleanTokenText } from './clean';
-import { base64UrlToBytes } from './encoding';
-import { MESSAGES, NOT_A_JWT_MESSAGE, decodeJsonPart, malformed, notAClaimsSet, publicInfo } from './verdicts';
-import type { KeyCache, KeyInfo, KeyInput } from './keys';
-import { MAX_NESTING, combineLayers, isNestedJwt } from './nested';
-import { wellKnownSecretWarning, weakSecretWarning } from './wellKnownSecrets';
-import { readingName, type SecretEncoding } from './secretReadings';
-import { checkSignature, signatureSentence, verifyingReading, type SignatureCheck } from './signature';
+import { isSigningAlg, type SigningAlg } from './base/algorithms';
+import { BIDI, MAX_PAYLOAD_DEPTH, capLeeway, claimFailures, claimList, depthExceeds, isObject, verdictNotes, warningsFor } from './token/claimChecks';
+import { MAX_TOKEN_CHARS, cleanTokenText } from './token/clean';
+import { base64UrlToBytes } from './base/encoding';
+import { MESSAGES, NOT_A_JWT_MESSAGE, decodeJsonPart, malformed, notAClaimsSet, publicInfo } from './token/verdicts';
+import type { KeyCache, KeyInfo, KeyInput } from './keys/resolve';
+import { MAX_NESTING, combineLayers, isNestedJwt } from './token/nested';
+import { wellKnownSecretWarning, weakSecretWarning } from './token/wellKnownSecrets';
+import { readingName, type SecretEncoding } from './keys/secret';
+import { checkSignature, signatureSentence, verifyingReading, type SignatureCheck } from './token/signature';
 import type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
 import type { Disclosure } from './profiles/sdJwt';
 import { checkedProfile, isDpop } from './profiles/detect';
 import { dpopPair } from './profiles/dpopPair';
 
-export { cleanTokenText, MAX_TOKEN_CHARS } from './clean';
+export { cleanTokenText, MAX_TOKEN_CHARS } from './token/clean';
 
 const NOT_A_JWT = 'is not a JWT claims set (RFC 7519 §7.2: a JWT\'s payload is one JSON object)';
 
@@ -214,7 +214,7 @@ async function inspectText(text: string, opts: InspectOptions, depth: number, as
   base.header = header.value;
   const inner = depth < MAX_NESTING ? (t: string) => inspectText(t, opts, depth + 1) : undefined;
   // The JWE code (and jose's decryption under it) is read on first use: a JWS does not need it.
-  if (parts.length === 5) return (await import('./jwe')).inspectJwe(token, parts, header.value, base, opts, inner);
+  if (parts.length === 5) return (await import('./token/jwe')).inspectJwe(token, parts, header.value, base, opts, inner);
   if (isNestedJwt(header.value)) return inspectJws(token, parts, header.value, base, opts, inner);
   const jws = header.value;
   if (asProof && isDpop(jws)) return (await import('./profiles')).inspectProof(jws, opts, (o) => inspectJws(token, parts, jws, base, o));

@@ -483,8 +483,8 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
     let header: Record<string, unknown>;
     let payload: Record<string, unknown>;
     // Signing is read on first use: opening the inspector and verifying do not need it.
-    const { parsePayload } = await import('../core/payload');
-    const { parseLifetime, signToken } = await import('../core/sign');
+    const { parsePayload } = await import('../core/text/payload');
+    const { parseLifetime, signToken } = await import('../core/token/sign');
     try {
       header = headerText.trim() ? await parsePayload(headerText) : {};
       payload = await parsePayload(payloadText);

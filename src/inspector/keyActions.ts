@@ -18,7 +18,7 @@ export async function issuerOffer(inspection: Inspection | undefined, keySource:
   if (typeof iss !== 'string') return undefined;
   try {
     // Discovery's code is read on first use: only a token with an issuer and no key that verifies it gets here.
-    (await import('../core/discovery')).discoveryPlan(iss);
+    (await import('../core/keys/discovery')).discoveryPlan(iss);
   } catch {
     return undefined;
   }
@@ -57,7 +57,7 @@ const newHandle = (): string => crypto.randomUUID();
 export async function searchKeys(keys: KeySources, token: string, cache: KeyCache, log: vscode.LogOutputChannel): Promise<KeySearchState> {
   const candidates = await keys.candidates();
   const started = performance.now();
-  const result = await (await import('../core/whichKey')).whichKeySigned(token, candidates, { cache });
+  const result = await (await import('../core/token/whichKey')).whichKeySigned(token, candidates, { cache });
   const ms = performance.now() - started;
   log.info(`Which key: ${result.matches.length} of ${candidates.length} keys signed the token (${result.tried} tried, ${result.skipped} skipped) in ${ms.toFixed(1)} ms.`);
   const found = result.matches.map((k) => ({ handle: newHandle(), id: k.id, label: k.label, ...(k.reading ? { reading: k.reading } : {}) }));

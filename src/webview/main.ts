@@ -1,4 +1,4 @@
-import { relativeTime } from '../core/claims';
+import { relativeTime } from '../core/token/claims';
 import type { Inspection, SigningAlg } from '../core';
 import { isToWebview, type FromWebview, type InspectorView, type KeySourceKind, type PanelSecret, type PersistedState, type SecretEncoding, type VerifyOptionsView } from '../protocol';
 import { Coalescer } from './coalesce';

@@ -59,7 +59,7 @@ export class JwksStore {
    */
   async fetch(urlText: string, issuer?: string, ask?: AskOrigin): Promise<KeptJwks> {
     // The URL rules and the JWKS reader are read on first use too: verifying with the keys kept needs neither.
-    const rules = await import('../core/jwks');
+    const rules = await import('../core/keys/jwks');
     const url = rules.checkJwksUrl(urlText, issuer ?? urlText);
     // An issuer's JWKS may redirect within the issuer's origin and its own; elsewhere only on the user's yes.
     const origins = issuer ? [new URL(issuer).origin] : [];

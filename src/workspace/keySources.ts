@@ -335,7 +335,7 @@ export class KeySources implements vscode.Disposable {
 
   /** Remember a trust anchor file (CA certificates, PEM) for this workspace after reading it. Returns its id. */
   async addTrustAnchors(uri: vscode.Uri): Promise<{ id: string; subjects: string[] }> {
-    const { readTrustAnchors } = await import('../core/x5c');
+    const { readTrustAnchors } = await import('../core/keys/x5c');
     const { subjects } = await readTrustAnchors(new TextDecoder().decode(await readWorkspaceFile(uri)));
     const id = uri.toString();
     await this.context.workspaceState.update(ANCHORS_STATE, [...this.anchorFiles().filter((u) => u !== id), id]);

@@ -3,13 +3,13 @@
  * function run alone on the same token and key (the key already in the cache, as in the extension).
  */
 import { cleanTokenText, inspectToken, KeyCache, type SigningAlg } from '../../src/core';
-import { claimFailures, claimList, warningsFor } from '../../src/core/claimChecks';
-import { importForVerifying } from '../../src/core/keyImport';
-import { resolveKeySet } from '../../src/core/keys';
+import { claimFailures, claimList, warningsFor } from '../../src/core/token/claimChecks';
+import { importForVerifying } from '../../src/core/keys/keyImport';
+import { resolveKeySet } from '../../src/core/keys/resolve';
 import { applyProfile } from '../../src/core/profiles';
-import { verifyDirect } from '../../src/core/directVerify';
-import { checkSignature } from '../../src/core/signature';
-import { decodeJsonPart } from '../../src/core/verdicts';
+import { verifyDirect } from '../../src/core/token/directVerify';
+import { checkSignature } from '../../src/core/token/signature';
+import { decodeJsonPart } from '../../src/core/token/verdicts';
 import { secs } from './measure';
 
 /**

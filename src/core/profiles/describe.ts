@@ -1,6 +1,6 @@
 // The name of a token's profile in a word or two, for the hover and the CodeLens — from the token alone (its
 // header and claims decoded, nothing verified), so an editor feature stays cheap.
-import { decodeToken } from '../findTokens';
+import { decodeToken } from '../text/findTokens';
 import { isAccessToken, isDpop, looksLikeIdToken } from './detect';
 import { isSdJwtVcType, type Profile } from './types';
 

@@ -2,8 +2,8 @@
 // key is used, because the proof shows possession of that key, not who its holder is (so it is never 'verified') —
 // and against the request (htm, htu), the clock (iat), the server's nonce and the access token (ath, cnf.jkt).
 import { calculateJwkThumbprint, type JWK } from 'jose';
-import { bytesToBase64Url, utf8 } from '../encoding';
-import { decodeToken } from '../findTokens';
+import { bytesToBase64Url, utf8 } from '../base/encoding';
+import { decodeToken } from '../text/findTokens';
 import { failed, notChecked, passed, type ProfileCheck } from './types';
 
 /** How far a proof's iat may be from the clock, beyond the leeway (RFC 9449 §11.1: a short window). */

@@ -1,7 +1,7 @@
 // OpenID Connect ID tokens (Core 1.0 §3.1.3.7, §3.2.2.9, §3.3.2.11): recognised by their claims (nonce, azp,
 // auth_time, at_hash, c_hash) or when the options say so; aud must contain the client, azp is needed when there are
 // several audiences, and nonce, at_hash and c_hash are checked when the nonce, access token or code is known.
-import { bytesToBase64Url, utf8 } from '../encoding';
+import { bytesToBase64Url, utf8 } from '../base/encoding';
 import { failed, notChecked, passed, type ProfileCheck } from './types';
 
 /** The hash an at_hash / c_hash is made with: the one of the token's alg (SHA-512 for Ed25519, as OpenID says). */

@@ -1,14 +1,14 @@
 // Which profile a JWS is, and what its standard adds (issue 12): called by inspect.ts around the plain JWS check.
-import { decodeToken } from '../findTokens';
+import { decodeToken } from '../text/findTokens';
 import type { Inspection, InspectOptions } from '../inspect';
 import { accessTokenChecks } from './accessToken';
 import { checkedProfile } from './detect';
 import { dpopChecks, proofKey } from './dpop';
-import { MESSAGES } from '../verdicts';
+import { MESSAGES } from '../token/verdicts';
 import type { DpopPair } from './dpopPair';
 import { idTokenChecks } from './idToken';
 import { failed, notChecked, passed, type ProfileCheck } from './types';
-import { withChecks } from './verdict';
+import { withChecks } from './checks';
 
 /**
  * A DPoP proof on its own, or a pair's proof: verified with the public key in its own header — never with the user's —

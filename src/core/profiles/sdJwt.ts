@@ -3,8 +3,8 @@
 // claims — in an `_sd` array (an object property) or as `{"...": digest}` (an array element) — and the disclosed
 // values are put in place, recursively. Digests that no disclosure matches are withheld claims (or decoys): counted,
 // never guessed.
-import { base64UrlToBytes, bytesToBase64Url, utf8 } from '../encoding';
-import { MAX_PAYLOAD_DEPTH, depthExceeds } from '../claimChecks';
+import { base64UrlToBytes, bytesToBase64Url, utf8 } from '../base/encoding';
+import { MAX_PAYLOAD_DEPTH, depthExceeds } from '../token/claimChecks';
 import { failed, notChecked, passed, subtleHash, type ProfileCheck } from './types';
 
 /** At most this many disclosures are read: real presentations have a few dozen. */

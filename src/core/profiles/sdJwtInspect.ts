@@ -1,12 +1,12 @@
 // An SD-JWT inspected as a whole: the issuer JWT (with the user's key), its disclosures put in place, the Key
 // Binding JWT (with the holder key the issuer put in `cnf.jwk`), and SD-JWT VC's own rules.
 import type { Inspection, InspectOptions } from '../inspect';
-import { claimList } from '../claimChecks';
-import { decodeToken } from '../findTokens';
-import { MESSAGES } from '../verdicts';
+import { claimList } from '../token/claimChecks';
+import { decodeToken } from '../text/findTokens';
+import { MESSAGES } from '../token/verdicts';
 import { processDisclosures, sdDigest, splitSdJwt, type Disclosure } from './sdJwt';
 import { failed, isSdJwtVcType, notChecked, passed, subtleHash, type Profile, type ProfileCheck } from './types';
-import { isFinalVerdict } from './verdict';
+import { isFinalVerdict } from './checks';
 
 /** How old a KB-JWT may be (its iat), beyond the leeway: a presentation is made for one request. */
 export const KB_MAX_AGE_S = 300;

@@ -1,10 +1,10 @@
 // Sign as SD-JWT (issue 12): the chosen top-level claims become disclosures ([salt, name, value], salts from the
 // CSPRNG), their sha-256 digests go into `_sd` (sorted, so their order tells nothing), and the output is
 // `<jwt>~<d1>~…~` — an SD-JWT with every disclosure, for the holder to present as it chooses.
-import { JwtWorkbenchError } from '../errors';
-import { bytesToBase64Url, utf8 } from '../encoding';
-import type { KeyInput } from '../keys';
-import { signToken, withDefaultClaims, type SignOptions } from '../sign';
+import { JwtWorkbenchError } from '../base/errors';
+import { bytesToBase64Url, utf8 } from '../base/encoding';
+import type { KeyInput } from '../keys/resolve';
+import { signToken, withDefaultClaims, type SignOptions } from '../token/sign';
 import { sdDigest } from './sdJwt';
 
 /** Claims that are never made disclosable: SD-JWT's own, and the holder key a KB-JWT is checked with. */

@@ -2,7 +2,7 @@
 // browser parity run (the same cases in Chromium).
 import * as crypto from 'node:crypto';
 import type { KeyInput } from '../../../src/core';
-import { encodeOid, OID, tlv } from '../../../src/core/der';
+import { encodeOid, OID, tlv } from '../../../src/core/keys/der';
 
 export const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { inspectToken, KeyCache, signToken } from '../../../src/core';
-import { resolveKeys } from '../../../src/core/keys';
+import { resolveKeys } from '../../../src/core/keys/resolve';
 import { testKey } from './keyFixtures';
 
 describe('core/keys KeyCache', () => {

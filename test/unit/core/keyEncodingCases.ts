@@ -3,7 +3,7 @@
 import * as crypto from 'node:crypto';
 import { CompactEncrypt, CompactSign } from 'jose';
 import type { KeyInput } from '../../../src/core';
-import { encodeOid, OID, tlv } from '../../../src/core/der';
+import { encodeOid, OID, tlv } from '../../../src/core/keys/der';
 import { b64, forgeWithExponentOne, nBytes, pem, rsa, rsaJwk, rsaKeyForms } from './forgeries';
 
 export interface ParityCase {

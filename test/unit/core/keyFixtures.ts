@@ -4,7 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SigningAlg } from '../../../src/core';
 
-export const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures');
+/** The repository root: the nearest folder above this (bundled) test file that holds package.json. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = repoRoot();
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 
 export interface TestKey {
   alg: SigningAlg;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import { CompactEncrypt, CompactSign } from 'jose';
 import { describeKey, inspectToken, type Inspection, type KeyInput } from '../../../src/core';
-import { encodeOid, OID, tlv } from '../../../src/core/der';
+import { encodeOid, OID, tlv } from '../../../src/core/keys/der';
 import { b64, forgeWithExponentOne, nBytes, pem, rsa, rsaJwk, rsaKeyForms } from './forgeries';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

@@ -1,0 +1,114 @@
+/**
+ * Encrypted tokens (JWE, RFC 7516, compact form): decrypted only with a key that fits and declares itself for it.
+ * A JWE encrypted to a public key proves nothing about who made it; only a shared secret (or a signed inner JWT)
+ * does.
+ */
+import { compactDecrypt } from 'jose';
+import { claimFailures, claimList, warningsFor } from './claimChecks';
+import { base64UrlToBytes, utf8 } from '../base/encoding';
+import type { Inspection, InspectOptions, Verdict } from '../inspect';
+import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption } from '../keys/keyImport';
+import { resolveKeys, type ResolvedKey } from '../keys/resolve';
+import { combineLayers, isNestedJwt } from './nested';
+import { MESSAGES, NOT_A_JWT_MESSAGE, malformed, notAClaimsSet, publicInfo } from './verdicts';
+
+const KEY_MANAGEMENT = new Set(Object.values(JWE_ALGS_BY_FAMILY).flat());
+const CONTENT_ENCRYPTION = new Set(['A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM']);
+const PART_NAMES = ['protected header', 'encrypted key', 'initialization vector', 'ciphertext', 'authentication tag'];
+
+let aes192: Promise<boolean> | undefined;
+/** Whether this runtime's Web Crypto has 192-bit AES (Node does; Chromium does not). Asked once. */
+function hasAes192(): Promise<boolean> {
+  aes192 ??= crypto.subtle.importKey('raw', new Uint8Array(24), 'AES-GCM', false, ['decrypt']).then(() => true, () => false);
+  return aes192;
+}
+
+function unsupportedAlgorithm(alg: string, enc: string): string | undefined {
+  if (alg === 'RSA1_5') return 'Its key management algorithm RSA1_5 (RSAES-PKCS1-v1_5) is deliberately not implemented: it is open to padding-oracle attacks (RFC 8725 §3.2). Issuers should use RSA-OAEP-256.';
+  if (!KEY_MANAGEMENT.has(alg)) return `Its key management algorithm "${alg}" is not one this tool decrypts.`;
+  if (!CONTENT_ENCRYPTION.has(enc)) return `Its content encryption "${enc}" is not one this tool decrypts (A128/192/256GCM, A128CBC-HS256, A192CBC-HS384, A256CBC-HS512).`;
+  return undefined;
+}
+
+export async function inspectJwe(token: string, parts: string[], header: Record<string, unknown>, base: Partial<Inspection>, opts: InspectOptions, inner?: (text: string) => Promise<Inspection>): Promise<Inspection> {
+  const nowSec = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+  const warnings = warningsFor(header, undefined, opts, nowSec);
+  const result = (verdict: Verdict, message: string, detail?: string, extra: Partial<Inspection> = {}): Inspection => ({
+    ...base,
+    kind: 'jwe',
+    verdict,
+    message,
+    ...(detail ? { detail } : {}),
+    warnings,
+    claims: [],
+    ...extra,
+  });
+  const alg = header.alg;
+  const enc = header.enc;
+  if (typeof alg !== 'string' || typeof enc !== 'string') return malformed(base, 'An encrypted token (JWE) needs "alg" and "enc" in its header (RFC 7516 §4.1).');
+  for (let i = 1; i < 5; i++) {
+    try {
+      base64UrlToBytes(parts[i]);
+    } catch {
+      return malformed(base, `The ${PART_NAMES[i]} is not valid base64url (RFC 7516 §2: one spelling per token).`);
+    }
+  }
+  const unsupported = unsupportedAlgorithm(alg, enc);
+  if (unsupported) return result('unsupported', MESSAGES.unsupported, unsupported);
+  if (/192/.test(alg + enc) && !(await hasAes192())) {
+    return result('unsupported', MESSAGES.unsupported, `It uses 192-bit AES (${alg} / ${enc}), which this runtime's Web Crypto does not have (browsers lack AES-192). VS Code on the desktop can decrypt it.`);
+  }
+  if (!opts.key) return result('unverified', 'Encrypted token (JWE): its claims cannot be read without the decryption key.', `Encrypted with ${alg} / ${enc}.`);
+  let keys: ResolvedKey[];
+  try {
+    keys = resolveKeys(opts.key, opts.cache);
+  } catch (e) {
+    return result('unverified', 'Encrypted token (JWE): not decrypted.', `The key cannot be used: ${(e as Error).message}`);
+  }
+  const refusals: string[] = [];
+  const fitting = keys.filter((k) => {
+    const why = decryptionRefusal(k, alg, enc);
+    if (why) refusals.push(why);
+    return !why;
+  });
+  for (const key of fitting) {
+    let plaintext: Uint8Array;
+    try {
+      const cryptoKey = await importForDecryption(key, alg);
+      ({ plaintext } = await compactDecrypt(token, cryptoKey, { keyManagementAlgorithms: [alg], contentEncryptionAlgorithms: [enc] }));
+    } catch {
+      continue; // the next key
+    }
+    const text = utf8.decodeLenient(plaintext);
+    const verifiedWith = publicInfo(key);
+    // Anyone with the public key can encrypt to it: only a shared secret also proves who made the token.
+    const authenticated = key.family === 'oct';
+    const how = `${alg} / ${enc} with ${key.description}.`;
+    if (isNestedJwt(header) && inner) {
+      const outer = authenticated ? result('verified', 'Decrypted and authenticated.', how, { payloadText: text, verifiedWith }) : result('unverified', 'Decrypted.', how, { payloadText: text, verifiedWith });
+      return combineLayers(outer, await inner(text), true);
+    }
+    let parsed = true;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      parsed = false;
+    }
+    const notClaims = notAClaimsSet(text, payload, parsed);
+    if (notClaims) {
+      return result('malformed', NOT_A_JWT_MESSAGE, `It decrypted (${how.replace(/\.$/, '')}), but the plaintext is not a JWT claims set (RFC 7519 §7.2): ${notClaims}. It is shown as text.`, { payloadText: text, verifiedWith });
+    }
+    const claimsSet = payload as Record<string, unknown>;
+    warnings.push(...warningsFor(header, claimsSet, opts, nowSec).filter((w) => !warnings.some((x) => x.code === w.code)));
+    const [failure, ...more] = claimFailures(claimsSet, opts, nowSec);
+    const extra = { payload: claimsSet, payloadText: text, claims: claimList(claimsSet, nowSec), verifiedWith, ...(more.length ? { also: more.map((f) => f.detail) } : {}) };
+    // Anyone can encrypt to a public key: its claims are unchecked data, so their failures never make a verdict that
+    // (like 'expired') every reader takes to mean that the user's key vouched for the token.
+    if (!authenticated) return result('unverified', 'Decrypted. Encryption to a public key does not prove who made the token.', `${how} Sign it (nested JWT) to prove its origin.${failure ? ` ${failure.detail}` : ''}`, extra);
+    if (failure) return result(failure.verdict, MESSAGES[failure.verdict], failure.detail, extra);
+    return result('verified', 'Decrypted and authenticated.', how, extra);
+  }
+  if (fitting.length) return result('invalid-signature', 'Token is invalid.', `It cannot be decrypted with the key given (${alg} / ${enc}).`);
+  return result('invalid-signature', 'Token is invalid.', `No key given may decrypt it: ${[...new Set(refusals)].join('; ')}.`);
+}
