@@ -11,18 +11,11 @@ export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './projec
 export { parsePayload } from './text/payload';
 export { capLeeway, MAX_LEEWAY_S } from './token/claimChecks';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './token/sign';
-export {
-  inspectToken,
-  cleanTokenText,
-  MAX_TOKEN_CHARS,
-  type Inspection,
-  type InspectOptions,
-  type InspectedClaim,
-  type InspectionWarning,
-  type Verdict,
-} from './inspect';
+export { inspectToken, cleanTokenText, MAX_TOKEN_CHARS } from './inspect';
+export { type Inspection, type InspectOptions, type InspectedClaim, type InspectionWarning, type Verdict } from './token/types';
 export { keyUsed } from './token/verdicts';
-export { findTokens, decodeToken, tokenSpan, type FoundToken } from './text/findTokens';
+export { findTokens, tokenSpan, type FoundToken } from './text/findTokens';
+export { decodeToken } from './token/decode';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys/resolve';
 export { readKeyFile } from './keys/keyFile';
 export { openSshPublicKeyToJwk } from './keys/sshKey';
@@ -45,8 +38,9 @@ export { SECRET_ENCODINGS, otherReadings, readingName, secretText, type SecretEn
 export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './token/whichKey';
 // Issue 12 — the tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
 export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';
-export { splitSdJwt, type Disclosure } from './profiles/sdJwt';
-export type { Profile, ProfileCheck, ProfileOptions } from './profiles/types';
+export { splitSdJwt } from './profiles/sdJwt';
+export { type Disclosure } from './token/types';
+export type { Profile, ProfileCheck, ProfileOptions } from './token/types';
 export { dpopPair, dpopPairAround, type DpopPair } from './profiles/dpopPair';
 export { guessProfile, profileTitle } from './profiles/describe';
 export { ML_DSA_ALGS, mlDsaAvailable, type MlDsaAlg } from './keys/mlDsa';

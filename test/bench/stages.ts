@@ -9,7 +9,7 @@ import { resolveKeySet } from '../../src/core/keys/resolve';
 import { applyProfile } from '../../src/core/profiles';
 import { verifyDirect } from '../../src/core/token/directVerify';
 import { checkSignature } from '../../src/core/token/signature';
-import { decodeJsonPart } from '../../src/core/token/verdicts';
+import { decodeJsonPart } from '../../src/core/token/decode';
 import { secs } from './measure';
 
 /**

@@ -1,6 +1,7 @@
 // JWT access tokens (RFC 9068): `typ: at+jwt` (or application/at+jwt); iss, exp, aud, sub, client_id, iat and jti
 // are required (§2.2); the client is checked when the options name it.
-import { failed, notChecked, passed, type ProfileCheck } from './types';
+import { failed, notChecked, passed } from './checks';
+import { type ProfileCheck } from '../token/types';
 
 const REQUIRED = ['iss', 'exp', 'aud', 'sub', 'client_id', 'iat', 'jti'] as const;
 

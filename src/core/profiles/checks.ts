@@ -1,8 +1,8 @@
 // How a profile's checks bear on the verdict: a failed required check keeps a token from 'verified' — it becomes
 // 'claim-mismatch', or 'invalid-signature' where a signature is what failed — and the reason leads the detail.
-import type { Inspection, Verdict } from '../inspect';
+import type { Inspection, Verdict } from '../token/types';
 import { MESSAGES } from '../token/verdicts';
-import type { Profile, ProfileCheck } from './types';
+import type { Profile, ProfileCheck } from '../token/types';
 
 /** Verdicts a profile's checks never change: the token is already refused for a reason that comes first. */
 const FINAL: ReadonlySet<Verdict> = new Set(['invalid-signature', 'malformed', 'unsupported', 'unsigned']);
@@ -23,3 +23,17 @@ export function withChecks(ins: Inspection, profile: Profile, checks: ProfileChe
   const also = [...(ins.verdict !== 'verified' && ins.detail ? [ins.detail] : []), ...failures.slice(1).map((f) => f.message), ...(ins.also ?? [])];
   return { ...result, verdict, message: MESSAGES[verdict], detail: failures[0].message, ...(also.length ? { also } : {}) };
 }
+
+export const passed = (name: string, message: string): ProfileCheck => ({ name, status: 'passed', message });
+export const failed = (name: string, message: string): ProfileCheck => ({ name, status: 'failed', message });
+export const notChecked = (name: string, message: string): ProfileCheck => ({ name, status: 'not-checked', message });
+
+/** The name of a JWS hash for a digest algorithm name of the IANA registry ("sha-256"), or undefined. */
+export function subtleHash(name: unknown): 'SHA-256' | 'SHA-384' | 'SHA-512' | undefined {
+  return name === 'sha-256' ? 'SHA-256' : name === 'sha-384' ? 'SHA-384' : name === 'sha-512' ? 'SHA-512' : undefined;
+}
+
+const VC_TYPES = new Set(['dc+sd-jwt', 'vc+sd-jwt']);
+
+/** An SD-JWT VC's typ (dc+sd-jwt, or the earlier vc+sd-jwt). Here, not with the SD-JWT inspection: naming a token's profile (hover) must not load that. */
+export const isSdJwtVcType = (typ: unknown) => typeof typ === 'string' && VC_TYPES.has(typ);

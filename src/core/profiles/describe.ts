@@ -1,8 +1,9 @@
 // The name of a token's profile in a word or two, for the hover and the CodeLens — from the token alone (its
 // header and claims decoded, nothing verified), so an editor feature stays cheap.
-import { decodeToken } from '../text/findTokens';
+import { decodeToken } from '../token/decode';
 import { isAccessToken, isDpop, looksLikeIdToken } from './detect';
-import { isSdJwtVcType, type Profile } from './types';
+import { isSdJwtVcType } from './checks';
+import { type Profile } from '../token/types';
 
 const TITLES: Record<Profile, string> = {
   jwt: 'JWT',

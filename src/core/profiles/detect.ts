@@ -1,6 +1,6 @@
 // Which profile a token is, from its header and claims alone: cheap tests every inspection makes. The profiles' checks
 // (dpop.ts, accessToken.ts, idToken.ts through index.ts) are read on first use, when a token needs them.
-import type { Profile } from './types';
+import type { Profile } from '../token/types';
 
 /** A DPoP proof (RFC 9449): typ dpop+jwt, in any case. */
 export const isDpop = (header: Record<string, unknown> | undefined) => typeof header?.typ === 'string' && header.typ.toLowerCase() === 'dpop+jwt';

@@ -3,8 +3,9 @@
 // and against the request (htm, htu), the clock (iat), the server's nonce and the access token (ath, cnf.jkt).
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { bytesToBase64Url, utf8 } from '../base/encoding';
-import { decodeToken } from '../text/findTokens';
-import { failed, notChecked, passed, type ProfileCheck } from './types';
+import { decodeToken } from '../token/decode';
+import { failed, notChecked, passed } from './checks';
+import { type ProfileCheck } from '../token/types';
 
 /** How far a proof's iat may be from the clock, beyond the leeway (RFC 9449 §11.1: a short window). */
 export const DPOP_WINDOW_S = 300;

@@ -1,6 +1,6 @@
 // A DPoP pair as developers have it: a request (`POST https://…`, `Authorization: DPoP <at>`, `DPoP: <proof>`, as in a
 // .http file or curl -v), or an access token and a proof pasted one after the other. Linear in the text.
-import { decodeToken } from '../text/findTokens';
+import { decodeToken } from '../token/decode';
 import { isDpop } from './detect';
 
 export interface DpopPair {

@@ -2,7 +2,8 @@
 // auth_time, at_hash, c_hash) or when the options say so; aud must contain the client, azp is needed when there are
 // several audiences, and nonce, at_hash and c_hash are checked when the nonce, access token or code is known.
 import { bytesToBase64Url, utf8 } from '../base/encoding';
-import { failed, notChecked, passed, type ProfileCheck } from './types';
+import { failed, notChecked, passed } from './checks';
+import { type ProfileCheck } from '../token/types';
 
 /** The hash an at_hash / c_hash is made with: the one of the token's alg (SHA-512 for Ed25519, as OpenID says). */
 function hashFor(alg: unknown): 'SHA-256' | 'SHA-384' | 'SHA-512' | undefined {

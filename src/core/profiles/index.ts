@@ -1,13 +1,14 @@
 // Which profile a JWS is, and what its standard adds (issue 12): called by inspect.ts around the plain JWS check.
-import { decodeToken } from '../text/findTokens';
-import type { Inspection, InspectOptions } from '../inspect';
+import { decodeToken } from '../token/decode';
+import type { Inspection, InspectOptions } from '../token/types';
 import { accessTokenChecks } from './accessToken';
 import { checkedProfile } from './detect';
 import { dpopChecks, proofKey } from './dpop';
 import { MESSAGES } from '../token/verdicts';
 import type { DpopPair } from './dpopPair';
 import { idTokenChecks } from './idToken';
-import { failed, notChecked, passed, type ProfileCheck } from './types';
+import { failed, notChecked, passed } from './checks';
+import { type ProfileCheck } from '../token/types';
 import { withChecks } from './checks';
 
 /**

@@ -5,28 +5,14 @@
 // never guessed.
 import { base64UrlToBytes, bytesToBase64Url, utf8 } from '../base/encoding';
 import { MAX_PAYLOAD_DEPTH, depthExceeds } from '../token/claimChecks';
-import { failed, notChecked, passed, subtleHash, type ProfileCheck } from './types';
+import { failed, notChecked, passed, subtleHash } from './checks';
+import { type ProfileCheck } from '../token/types';
+import type { Disclosure } from '../token/types';
 
 /** At most this many disclosures are read: real presentations have a few dozen. */
 export const MAX_DISCLOSURES = 1000;
 const MAX_DEPTH = 64;
 const B64URL = /^[A-Za-z0-9_-]+$/;
-
-/** One disclosure of a presentation, decoded, and where it was put (or why it could not be). */
-export interface Disclosure {
-  /** The digest that refers to it (base64url of the `_sd_alg` hash of its encoded text). */
-  digest: string;
-  /** The claim name; absent for an array element. */
-  name?: string;
-  value?: unknown;
-  /** Where it is in the processed claims: "address.street", "nationalities[1]". */
-  path?: string;
-  /** The decoded array as text: `["salt", "name", value]`. */
-  decoded?: string;
-  status: 'disclosed' | 'unreferenced' | 'malformed' | 'rejected';
-  /** Why it is not disclosed, in words. */
-  problem?: string;
-}
 
 /** The pieces of an SD-JWT in the compact `~` form. */
 export interface SdJwtParts {

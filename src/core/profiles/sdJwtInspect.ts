@@ -1,11 +1,13 @@
 // An SD-JWT inspected as a whole: the issuer JWT (with the user's key), its disclosures put in place, the Key
 // Binding JWT (with the holder key the issuer put in `cnf.jwk`), and SD-JWT VC's own rules.
-import type { Inspection, InspectOptions } from '../inspect';
+import type { Inspection, InspectOptions } from '../token/types';
 import { claimList } from '../token/claimChecks';
-import { decodeToken } from '../text/findTokens';
+import { decodeToken } from '../token/decode';
 import { MESSAGES } from '../token/verdicts';
-import { processDisclosures, sdDigest, splitSdJwt, type Disclosure } from './sdJwt';
-import { failed, isSdJwtVcType, notChecked, passed, subtleHash, type Profile, type ProfileCheck } from './types';
+import { processDisclosures, sdDigest, splitSdJwt } from './sdJwt';
+import { type Disclosure } from '../token/types';
+import { failed, isSdJwtVcType, notChecked, passed, subtleHash } from './checks';
+import { type Profile, type ProfileCheck } from '../token/types';
 import { isFinalVerdict } from './checks';
 
 /** How old a KB-JWT may be (its iat), beyond the leeway: a presentation is made for one request. */

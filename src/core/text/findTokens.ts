@@ -1,4 +1,4 @@
-import { base64UrlToBytes, utf8 } from '../base/encoding';
+import { decodeToken } from '../token/decode';
 
 /** A token found in text; `start`/`end` are UTF-16 offsets, `end` exclusive. */
 export interface FoundToken {
@@ -38,13 +38,9 @@ function headerKind(part: string): 'jws' | 'jwe' | undefined {
 }
 
 function decodeHeaderKind(part: string): 'jws' | 'jwe' | undefined {
-  try {
-    const h = JSON.parse(utf8.decodeStrict(base64UrlToBytes(part)));
-    if (!h || typeof h !== 'object' || Array.isArray(h) || typeof h.alg !== 'string') return undefined;
-    return typeof h.enc === 'string' ? 'jwe' : 'jws';
-  } catch {
-    return undefined;
-  }
+  const h = decodeToken(part).header;
+  if (!h || typeof h.alg !== 'string') return undefined;
+  return typeof h.enc === 'string' ? 'jwe' : 'jws';
 }
 
 function candidate(text: string, start: number, end: number, out: FoundToken[]): void {
@@ -140,21 +136,6 @@ export function findTokens(text: string): FoundToken[] {
     i = end;
   }
   return out;
-}
-
-/** Header and payload of a compact JWS, decoded without any check of the signature (or undefined parts). Never throws. */
-export function decodeToken(token: string): { header?: Record<string, unknown>; payload?: Record<string, unknown> } {
-  const parts = token.split('.');
-  const read = (part: string | undefined): Record<string, unknown> | undefined => {
-    if (part === undefined || part.length > 1_000_000) return undefined;
-    try {
-      const v: unknown = JSON.parse(utf8.decodeStrict(base64UrlToBytes(part)));
-      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return { header: read(parts[0]), payload: parts.length === 3 ? read(parts[1]) : undefined };
 }
 
 /**

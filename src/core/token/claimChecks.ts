@@ -3,7 +3,7 @@
  * checks (exp, nbf, iss, aud, required claims) and the warnings that do not decide a verdict on their own.
  */
 import { CLAIM_DESCRIPTIONS, TIME_CLAIMS, isoTime, relativeTime, utcTime } from './claims';
-import type { InspectedClaim, InspectionWarning, InspectOptions, Verdict } from '../inspect';
+import type { InspectedClaim, InspectionWarning, InspectOptions, Verdict } from './types';
 
 /** Who "the recipe's server" is, in the sentences that say what it answers. */
 export const RECIPE_SERVER = 'the recipe\'s server (PyJWT\'s jwt.decode, as verify_jwt calls it)';

@@ -9,7 +9,7 @@ import type { CryptoKey } from 'jose';
 import type { SigningAlg } from '../base/algorithms';
 import { isObject } from './claimChecks';
 import { base64UrlToBytes } from '../base/encoding';
-import { decodeJsonPart } from './verdicts';
+import { decodeJsonPart } from './decode';
 
 interface Params {
   /** What the key must be (its algorithm as Web Crypto reports it). */

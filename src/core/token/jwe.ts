@@ -6,7 +6,7 @@
 import { compactDecrypt } from 'jose';
 import { claimFailures, claimList, warningsFor } from './claimChecks';
 import { base64UrlToBytes, utf8 } from '../base/encoding';
-import type { Inspection, InspectOptions, Verdict } from '../inspect';
+import type { Inspection, InspectOptions, Verdict } from './types';
 import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption } from '../keys/keyImport';
 import { resolveKeys, type ResolvedKey } from '../keys/resolve';
 import { combineLayers, isNestedJwt } from './nested';

@@ -2,7 +2,7 @@
  * Nested JWTs (RFC 7519 §5.2, `cty: "JWT"`): a signed or encrypted token whose payload is another token. Both
  * layers are inspected, and the overall verdict is the worse of the two.
  */
-import type { Inspection, Verdict } from '../inspect';
+import type { Inspection, Verdict } from './types';
 
 /** How bad a verdict is, for choosing the worse of two layers: a forged or unsigned layer outweighs everything. */
 const RANK: Readonly<Record<Verdict, number>> = {

@@ -4,7 +4,7 @@
  * re-signed, with the very key that verified it (never a member a `kid` names), for at most the configured lifetime.
  */
 import { JwtWorkbenchError } from '../base/errors';
-import { decodeToken } from '../text/findTokens';
+import { decodeToken } from './decode';
 import { refreshedClaims } from '../text/httpRequests';
 import type { KeyCache, KeyInput, ResolvedKey } from '../keys/resolve';
 import { signWithKey } from './sign';

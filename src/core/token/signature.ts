@@ -2,7 +2,7 @@
 // check the token's x5c chain and then its leaf key; after a mismatch, the other readings of a secret's text are tried.
 import { compactVerify, type CryptoKey } from 'jose';
 import type { SigningAlg } from '../base/algorithms';
-import type { InspectOptions } from '../inspect';
+import type { InspectOptions } from './types';
 import { verifyDirect } from './directVerify';
 import { article, importForVerifying, verifyingKeyNow } from '../keys/keyImport';
 import { resolveKeySet, type ResolvedKey } from '../keys/resolve';

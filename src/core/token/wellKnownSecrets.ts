@@ -4,7 +4,7 @@
  */
 import { HMAC_MIN_BYTES, type SigningAlg } from '../base/algorithms';
 import { base64UrlToBytes, utf8 } from '../base/encoding';
-import type { InspectionWarning } from '../inspect';
+import type { InspectionWarning } from './types';
 import type { KeyCache, ResolvedKey } from '../keys/resolve';
 import { COMMON_SECRETS } from './weakSecrets';
 

@@ -2,7 +2,7 @@
 // new fetched. Only the signature is checked (a key that signed an expired token still signed it), each key only with
 // the algorithms its type allows; a secret's other readings are tried too and said.
 import { isSigningAlg } from '../base/algorithms';
-import { decodeJsonPart } from './verdicts';
+import { decodeJsonPart } from './decode';
 import { cleanTokenText } from './clean';
 import type { KeyCache, KeyInput } from '../keys/resolve';
 import { checkSignature, verifyingReading } from './signature';
