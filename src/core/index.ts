@@ -16,7 +16,10 @@ export { type Inspection, type InspectOptions, type InspectedClaim, type Inspect
 export { keyUsed } from './token/verdicts';
 export { findTokens, tokenSpan, type FoundToken } from './text/findTokens';
 export { decodeToken } from './token/decode';
-export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys/resolve';
+export { describeKey } from './keys/resolve';
+export { KeyCache } from './keys/cache';
+export { secretAsJwk } from './keys/secret';
+export { type KeyInput, type KeyInfo, type KeyFamily } from './keys/types';
 export { readKeyFile } from './keys/keyFile';
 export { openSshPublicKeyToJwk } from './keys/sshKey';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './token/claims';
@@ -34,7 +37,8 @@ export { resignRefusal } from './token/resignRefusal';
 // Issue 13 — keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
 export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './keys/discovery';
 export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './keys/x5c';
-export { SECRET_ENCODINGS, otherReadings, readingName, secretText, type SecretEncoding } from './keys/secret';
+export { SECRET_ENCODINGS, type SecretEncoding } from './keys/types';
+export { otherReadings, readingName, secretText } from './keys/secret';
 export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './token/whichKey';
 // Issue 12 — the tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
 export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';

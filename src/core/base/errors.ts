@@ -9,7 +9,6 @@ export type CoreErrorCode =
   | 'ERR_KEY_FORMAT'
   | 'ERR_KEY_ALG_MISMATCH'
   | 'ERR_KEY_NOT_PRIVATE'
-  | 'ERR_KEY_TOO_SHORT'
   | 'ERR_ALG_UNSUPPORTED'
   | 'ERR_LIFETIME_FORMAT'
   | 'ERR_CLAIMS_TYPE'
@@ -28,6 +27,9 @@ export class JwtWorkbenchError extends Error {
     this.code = code;
   }
 }
+
+/** A key that cannot be read, and why. */
+export const keyError = (message: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', message);
 
 /** The selection could not be read as a payload; `line` and `column` are 1-based and point into the parsed text. */
 export class PayloadSyntaxError extends JwtWorkbenchError {

@@ -6,7 +6,7 @@
  */
 import { parseJson5 } from '../base/json5';
 import { JwtWorkbenchError } from '../base/errors';
-import type { KeyInput } from './resolve';
+import type { KeyInput } from './types';
 
 const refuse = (what: string) => new JwtWorkbenchError('ERR_KEY_FORMAT', what);
 

@@ -6,7 +6,8 @@ import { exportJWK, importJWK, importPKCS8, importSPKI, type CryptoKey, type JWK
 import { PSS_ALGS, type SigningAlg } from '../base/algorithms';
 import { bytesToBase64 } from '../base/encoding';
 import { JwtWorkbenchError } from '../base/errors';
-import type { KeyCache, KeyFamily, ResolvedKey } from './resolve';
+import type { KeyCache } from './cache';
+import type { KeyFamily, ResolvedKey } from './types';
 
 const PSS = new Set<string>(PSS_ALGS);
 

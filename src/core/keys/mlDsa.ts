@@ -2,7 +2,7 @@
 // NIST OIDs. Only where the runtime's Web Crypto has it (Node ≥ 24.7 does; Node 20 and most browsers do not): there
 // the algorithms sign and verify like any other, elsewhere they say so — never a crash.
 import { JwtWorkbenchError } from '../base/errors';
-import type { KeyInfo } from './resolve';
+import type { KeyInfo } from './types';
 
 export const ML_DSA_ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 export type MlDsaAlg = (typeof ML_DSA_ALGS)[number];

@@ -3,7 +3,7 @@
 // `<jwt>~<d1>~…~` — an SD-JWT with every disclosure, for the holder to present as it chooses.
 import { JwtWorkbenchError } from '../base/errors';
 import { bytesToBase64Url, utf8 } from '../base/encoding';
-import type { KeyInput } from '../keys/resolve';
+import type { KeyInput } from '../keys/types';
 import { signToken, withDefaultClaims, type SignOptions } from '../token/sign';
 import { sdDigest } from './sdJwt';
 

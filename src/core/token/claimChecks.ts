@@ -105,11 +105,6 @@ export interface ClaimFailure {
   detail: string;
 }
 
-/** The first (worst) claim failure, or undefined. */
-export function checkClaims(payload: Record<string, unknown>, opts: InspectOptions, nowSec: number): ClaimFailure | undefined {
-  return claimFailures(payload, opts, nowSec)[0];
-}
-
 /**
  * Every way the registered claims fail, worst first: malformed times, expiry, not-before, issuer, audience, required
  * claims. The first decides the verdict; the rest are listed beside it, so that a token that is both expired and

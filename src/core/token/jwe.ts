@@ -8,7 +8,8 @@ import { claimFailures, claimList, warningsFor } from './claimChecks';
 import { base64UrlToBytes, utf8 } from '../base/encoding';
 import type { Inspection, InspectOptions, Verdict } from './types';
 import { JWE_ALGS_BY_FAMILY, decryptionRefusal, importForDecryption } from '../keys/keyImport';
-import { resolveKeys, type ResolvedKey } from '../keys/resolve';
+import { resolveKeys } from '../keys/resolve';
+import { type ResolvedKey } from '../keys/types';
 import { combineLayers, isNestedJwt } from './nested';
 import { MESSAGES, NOT_A_JWT_MESSAGE, malformed, notAClaimsSet, publicInfo } from './verdicts';
 

@@ -6,7 +6,8 @@
 import { JwtWorkbenchError } from '../base/errors';
 import { decodeToken } from './decode';
 import { refreshedClaims } from '../text/httpRequests';
-import type { KeyCache, KeyInput, ResolvedKey } from '../keys/resolve';
+import type { KeyCache } from '../keys/cache';
+import type { KeyInput, ResolvedKey } from '../keys/types';
 import { signWithKey } from './sign';
 import { checkSignature } from './signature';
 import { resignRefusal } from './resignRefusal';

@@ -3,7 +3,9 @@ import { isSigningAlg, type SigningAlg } from '../base/algorithms';
 import { utf8 } from '../base/encoding';
 import { JwtWorkbenchError } from '../base/errors';
 import { importForSigning } from '../keys/keyImport';
-import { resolveKeys, type KeyCache, type KeyInput, type ResolvedKey } from '../keys/resolve';
+import { resolveKeys } from '../keys/resolve';
+import { type KeyCache } from '../keys/cache';
+import { type KeyInput, type ResolvedKey } from '../keys/types';
 import { assertMlDsa } from '../keys/mlDsa';
 
 /** Options of {@link signToken}. */

@@ -5,8 +5,10 @@ import type { SigningAlg } from '../base/algorithms';
 import type { InspectOptions } from './types';
 import { verifyDirect } from './directVerify';
 import { article, importForVerifying, verifyingKeyNow } from '../keys/keyImport';
-import { resolveKeySet, type ResolvedKey } from '../keys/resolve';
-import { otherReadings, secretText, type SecretEncoding } from '../keys/secret';
+import { resolveKeySet } from '../keys/resolve';
+import { type ResolvedKey } from '../keys/types';
+import { otherReadings, secretText } from '../keys/secret';
+import { type SecretEncoding } from '../keys/types';
 import { isMlDsa, mlDsaAvailable, noMlDsa } from '../keys/mlDsa';
 
 /** The outcome of checking a JWS signature with the given keys. */

@@ -2,8 +2,9 @@
 // what a token profile adds. Types only: everything in token/ and profiles/ imports them, and they import nothing
 // of the core but the key types.
 import type { SigningAlg } from '../base/algorithms';
-import type { KeyCache, KeyInfo, KeyInput } from '../keys/resolve';
-import type { SecretEncoding } from '../keys/secret';
+import type { KeyCache } from '../keys/cache';
+import type { KeyInfo, KeyInput } from '../keys/types';
+import type { SecretEncoding } from '../keys/types';
 
 /** The outcome of an inspection, most important first. */
 export type Verdict =

@@ -4,7 +4,7 @@
  */
 import { MAX_PAYLOAD_DEPTH, depthExceeds } from './claimChecks';
 import type { Inspection, Verdict } from './types';
-import type { KeyInfo, ResolvedKey } from '../keys/resolve';
+import type { KeyInfo, ResolvedKey } from '../keys/types';
 
 export const MESSAGES: Readonly<Record<Verdict, string>> = {
   verified: 'Signature verified.',

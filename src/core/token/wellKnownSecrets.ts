@@ -5,7 +5,8 @@
 import { HMAC_MIN_BYTES, type SigningAlg } from '../base/algorithms';
 import { base64UrlToBytes, utf8 } from '../base/encoding';
 import type { InspectionWarning } from './types';
-import type { KeyCache, ResolvedKey } from '../keys/resolve';
+import type { KeyCache } from '../keys/cache';
+import type { ResolvedKey } from '../keys/types';
 import { COMMON_SECRETS } from './weakSecrets';
 
 const HMAC_HASH: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };

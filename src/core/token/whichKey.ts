@@ -4,9 +4,10 @@
 import { isSigningAlg } from '../base/algorithms';
 import { decodeJsonPart } from './decode';
 import { cleanTokenText } from './clean';
-import type { KeyCache, KeyInput } from '../keys/resolve';
+import type { KeyCache } from '../keys/cache';
+import type { KeyInput } from '../keys/types';
 import { checkSignature, verifyingReading } from './signature';
-import type { SecretEncoding } from '../keys/secret';
+import type { SecretEncoding } from '../keys/types';
 
 /** A key to try: its source id and label (shown), and the key (never shown). */
 export interface KeyCandidate {
