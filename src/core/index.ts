@@ -25,22 +25,23 @@ export { openSshPublicKeyToJwk } from './keys/sshKey';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './token/claims';
 export { isIgnored } from './project/gitignore';
 export { jsString, pyString } from './project/literals';
-export { applyInsertions, djangoJwtModule, djangoSettingsModule, exemptPaths, planDjangoAuth, pythonSnippets, typescriptSnippets, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './project/django';
+export { applyInsertions, djangoJwtModule, djangoSettingsModule, exemptPaths, planDjangoAuth, type DjangoAuthPlan, type ExemptPath, type TextInsertion } from './project/django';
+export { pythonSnippets, typescriptSnippets } from './project/snippets';
 export { checkJwksUrl, hostKind, isLoopbackUrl, parseJwks, JWKS_MAX_BYTES, JWKS_MAX_REDIRECTS } from './keys/jwks';
-// Issue 14 — tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
+// Tokens where they show up: a debugger's string, a redirect URI, the object around the cursor, .http files.
 export { unquoteDebugValue, type DebugString } from './text/debugValue';
 export { MAX_REDIRECT_TOKENS, tokensInRedirect, type RedirectToken } from './text/redirect';
 export { bracesAround, MAX_OBJECT_TEXT, type Span } from './text/objectAround';
 export { authorizationTokens, refreshedClaims, type HeaderToken } from './text/httpRequests';
 export { resignCheck, resignClaims, resignToken, type ResignCheck } from './token/resign';
 export { resignRefusal } from './token/resignRefusal';
-// Issue 13 — keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
+// Keys from where issuers publish them: discovery documents, x5c chains to trust anchors.
 export { discoveryPlan, readDiscoveryDocument, DISCOVERY_MAX_BYTES, type DiscoveryPlan } from './keys/discovery';
 export { checkX5c, readTrustAnchors, type ChainCheck, type AnchorInfo } from './keys/x5c';
 export { SECRET_ENCODINGS, type SecretEncoding } from './keys/types';
 export { otherReadings, readingName, secretText } from './keys/secret';
 export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './token/whichKey';
-// Issue 12 — the tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
+// The tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
 export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';
 export { splitSdJwt } from './profiles/sdJwt';
 export { type Disclosure } from './token/types';

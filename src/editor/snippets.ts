@@ -12,7 +12,7 @@ export class RecipeSnippetProvider implements vscode.CompletionItemProvider {
     const issuer = getConfig(document.uri).issuer || folder?.name || 'app';
     const python = document.languageId === 'python';
     // The recipe's code (with the Django module) is read on first use: activation does not need it.
-    const { pythonSnippets, typescriptSnippets } = await import('../core/project/django');
+    const { pythonSnippets, typescriptSnippets } = await import('../core/project/snippets');
     return (python ? pythonSnippets(issuer) : typescriptSnippets(issuer)).map((s) => {
       const item = new vscode.CompletionItem({ label: s.prefix, description: python ? 'JWT Workbench (PyJWT)' : 'JWT Workbench (jose)' }, vscode.CompletionItemKind.Snippet);
       item.insertText = new vscode.SnippetString(s.body);

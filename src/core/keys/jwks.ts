@@ -1,8 +1,6 @@
 import { JwtWorkbenchError } from '../base/errors';
 import { describeKey } from './resolve';
-
-/** JWK members that only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4.1). */
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
+import { PRIVATE_JWK_MEMBERS } from './types';
 
 /** How many redirects a JWKS fetch follows, each hop checked like the URL itself. */
 export const JWKS_MAX_REDIRECTS = 5;
@@ -118,10 +116,10 @@ export function parseJwks(text: string): { jwks: { keys: object[] }; kids: strin
   const jwks = json as { keys: object[] };
   // Every member, even one that would be skipped (use "enc", an unknown kty): a set that carries a private member
   // has leaked it, and it would be kept in workspace state with the rest.
-  const leaked = jwks.keys.findIndex((k) => k && typeof k === 'object' && PRIVATE_MEMBERS.some((m) => m in k));
+  const leaked = jwks.keys.findIndex((k) => k && typeof k === 'object' && PRIVATE_JWK_MEMBERS.some((m) => m in k));
   if (leaked >= 0) {
     const kid = (jwks.keys[leaked] as { kid?: unknown }).kid;
-    throw new JwtWorkbenchError('ERR_JWKS_RESPONSE', `The JWKS publishes private key material (member ${typeof kid === 'string' ? `"${kid}"` : leaked + 1} has ${PRIVATE_MEMBERS.filter((m) => m in (jwks.keys[leaked] as object)).map((m) => `"${m}"`).join(', ')}); a JWKS URL must serve public keys only. Refused, and not kept.`);
+    throw new JwtWorkbenchError('ERR_JWKS_RESPONSE', `The JWKS publishes private key material (member ${typeof kid === 'string' ? `"${kid}"` : leaked + 1} has ${PRIVATE_JWK_MEMBERS.filter((m) => m in (jwks.keys[leaked] as object)).map((m) => `"${m}"`).join(', ')}); a JWKS URL must serve public keys only. Refused, and not kept.`);
   }
   let infos;
   try {

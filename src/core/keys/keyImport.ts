@@ -1,6 +1,6 @@
 /**
  * Keys as Web Crypto wants them, for one purpose each: signing, verifying, decrypting — and the checks that a key
- * fits the purpose (its type, and its declared use, key_ops and alg). Split from keys.ts, which reads keys.
+ * fits the purpose (its type, and its declared use, key_ops and alg). Reading keys is keys/resolve.ts.
  */
 import { exportJWK, importJWK, importPKCS8, importSPKI, type CryptoKey, type JWK } from 'jose';
 import { PSS_ALGS, type SigningAlg } from '../base/algorithms';
@@ -8,6 +8,7 @@ import { bytesToBase64 } from '../base/encoding';
 import { JwtWorkbenchError } from '../base/errors';
 import type { KeyCache } from './cache';
 import type { KeyFamily, ResolvedKey } from './types';
+import { PRIVATE_JWK_MEMBERS } from './types';
 
 const PSS = new Set<string>(PSS_ALGS);
 
@@ -105,12 +106,10 @@ export function article(noun: string): string {
   return `${/^(?:[aeiou]|RSA|EC\b|HMAC|X25519|Ed25519)/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-const PRIVATE_JWK_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
-
 /** A JWK without its private members. */
 export function publicJwk(jwk: JWK): JWK {
   const out: Record<string, unknown> = { ...jwk };
-  for (const f of PRIVATE_JWK_FIELDS) delete out[f];
+  for (const f of PRIVATE_JWK_MEMBERS) delete out[f];
   delete out.key_ops;
   delete out.ext;
   return out as JWK;

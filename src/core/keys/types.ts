@@ -9,6 +9,12 @@ export type SecretEncoding = 'utf8' | 'hex' | 'base64' | 'base64url';
 export const SECRET_ENCODINGS: readonly SecretEncoding[] = ['utf8', 'hex', 'base64', 'base64url'];
 
 /**
+ * JWK members that only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4.1; RFC 9964's "priv"): a key
+ * with any of them is never shown, sent or kept as public.
+ */
+export const PRIVATE_JWK_MEMBERS: readonly string[] = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
+
+/**
  * A key as users have it. A plain string is read as, in this order: a PEM block (SPKI, PKCS#8, PKCS#1, SEC1 EC,
  * X.509 certificate), a JWK or JWKS in JSON, and otherwise secret text whose UTF-8 bytes are the HMAC key —
  * exactly as PyJWT uses a `str` key. Secret text is never silently hex- or base64-decoded: say so with `encoding`.

@@ -6,17 +6,16 @@ import { bytesToBase64Url, utf8 } from '../base/encoding';
 import { decodeToken } from '../token/decode';
 import { failed, notChecked, passed } from './checks';
 import { type ProfileCheck } from '../token/types';
+import { PRIVATE_JWK_MEMBERS } from '../keys/types';
 
 /** How far a proof's iat may be from the clock, beyond the leeway (RFC 9449 §11.1: a short window). */
 export const DPOP_WINDOW_S = 300;
-
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
 
 /** The key a proof is verified with (its header's jwk), or why there is none to use. */
 export function proofKey(header: Record<string, unknown>): { jwk: object } | { refused: string } {
   const jwk = header.jwk;
   if (!jwk || typeof jwk !== 'object' || Array.isArray(jwk)) return { refused: 'A DPoP proof must carry its public key in the header\'s "jwk" (RFC 9449 §4.2); this one has none.' };
-  const secret = PRIVATE_MEMBERS.filter((m) => m in jwk);
+  const secret = PRIVATE_JWK_MEMBERS.filter((m) => m in jwk);
   if (secret.length) return { refused: `The proof's header "jwk" holds private key material (${secret.join(', ')}): it is refused (RFC 9449 §4.2), and whoever made it has leaked that key.` };
   if ((jwk as { kty?: unknown }).kty === 'oct') return { refused: 'The proof\'s header "jwk" is a symmetric key: a DPoP key must be asymmetric (RFC 9449 §4.2).' };
   return { jwk };

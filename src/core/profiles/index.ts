@@ -1,4 +1,4 @@
-// Which profile a JWS is, and what its standard adds (issue 12): called by inspect.ts around the plain JWS check.
+// Which profile a JWS is, and what its standard adds: called by inspect.ts around the plain JWS check.
 import { decodeToken } from '../token/decode';
 import type { Inspection, InspectOptions } from '../token/types';
 import { accessTokenChecks } from './accessToken';

@@ -1,4 +1,4 @@
-// Sign as SD-JWT (issue 12): the chosen top-level claims become disclosures ([salt, name, value], salts from the
+// Sign as SD-JWT: the chosen top-level claims become disclosures ([salt, name, value], salts from the
 // CSPRNG), their sha-256 digests go into `_sd` (sorted, so their order tells nothing), and the output is
 // `<jwt>~<d1>~…~` — an SD-JWT with every disclosure, for the holder to present as it chooses.
 import { JwtWorkbenchError } from '../base/errors';

@@ -6,21 +6,21 @@
  * `exp` is required, and a refusal is the recipe's `{"status": "error", "message": …}` with status 401.
  */
 
-import { jsString, pyString } from './literals';
+import { pyString } from './literals';
 
 const HEADER = (what: string) => `"""${what} Added by JWT Workbench (the Django + PyJWT recipe)."""`;
 
-const JWT_IMPORTS = ['import datetime', '', 'import jwt', 'from django.conf import settings'];
+export const JWT_IMPORTS = ['import datetime', '', 'import jwt', 'from django.conf import settings'];
 
 /** The issuer and audience that Sign Selection uses, as the settings read them (with the same defaults). */
 const issuerExpr = (issuer: string) => `getattr(settings, "JWT_ISSUER", ${pyString(issuer)})`;
 
-const TOKEN_ERROR = [
+export const TOKEN_ERROR = [
   'class TokenError(Exception):',
   '    """A token to refuse; str(error) is the recipe\'s answer: "Token has expired." or "Token is invalid."."""',
 ];
 
-const GENERATE = (issuer: string) => [
+export const GENERATE = (issuer: string) => [
   'def generate_jwt(user, lifetime=datetime.timedelta(days=1)):',
   '    """A token for `user` (a username), valid for `lifetime`: the claims JWT: Sign Selection makes."""',
   '    now = datetime.datetime.now(tz=datetime.timezone.utc)',
@@ -28,7 +28,7 @@ const GENERATE = (issuer: string) => [
   '    return jwt.encode(payload, settings.JWT_SECRET, algorithm="HS256")',
 ];
 
-const VERIFY = (issuer: string) => [
+export const VERIFY = (issuer: string) => [
   'def verify_jwt(token):',
   '    """The claims of a valid token; raises TokenError("Token has expired.") or TokenError("Token is invalid.")."""',
   '    try:',
@@ -46,7 +46,7 @@ const VERIFY = (issuer: string) => [
   '        raise TokenError("Token is invalid.")',
 ];
 
-const MIDDLEWARE_CLASS = [
+export const MIDDLEWARE_CLASS = [
   'def _refuse(message):',
   '    return JsonResponse({"status": "error", "message": message}, status=401)',
   '',
@@ -84,9 +84,9 @@ const MIDDLEWARE_CLASS = [
   '        return False',
 ];
 
-const MIDDLEWARE_IMPORTS = ['from django.conf import settings', 'from django.http import JsonResponse', 'from django.urls import Resolver404, resolve'];
+export const MIDDLEWARE_IMPORTS = ['from django.conf import settings', 'from django.http import JsonResponse', 'from django.urls import Resolver404, resolve'];
 
-const lines = (...blocks: string[][]) => blocks.map((b) => b.join('\n')).join('\n\n\n') + '\n';
+export const lines = (...blocks: string[][]) => blocks.map((b) => b.join('\n')).join('\n\n\n') + '\n';
 
 /** `utils/jwt.py`: TokenError, generate_jwt, verify_jwt. */
 export function djangoJwtModule(issuer: string): string {
@@ -96,80 +96,6 @@ export function djangoJwtModule(issuer: string): string {
 /** `utils/middleware.py`: the middleware, using utils/jwt.py. */
 export function djangoMiddlewareModule(): string {
   return `${HEADER('JWT authentication middleware.')}\n${lines(MIDDLEWARE_IMPORTS, ['from .jwt import TokenError, verify_jwt'], MIDDLEWARE_CLASS)}`;
-}
-
-/** Escape text for a VS Code snippet body (`$`, `}` and `\` are syntax there). */
-export function snippetEscape(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
-}
-
-/**
- * The Python snippets, each complete on its own (imports included), as snippet bodies: `generate_jwt`,
- * `verify_jwt` (with TokenError) and `jwt_middleware` (with its own verify_jwt, so it runs with nothing else).
- */
-export function pythonSnippets(issuer: string): { prefix: string; description: string; body: string }[] {
-  const body = (...blocks: string[][]) => `${snippetEscape(lines(...blocks))}$0`;
-  return [
-    { prefix: 'generate_jwt', description: `PyJWT: sign {user, exp: now + 1 day, iat, iss: "${issuer}"} with HS256 and settings.JWT_SECRET`, body: body(JWT_IMPORTS, GENERATE(issuer)) },
-    { prefix: 'verify_jwt', description: 'PyJWT: verify (HS256 only, exp required) and raise the recipe\'s "Token has expired." / "Token is invalid."', body: body(['import jwt', 'from django.conf import settings'], TOKEN_ERROR, VERIFY(issuer)) },
-    {
-      prefix: 'jwt_middleware',
-      description: 'Django: Bearer-token middleware with the recipe\'s 401 {"status": "error", "message": …}; exempts OPTIONS, the login route, 404s',
-      body: body(['import jwt', ...MIDDLEWARE_IMPORTS], TOKEN_ERROR, VERIFY(issuer), MIDDLEWARE_CLASS),
-    },
-  ];
-}
-
-/** The TypeScript (jose) snippets, each complete on its own: generateJwt, verifyJwt, and an Express middleware. */
-export function typescriptSnippets(issuer: string): { prefix: string; description: string; body: string }[] {
-  const secret = ["const secret = new TextEncoder().encode(process.env.JWT_SECRET ?? '');", `const issuer = process.env.JWT_ISSUER ?? ${jsString(issuer)};`];
-  const verify = [
-    'export class TokenError extends Error {}',
-    '',
-    '/** The claims of a valid token; throws TokenError("Token has expired.") or TokenError("Token is invalid."). */',
-    'export async function verifyJwt(token: string): Promise<JWTPayload> {',
-    '  try {',
-    "    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], issuer, requiredClaims: ['exp', 'iat', 'iss'] });",
-    '    return payload;',
-    '  } catch (e) {',
-    "    throw new TokenError(e instanceof errors.JWTExpired ? 'Token has expired.' : 'Token is invalid.');",
-    '  }',
-    '}',
-  ];
-  const b = (...parts: string[][]) => `${snippetEscape(parts.map((p) => p.join('\n')).join('\n\n') + '\n')}$0`;
-  return [
-    {
-      prefix: 'generateJwt',
-      description: `jose: sign {user} with HS256, iat, exp = 1 day, iss "${issuer}" — JWT_SECRET's UTF-8 bytes as the key, as PyJWT uses it`,
-      body: b(["import { SignJWT } from 'jose';"], secret, [
-        'export function generateJwt(user: string): Promise<string> {',
-        "  return new SignJWT({ user }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt().setExpirationTime('1d').setIssuer(issuer).sign(secret);",
-        '}',
-      ]),
-    },
-    { prefix: 'verifyJwt', description: 'jose: verify (HS256 only, exp required) and throw the recipe\'s errors', body: b(["import { errors, jwtVerify, type JWTPayload } from 'jose';"], secret, verify) },
-    {
-      prefix: 'jwtExpressMiddleware',
-      description: 'Express: Bearer-token middleware with the recipe\'s 401 {"status": "error", "message": …}; OPTIONS and the exempt paths pass',
-      body: b(["import type { NextFunction, Request, Response } from 'express';", "import { errors, jwtVerify, type JWTPayload } from 'jose';"], secret, verify, [
-        "const EXEMPT = ['/login'];",
-        '',
-        'export async function jwtAuthentication(req: Request, res: Response, next: NextFunction): Promise<void> {',
-        "  if (req.method === 'OPTIONS' || EXEMPT.some((p) => req.path.startsWith(p))) return next();",
-        "  const header = req.get('authorization') ?? '';",
-        "  if (!header) return void res.status(401).json({ status: 'error', message: 'Authentication required.' });",
-        "  const [scheme, token] = header.split(' ');",
-        "  if (scheme?.toLowerCase() !== 'bearer' || !token) return void res.status(401).json({ status: 'error', message: 'Token is invalid.' });",
-        '  try {',
-        '    res.locals.jwt = await verifyJwt(token);',
-        '    next();',
-        '  } catch (e) {',
-        "    res.status(401).json({ status: 'error', message: (e as Error).message });",
-        '  }',
-        '}',
-      ]),
-    },
-  ];
 }
 
 /** The settings module a `manage.py` names (`DJANGO_SETTINGS_MODULE`), e.g. "mysite.settings". */

@@ -1,4 +1,4 @@
-// Issue 13.4: "which of my keys signed this?" — every key the user already has is tried against one token, nothing
+// "Which of my keys signed this?" — every key the user already has is tried against one token, nothing
 // new fetched. Only the signature is checked (a key that signed an expired token still signed it), each key only with
 // the algorithms its type allows; a secret's other readings are tried too and said.
 import { isSigningAlg } from '../base/algorithms';

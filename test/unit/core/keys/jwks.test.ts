@@ -90,6 +90,7 @@ describe('core/jwks', () => {
       ['a symmetric key', JSON.stringify({ keys: [{ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA' }] }), /private key material.*"k"/],
       ['a private member that would be skipped (use "enc")', JSON.stringify({ keys: [rsaPair('s').publicJwk, { ...rsaPair('e').privateJwk, use: 'enc' }] }), /private key material \(member "e" has "d", "p", "q", "dp", "dq", "qi"\)/],
       ['a private member of an unknown key type', JSON.stringify({ keys: [rsaPair('s').publicJwk, { kty: 'XYZ', d: 'AAAA' }] }), /member 2 has "d"/],
+      ['an ML-DSA private key (its "priv", RFC 9964)', JSON.stringify({ keys: [rsaPair('s').publicJwk, { kty: 'AKP', alg: 'ML-DSA-44', kid: 'pq', pub: 'AAAA', priv: 'AAAA' }] }), /private key material \(member "pq" has "priv"\)/],
       ['an oversized body', JSON.stringify({ keys: [], pad: 'x'.repeat(1024 * 1024) }), /over 1024 KiB/],
     ];
     for (const [name, body, why] of refused) {
