@@ -42,7 +42,7 @@ export { SECRET_ENCODINGS, type SecretEncoding } from './keys/types';
 export { otherReadings, readingName, secretText } from './keys/secret';
 export { whichKeySigned, type KeyCandidate, type KeyMatch, type KeySearch } from './token/whichKey';
 // The tokens of 2026: profiles recognised, checked and explained (src/core/profiles/).
-export { signSdJwt, type SdJwtSignOptions } from './profiles/sdJwtSign';
+export { signSdJwt, NEVER_DISCLOSABLE, type SdJwtSignOptions } from './profiles/sdJwtSign';
 export { splitSdJwt } from './profiles/sdJwt';
 export { type Disclosure } from './token/types';
 export type { Profile, ProfileCheck, ProfileOptions } from './token/types';

@@ -29,3 +29,17 @@ export const EC_CURVE_ALG: Readonly<Record<string, SigningAlg>> = { 'P-256': 'ES
 export function isSigningAlg(alg: unknown): alg is SigningAlg {
   return typeof alg === 'string' && (SIGNING_ALGS as readonly string[]).includes(alg);
 }
+
+/** A SHA-2 hash as Web Crypto names it. */
+export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
+
+/** The hash a JWS algorithm is made with, by its last digits (HS256, RS384, ES512…); undefined for EdDSA and ML-DSA. */
+export function algHash(alg: string): HashName | undefined {
+  const bits = /(256|384|512)$/.exec(alg)?.[1];
+  return bits ? (`SHA-${bits}` as HashName) : undefined;
+}
+
+/** The hash of a digest algorithm name of the IANA registry ("sha-256"), as an SD-JWT's `_sd_alg` names it. */
+export function subtleHash(name: unknown): HashName | undefined {
+  return name === 'sha-256' ? 'SHA-256' : name === 'sha-384' ? 'SHA-384' : name === 'sha-512' ? 'SHA-512' : undefined;
+}

@@ -3,7 +3,7 @@
  * fits the purpose (its type, and its declared use, key_ops and alg). Reading keys is keys/resolve.ts.
  */
 import { exportJWK, importJWK, importPKCS8, importSPKI, type CryptoKey, type JWK } from 'jose';
-import { PSS_ALGS, type SigningAlg } from '../base/algorithms';
+import { PSS_ALGS, algHash, type SigningAlg } from '../base/algorithms';
 import { bytesToBase64 } from '../base/encoding';
 import { JwtWorkbenchError } from '../base/errors';
 import type { KeyCache } from './cache';
@@ -26,7 +26,7 @@ export async function importForSigning(key: ResolvedKey, alg: SigningAlg, cache?
 
 /** An HMAC secret as a CryptoKey: imported once here instead of by jose on every call. */
 function hmacKey(bytes: Uint8Array, alg: SigningAlg, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, [usage]);
+  return crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: algHash(alg) }, false, [usage]);
 }
 
 /** The JWK as Web Crypto should see it: declarations are enforced here, not left to each runtime's reading of them. */

@@ -28,11 +28,6 @@ export const passed = (name: string, message: string): ProfileCheck => ({ name, 
 export const failed = (name: string, message: string): ProfileCheck => ({ name, status: 'failed', message });
 export const notChecked = (name: string, message: string): ProfileCheck => ({ name, status: 'not-checked', message });
 
-/** The name of a JWS hash for a digest algorithm name of the IANA registry ("sha-256"), or undefined. */
-export function subtleHash(name: unknown): 'SHA-256' | 'SHA-384' | 'SHA-512' | undefined {
-  return name === 'sha-256' ? 'SHA-256' : name === 'sha-384' ? 'SHA-384' : name === 'sha-512' ? 'SHA-512' : undefined;
-}
-
 const VC_TYPES = new Set(['dc+sd-jwt', 'vc+sd-jwt']);
 
 /** An SD-JWT VC's typ (dc+sd-jwt, or the earlier vc+sd-jwt). Here, not with the SD-JWT inspection: naming a token's profile (hover) must not load that. */

@@ -4,13 +4,12 @@
 import { bytesToBase64Url, utf8 } from '../base/encoding';
 import { failed, notChecked, passed } from './checks';
 import { type ProfileCheck } from '../token/types';
+import { algHash, type HashName } from '../base/algorithms';
 
 /** The hash an at_hash / c_hash is made with: the one of the token's alg (SHA-512 for Ed25519, as OpenID says). */
-function hashFor(alg: unknown): 'SHA-256' | 'SHA-384' | 'SHA-512' | undefined {
+function hashFor(alg: unknown): HashName | undefined {
   if (typeof alg !== 'string') return undefined;
-  if (alg === 'EdDSA' || alg === 'Ed25519') return 'SHA-512';
-  const bits = /(256|384|512)$/.exec(alg)?.[1];
-  return bits ? (`SHA-${bits}` as 'SHA-256' | 'SHA-384' | 'SHA-512') : undefined;
+  return alg === 'EdDSA' || alg === 'Ed25519' ? 'SHA-512' : algHash(alg);
 }
 
 /** base64url of the left half of the hash of `value` (OpenID Connect Core §3.1.3.6). */

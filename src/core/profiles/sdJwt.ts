@@ -5,7 +5,8 @@
 // never guessed.
 import { base64UrlToBytes, bytesToBase64Url, utf8 } from '../base/encoding';
 import { MAX_PAYLOAD_DEPTH, depthExceeds } from '../token/claimChecks';
-import { failed, notChecked, passed, subtleHash } from './checks';
+import { failed, notChecked, passed } from './checks';
+import { subtleHash, type HashName } from '../base/algorithms';
 import { type ProfileCheck } from '../token/types';
 import type { Disclosure } from '../token/types';
 
@@ -36,7 +37,7 @@ export function splitSdJwt(token: string): SdJwtParts | undefined {
 }
 
 /** base64url of the hash of a text's ASCII (UTF-8) bytes, as RFC 9901 §4.2.3 and §4.3.1 compute digests. */
-export async function sdDigest(text: string, hash: 'SHA-256' | 'SHA-384' | 'SHA-512'): Promise<string> {
+export async function sdDigest(text: string, hash: HashName): Promise<string> {
   return bytesToBase64Url(new Uint8Array(await crypto.subtle.digest(hash, utf8.encode(text))));
 }
 

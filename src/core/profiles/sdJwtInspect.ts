@@ -6,9 +6,11 @@ import { decodeToken } from '../token/decode';
 import { MESSAGES } from '../token/verdicts';
 import { processDisclosures, sdDigest, splitSdJwt } from './sdJwt';
 import { type Disclosure } from '../token/types';
-import { failed, isSdJwtVcType, notChecked, passed, subtleHash } from './checks';
+import { failed, isSdJwtVcType, notChecked, passed } from './checks';
+import { subtleHash } from '../base/algorithms';
 import { type Profile, type ProfileCheck } from '../token/types';
 import { isFinalVerdict } from './checks';
+import { relativeTime } from '../token/claims';
 
 /** How old a KB-JWT may be (its iat), beyond the leeway: a presentation is made for one request. */
 export const KB_MAX_AGE_S = 300;
@@ -106,7 +108,7 @@ async function keyBindingChecks(kbJwt: string, presentation: string, payload: Re
   const iat = claims.iat;
   if (typeof iat !== 'number') checks.push(failed('key binding iat', 'The KB-JWT has no numeric "iat" (RFC 9901 §4.3).'));
   else if (iat > nowSec + leeway) checks.push(failed('key binding iat', `The KB-JWT was made ${iat - nowSec} s in the future (leeway ${leeway} s).`));
-  else if (nowSec - iat > KB_MAX_AGE_S + leeway) checks.push(failed('key binding iat', `The KB-JWT was made ${relative(nowSec - iat)} ago; a presentation is fresh for ${KB_MAX_AGE_S / 60} minutes (plus the leeway).`));
+  else if (nowSec - iat > KB_MAX_AGE_S + leeway) checks.push(failed('key binding iat', `The KB-JWT was made ${relativeTime(iat, nowSec)}; a presentation is fresh for ${KB_MAX_AGE_S / 60} minutes (plus the leeway).`));
   else checks.push(passed('key binding iat', `Made ${nowSec - iat} s ago.`));
   const audience = opts.audience === undefined ? undefined : Array.isArray(opts.audience) ? opts.audience : [opts.audience];
   if (audience) checks.push(typeof claims.aud === 'string' && audience.includes(claims.aud) ? passed('key binding aud', `aud is ${claims.aud}.`) : failed('key binding aud', `The KB-JWT is for ${claims.aud === undefined ? 'no audience' : JSON.stringify(claims.aud)}, not ${audience.join(' or ')}.`));
@@ -118,9 +120,5 @@ async function keyBindingChecks(kbJwt: string, presentation: string, payload: Re
 
 /** A claim value in a sentence: claim objects have no prototype, so never String() them. */
 const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-
-function relative(s: number): string {
-  return s >= 86400 ? `${Math.round(s / 86400)} days` : s >= 3600 ? `${Math.round(s / 3600)} hours` : `${Math.round(s / 60)} minutes`;
-}
 
 export type { Disclosure };

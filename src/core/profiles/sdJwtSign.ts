@@ -8,7 +8,7 @@ import { signToken, withDefaultClaims, type SignOptions } from '../token/sign';
 import { sdDigest } from './sdJwt';
 
 /** Claims that are never made disclosable: SD-JWT's own, and the holder key a KB-JWT is checked with. */
-const NEVER_DISCLOSABLE = new Set(['_sd', '_sd_alg', '...', 'cnf']);
+export const NEVER_DISCLOSABLE: ReadonlySet<string> = new Set(['_sd', '_sd_alg', '...', 'cnf']);
 
 export interface SdJwtSignOptions extends SignOptions {
   /** Top-level claim names that become selectively disclosable. */

@@ -2,7 +2,7 @@
  * Is an HS* token MAC'd with a secret everybody knows — a tutorial's, or none at all? The check the inspector runs
  * when the user's key does not verify a token (or there is none), and the warning for a weak key that does.
  */
-import { HMAC_MIN_BYTES, type SigningAlg } from '../base/algorithms';
+import { HMAC_MIN_BYTES, algHash, type SigningAlg } from '../base/algorithms';
 import { base64UrlToBytes, utf8 } from '../base/encoding';
 import type { InspectionWarning } from './types';
 import type { KeyCache } from '../keys/cache';
@@ -24,7 +24,6 @@ export const COMMON_SECRETS: ReadonlySet<string> = new Set([
   '123456', '12345678', 'qwerty', 'shhhhh', 'shhhhhhared-secret', 'keyboard cat', 'django-insecure', 'gottacatchemall',
 ]);
 
-const HMAC_HASH: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
 const LIST = [...COMMON_SECRETS];
 
 /**
@@ -48,7 +47,7 @@ export const KNOWN_SECRET_WARNING: InspectionWarning = {
  * imported once per algorithm and kept in `cache` when given.
  */
 export async function wellKnownSecretWarning(token: string, alg: SigningAlg, cache?: KeyCache): Promise<InspectionWarning | undefined> {
-  const hash = HMAC_HASH[alg];
+  const hash = algHash(alg);
   if (!hash) return undefined;
   let keys = cache?.wellKnown.get(alg);
   if (!keys) {

@@ -30,7 +30,7 @@ describe('core: SD-JWT, RFC 9901 §5.2 example', () => {
   it('an hour later the same presentation is too old, and with another nonce it is for another request', async () => {
     const late = await inspectToken(presentation, { key: { jwk: issuerKey }, now: new Date(AT.getTime() + 3600e3) });
     assert.equal(late.verdict, 'claim-mismatch');
-    assert.match(late.detail!, /The KB-JWT was made 1 hours ago|60 minutes ago/);
+    assert.match(late.detail!, /The KB-JWT was made 1 hour ago;/);
     const other = await inspectToken(presentation, { key: { jwk: issuerKey }, now: AT, nonce: 'another' });
     assert.equal(other.verdict, 'claim-mismatch');
   });
