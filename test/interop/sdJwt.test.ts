@@ -162,7 +162,7 @@ describe('SD-JWT (RFC 9901) with @sd-jwt/core as the peer', function () {
     });
     it('a KB-JWT made an hour ago', async () => {
       const old = await sdjwt.present(token, { given_name: true } as never, { kb: { payload: { aud: 'v', iat: now() - 3600, nonce: 'n' } } });
-      await expectFail(old, 'key binding iat', /made 1 hours ago|made 60 minutes ago/);
+      await expectFail(old, 'key binding iat', /made 1 hour ago;/);
     });
     it('a KB-JWT for another audience or nonce, when they are expected', async () => {
       await expectFail(kbPresented, 'key binding aud', /not https:\/\/other\.example/, 'claim-mismatch', { audience: 'https://other.example' });
