@@ -6,6 +6,7 @@
  * and never stores in its state.
  */
 import type { Inspection, SecretEncoding, SigningAlg } from './core';
+import { isSigningAlg } from './core/base/algorithms';
 
 export type { SecretEncoding } from './core';
 
@@ -24,14 +25,13 @@ export interface VerifyOptionsView {
   leeway: number;
   /** ISO time to verify at, or '' for now. */
   at: string;
-  /** The nonce the client (or verifier) sent: checked in ID tokens and KB-JWTs (issue 12). */
+  /** The nonce the client (or verifier) sent: checked in ID tokens and KB-JWTs. */
   nonce?: string;
   /** The OAuth client: an ID token's aud, an access token's client_id. */
   clientId?: string;
 }
 
-/** How the token on display came to be there. */
-/** Where the token in the panel came from (the debugger, the terminal, a redirect URI, the clipboard are issue 14's). */
+/** How the token on display came to be there: an editor's selection, a paste, a signature made here, a restored panel, the debugger, the terminal, a redirect URI, the clipboard. */
 export type Origin = 'selection' | 'pasted' | 'signed' | 'restored' | 'empty' | 'debugger' | 'terminal' | 'uri' | 'clipboard';
 
 /** Everything the webview renders. */
@@ -60,12 +60,12 @@ export interface InspectorView {
   panelSecret?: boolean;
   /**
    * The token's `iss` (an https URL) when no key at hand verified it: the banner offers "Fetch keys for <iss>…". The
-   * extension fetches only after the user's click and a confirmation that lists the URLs (issue 13.1).
+   * extension fetches only after the user's click and a confirmation that lists the URLs.
    */
   issuerOffer?: string;
   /** The selected source holds secret text, read this way (utf8 = as text); the panel offers to change it. */
   secretEncoding?: SecretEncoding;
-  /** The answer to "Which of my keys signed this?" for the token on display (issue 13.4). */
+  /** The answer to "Which of my keys signed this?" for the token on display. */
   keySearch?: KeySearchView;
   keySources: KeySourceOption[];
   /** The id of the key source in use. */
@@ -108,7 +108,8 @@ export interface KeyMatchView {
 
 export type ToWebview =
   | { type: 'view'; view: InspectorView }
-  | { type: 'notice'; level: 'info' | 'error'; text: string }
+  /** A status line; `copied` when it answers a copy (the webview confirms on the button, whatever the text's language). */
+  | { type: 'notice'; level: 'info' | 'error'; text: string; copied?: boolean }
   /** The key of `keySource`, sent only because the user clicked "Reveal"; shown briefly, never persisted. */
   | { type: 'revealed'; keySource: string; text: string };
 
@@ -170,7 +171,6 @@ export function isVerifyOptions(v: unknown): v is VerifyOptionsView {
   );
 }
 
-const ALGS = new Set(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']);
 
 const ENCODINGS = new Set(['utf8', 'hex', 'base64', 'base64url']);
 
@@ -198,7 +198,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'saveSecret':
       return isPanelSecret(m.secret);
     case 'sign':
-      return isText(m.header) && isText(m.payload) && typeof m.alg === 'string' && ALGS.has(m.alg) && isText(m.keySource);
+      return isText(m.header) && isText(m.payload) && isSigningAlg(m.alg) && isText(m.keySource);
     case 'copy':
       return m.what === 'token' || m.what === 'header' || m.what === 'payload' || m.what === 'bearer';
     case 'insert':
@@ -215,7 +215,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
 /** Run-time check of a message from the extension (the webview trusts nothing it did not check). */
 export function isToWebview(m: unknown): m is ToWebview {
   if (!isRecord(m)) return false;
-  if (m.type === 'notice') return (m.level === 'info' || m.level === 'error') && isText(m.text);
+  if (m.type === 'notice') return (m.level === 'info' || m.level === 'error') && isText(m.text) && (m.copied === undefined || typeof m.copied === 'boolean');
   if (m.type === 'revealed') return isText(m.keySource) && isText(m.text);
   if (m.type !== 'view' || !isRecord(m.view)) return false;
   const v = m.view;
@@ -409,4 +409,8 @@ export const WEBVIEW_STRINGS: readonly string[] = [
   'Token profile',
   'disclosure',
   'Kind: {0}',
+  'As signed by the issuer',
+  'Digests (_sd) stand for the claims the holder may disclose.',
+  'As presented by the holder',
+  'The disclosed claims in place of their digests; withheld claims are absent.',
 ];

@@ -354,10 +354,10 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
    * A status line for the token on display ("Signed with …", an error): kept with that token, so that it is shown with
    * it and goes when another token (or none) is shown.
    */
-  private async say(level: 'info' | 'error', text: string): Promise<void> {
+  private async say(level: 'info' | 'error', text: string, copied?: boolean): Promise<void> {
     this.state = { ...this.state, status: { token: this.state.token, level, text } };
     if (this.lastView) this.lastView = { ...this.lastView, status: { level, text } };
-    await this.post({ type: 'notice', level, text });
+    await this.post({ type: 'notice', level, text, ...(copied ? { copied } : {}) });
   }
 
   /**
@@ -551,7 +551,7 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
       : inspection.payload !== undefined ? JSON.stringify(inspection.payload, null, 2)
       : inspection.payloadText ?? '';
     await vscode.env.clipboard.writeText(text);
-    await this.say('info', vscode.l10n.t('Copied {0}.', what === 'bearer' ? 'the Authorization header' : `the ${what}`));
+    await this.say('info', vscode.l10n.t('Copied {0}.', what === 'bearer' ? 'the Authorization header' : `the ${what}`), true);
   }
 
   private async insert(mode: 'insert' | 'replace'): Promise<void> {

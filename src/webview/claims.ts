@@ -1,5 +1,6 @@
 /** The inspector's read-only tables: the claims (value, times, meaning) and the warnings. Token data is text only. */
 import type { Inspection } from '../core';
+import { utcTime } from '../core/token/claims';
 import { el } from './dom';
 import { t } from './l10n';
 
@@ -22,7 +23,8 @@ export function renderClaims(claimsView: HTMLElement, ins: Inspection | undefine
       when.append(
         el('span', { class: 'relative', 'data-time': String(Math.floor(local.getTime() / 1000)) }, c.relative ?? ''),
         el('span', { class: 'local' }, local.toLocaleString()),
-        el('span', { class: 'utc' }, c.time.replace('T', ' ').replace(/\.000Z$|Z$/, ' UTC')),
+        // The time as the banner says it (the core's one format).
+        el('span', { class: 'utc' }, (typeof c.value === 'number' ? utcTime(c.value) : undefined) ?? c.time),
       );
     }
     // A claim an SD-JWT holder chose to disclose is marked beside the always-visible ones.

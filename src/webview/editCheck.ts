@@ -18,68 +18,91 @@ export function jsonProblem(text: string): string | undefined {
   }
 }
 
-/** Where strict JSON first goes wrong, and what was expected there: one linear pass (an explicit stack, no recursion). */
-function firstError(s: string): { at: number; what: string } {
-  let i = 0;
-  const ws = () => {
-    while (i < s.length && ' \t\r\n'.includes(s[i])) i++;
-  };
-  const fail = (what: string) => ({ at: i, what: i >= s.length ? t('{0} expected, but the text ends', what) : t('{0} expected, not “{1}”', what, s[i]) });
-  const str = (): boolean => {
-    i++;
-    while (i < s.length && s[i] !== '"' && s[i] !== '\n') i += s[i] === '\\' ? 2 : 1;
-    if (s[i] !== '"') return false;
-    i++;
+type Failure = { at: number; what: string };
+
+/** A cursor over the text being checked, with the readers of strict JSON's pieces. */
+class Scan {
+  i = 0;
+  constructor(private readonly s: string) {}
+
+  ws(): void {
+    while (this.i < this.s.length && ' \t\r\n'.includes(this.s[this.i])) this.i++;
+  }
+
+  fail(what: string): Failure {
+    return { at: this.i, what: this.i >= this.s.length ? t('{0} expected, but the text ends', what) : t('{0} expected, not “{1}”', what, this.s[this.i]) };
+  }
+
+  /** A string from its opening quote (no line break in it); whether it was closed. */
+  str(): boolean {
+    const s = this.s;
+    this.i++;
+    while (this.i < s.length && s[this.i] !== '"' && s[this.i] !== '\n') this.i += s[this.i] === '\\' ? 2 : 1;
+    if (s[this.i] !== '"') return false;
+    this.i++;
     return true;
-  };
+  }
+
   /** An object's `"name":`; a failure, or undefined when it was read. */
-  const key = () => {
-    ws();
-    if (s[i] !== '"') return fail(t('A "quoted" name'));
-    if (!str()) return fail(t('A closing "'));
-    ws();
-    if (s[i] !== ':') return fail(t('A : after the name'));
-    i++;
+  key(): Failure | undefined {
+    this.ws();
+    if (this.s[this.i] !== '"') return this.fail(t('A "quoted" name'));
+    if (!this.str()) return this.fail(t('A closing "'));
+    this.ws();
+    if (this.s[this.i] !== ':') return this.fail(t('A : after the name'));
+    this.i++;
     return undefined;
-  };
+  }
+
+  /** A scalar value (a string, a number, true, false, null); a failure, or undefined when it was read. */
+  scalar(): Failure | undefined {
+    if (this.s[this.i] === '"') return this.str() ? undefined : this.fail(t('A closing "'));
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.s.slice(this.i, this.i + 400));
+    if (!m) return this.fail(t('A value (a "string", a number, true, false, null, {…} or […])'));
+    this.i += m[0].length;
+    return undefined;
+  }
+
+  /** After a value: a comma (and the next name in an object), a closer, or the end. 'value' when a value is next. */
+  afterValue(stack: string[]): Failure | 'value' {
+    const s = this.s;
+    for (;;) {
+      this.ws();
+      const top = stack[stack.length - 1];
+      if (top === undefined) return this.i < s.length ? this.fail(t('The end after the value')) : { at: this.i, what: t('Something else') };
+      if (s[this.i] === ',') {
+        this.i++;
+        return (top === '{' ? this.key() : undefined) ?? 'value';
+      }
+      if (s[this.i] !== (top === '{' ? '}' : ']')) return this.fail(top === '{' ? t('A , or }') : t('A , or ]'));
+      stack.pop();
+      this.i++;
+    }
+  }
+}
+
+/** Where strict JSON first goes wrong, and what was expected there: one linear pass (an explicit stack, no recursion). */
+function firstError(s: string): Failure {
+  const scan = new Scan(s);
   const stack: string[] = [];
   for (;;) {
-    ws();
-    const c = s[i];
+    scan.ws();
+    const c = s[scan.i];
     if (c === '{' || c === '[') {
-      i++;
-      ws();
-      if (s[i] === (c === '{' ? '}' : ']')) i++;
-      else {
+      scan.i++;
+      scan.ws();
+      if (s[scan.i] !== (c === '{' ? '}' : ']')) {
         stack.push(c);
-        const e = c === '{' ? key() : undefined;
+        const e = c === '{' ? scan.key() : undefined;
         if (e) return e;
         continue;
       }
-    } else if (c === '"') {
-      if (!str()) return fail(t('A closing "'));
+      scan.i++;
     } else {
-      const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.slice(i, i + 400));
-      if (!m) return fail(t('A value (a "string", a number, true, false, null, {…} or […])'));
-      i += m[0].length;
+      const e = scan.scalar();
+      if (e) return e;
     }
-    // After a value: a comma, a closer, or the end.
-    for (;;) {
-      ws();
-      const top = stack[stack.length - 1];
-      if (top === undefined) return i < s.length ? fail(t('The end after the value')) : { at: i, what: t('Something else') };
-      if (s[i] === ',') {
-        i++;
-        const e = top === '{' ? key() : undefined;
-        if (e) return e;
-        break;
-      }
-      if (s[i] === (top === '{' ? '}' : ']')) {
-        stack.pop();
-        i++;
-        continue;
-      }
-      return fail(top === '{' ? t('A , or }') : t('A , or ]'));
-    }
+    const next = scan.afterValue(stack);
+    if (next !== 'value') return next;
   }
 }

@@ -1,4 +1,4 @@
-// The banner's key offers (issue 13): fetch the issuer's keys (on click; the extension confirms the URLs), read a
+// The banner's key offers: fetch the issuer's keys (on click; the extension confirms the URLs), read a
 // secret another way, "Which of my keys signed this?" and its answer. Text only; every id posted is one the view listed.
 import type { Inspection } from '../core';
 import type { FromWebview, InspectorView, SecretEncoding } from '../protocol';

@@ -1,4 +1,4 @@
-// The profile section of the inspector (issue 12): what kind of token it is, and its standard's checks rendered
+// The profile section of the inspector: what kind of token it is, and its standard's checks rendered
 // generically — each passed, failed or not checked, with its reason — plus an SD-JWT's disclosures, its Key Binding
 // JWT, and a DPoP pair's proof. Token data is text only.
 import type { Inspection, ProfileCheck } from '../core';

@@ -16,6 +16,7 @@ describe('the tokens of 2026, in the real workbench (issue 12)', function () {
   let s: Session;
   const SECRET = crypto.randomBytes(32).toString('hex');
   let issuerJwk: JsonWebKey;
+  let presented = '';
 
   before(async () => {
     s = await openWorkbench();
@@ -48,7 +49,7 @@ describe('the tokens of 2026, in the real workbench (issue 12)', function () {
     const sdjwt = new SDJwtInstance({ signer: await ES256.getSigner(issuer.privateKey), signAlg: 'ES256', hasher: digest, hashAlg: 'sha-256', saltGenerator: generateSalt, kbSigner: await ES256.getSigner(holder.privateKey), kbSignAlg: 'ES256' });
     const now = Math.floor(Date.now() / 1000);
     const issued = await sdjwt.issue({ iss: 'https://issuer.example', iat: now, exp: now + 86400, cnf: { jwk: holder.publicKey }, given_name: 'Erika', family_name: 'Mustermann', email: 'erika@example.com', address: { locality: 'Köln', country: 'DE' } } as never, { _sd: ['given_name', 'family_name', 'email', 'address'] } as never);
-    const presented = await sdjwt.present(issued, { given_name: true, address: true } as never, { kb: { payload: { aud: 'https://verifier.example', iat: now, nonce: 'n-42' } } });
+    presented = await sdjwt.present(issued, { given_name: true, address: true } as never, { kb: { payload: { aud: 'https://verifier.example', iat: now, nonce: 'n-42' } } });
     const view = inspector(s.page);
     await view.locator('#verifyOptions summary').click();
     await view.locator('#addKeyFile').click();
@@ -72,6 +73,42 @@ describe('the tokens of 2026, in the real workbench (issue 12)', function () {
     await shot(s.page, 'sd-jwt-inspector');
     await profile.scrollIntoViewIfNeeded();
     await themes('sd-jwt');
+  });
+
+  it('an SD-JWT\'s Payload pane shows both, labelled: the payload as the issuer signed it (_sd, _sd_alg, cnf) and the claims as the holder disclosed them', async () => {
+    assert.ok(presented, 'the SD-JWT of the test before');
+    const view = inspector(s.page);
+    if ((await view.locator('#token').inputValue()) !== presented) await view.locator('#token').fill(presented);
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 20000 });
+    const pane = view.locator('#payload');
+    const signed = pane.locator('#signedPayload');
+    const disclosed = pane.locator('#disclosedPayload');
+    await signed.waitFor({ timeout: 10000 });
+    assert.match(await signed.locator('h3').innerText(), /As signed by the issuer/);
+    assert.match(await disclosed.locator('h3').innerText(), /As presented by the holder/);
+    const signedText = await signed.locator('pre').innerText();
+    const signedJson = JSON.parse(signedText) as Record<string, unknown>;
+    assert.ok(Array.isArray(signedJson._sd) && signedJson._sd.length === 4, `the four digests, as signed: ${signedText}`);
+    assert.equal(signedJson._sd_alg, 'sha-256');
+    assert.ok(signedJson.cnf, 'the holder key, as signed');
+    assert.equal(signedJson.given_name, undefined, 'a disclosed claim is not in the signed payload');
+    const disclosedJson = JSON.parse(await disclosed.locator('pre').innerText()) as Record<string, unknown>;
+    assert.equal(disclosedJson.given_name, 'Erika');
+    assert.deepEqual(disclosedJson.address, { locality: 'Köln', country: 'DE' });
+    assert.equal(disclosedJson._sd, undefined);
+    assert.equal(disclosedJson.email, undefined, 'a withheld claim is not shown');
+    // Each view is reached with the keyboard, and each is named by its heading for a screen reader.
+    for (const section of [signed, disclosed]) {
+      assert.equal(await section.locator('pre').getAttribute('tabindex'), '0');
+      const labelledBy = await section.locator('pre').getAttribute('aria-labelledby');
+      assert.ok(labelledBy && (await section.locator(`h3#${labelledBy}`).count()) === 1, 'the JSON is labelled by its heading');
+    }
+    await signed.locator('pre').focus();
+    await s.page.keyboard.press('Tab');
+    assert.equal(await disclosed.locator('pre').evaluate((n) => n === document.activeElement), true, 'Tab goes from the signed payload to the disclosed claims');
+    await pane.evaluate((n) => n.scrollIntoView({ block: 'start' }));
+    await shot(s.page, 'sd-jwt-payload');
+    await themes('sd-jwt-payload', true);
   });
 
   it('a DPoP request in an .http file: Verify on the DPoP line shows the pair — the request in the box, the proof\'s checks', async () => {

@@ -11,6 +11,7 @@ describe('protocol', () => {
   it('accepts well-formed messages both ways', () => {
     assert.ok(isToWebview({ type: 'view', view }));
     assert.ok(isToWebview({ type: 'notice', level: 'info', text: 'Copied.' }));
+    assert.ok(isToWebview({ type: 'notice', level: 'info', text: 'Token kopiert.', copied: true }));
     assert.ok(isToWebview({ type: 'revealed', keySource: 'env:0:JWT_SECRET', text: 's' }));
     assert.ok(isToWebview({ type: 'view', view: { ...view, keyDescription: 'HMAC secret (32 bytes)', keyIsSecret: true } }));
     for (const m of [
@@ -46,6 +47,7 @@ describe('protocol', () => {
     assert.equal(isToWebview({ type: 'view', view: { ...view, keySources: [{ id: 1 }] } }), false);
     assert.equal(isToWebview({ type: 'view', view: { ...view, inspection: { verdict: 1 } } }), false);
     assert.equal(isToWebview({ type: 'notice', level: 'warn', text: 'x' }), false);
+    assert.equal(isToWebview({ type: 'notice', level: 'info', text: 'x', copied: 'yes' }), false);
     assert.equal(isToWebview({ type: 'revealed', keySource: 'x' }), false);
     assert.equal(isToWebview({ type: 'view', view: { ...view, keyIsSecret: 'yes' } }), false);
   });
