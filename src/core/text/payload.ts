@@ -1,5 +1,6 @@
 import { parseJson5 } from '../base/json5';
 import { JwtWorkbenchError, PayloadSyntaxError } from '../base/errors';
+import { eachBracket } from './brackets';
 
 const PY_LITERALS: ReadonlyMap<string, string> = new Map([['True', 'true'], ['False', 'false'], ['None', 'null']]);
 
@@ -78,18 +79,10 @@ function missingCloser(text: string, line: number, column: number): { message: s
   const lines = text.split('\n');
   const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
   const open: number[] = [];
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      i = j;
-    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-    } else if (c === '[' || c === '{') open.push(i);
+  eachBracket(text, offset, (c, i) => {
+    if (c === '[' || c === '{') open.push(i);
     else if (c === ']' || c === '}') open.pop();
-  }
+  });
   const at = text[offset];
   const top = open[open.length - 1];
   if (top === undefined || !(at === undefined || at === '}' || at === ']')) return undefined;

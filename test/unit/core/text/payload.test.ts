@@ -73,6 +73,9 @@ describe('core/payload: code in a dict is named in a Django developer\'s words (
   it('a list left open names the missing `]` and where the list opened', async () => {
     await assert.rejects(parsePayload('{\n  "user": "alice",\n  "roles": ["admin", "dev"\n}'), /`\]` missing: the list opened at line 3, column 12 is not closed \(line 3, column 27\)/);
   });
+  it('a bracket in a /* */ comment does not hide the list left open (JSON5 allows such comments)', async () => {
+    await assert.rejects(parsePayload('{\n  "roles": ["admin", /* ] */ "dev"\n}'), /`\]` missing: the list opened at line 2, column 12 is not closed/);
+  });
   it('a plain syntax error keeps the parser\'s message', async () => {
     await assert.rejects(parsePayload('{"a": 1,, }'), /not valid JSON, JSON5 or a Python dict/);
   });
