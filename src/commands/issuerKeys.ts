@@ -1,9 +1,10 @@
-// Issue 13: keys from where issuers publish them — an issuer's discovery document (on request only) and trust
-// anchors for x5c certificate chains.
+// Keys from where issuers publish them: an issuer's discovery document (on request only) and trust anchors for x5c
+// certificate chains.
 import * as vscode from 'vscode';
 import { discoveryPlan, isCoreError } from '../core';
 import type { Services } from '../services';
 import type { AskOrigin } from '../workspace/fetchBounded';
+import { showError } from '../workspace/notify';
 import { chooseKeyFile } from './keys';
 
 export interface AddIssuerArgs {
@@ -11,8 +12,6 @@ export interface AddIssuerArgs {
   issuer?: string;
   /** The user already saw the URLs and agreed (scripted use, tests); otherwise a modal lists them first. */
   confirmed?: boolean;
-  /** Reject with the reason instead of showing it (scripted use, tests). */
-  throwOnError?: boolean;
   /**
    * The user's answer about a URL on another origin than the issuer's (a jwks_uri, a redirect hop), asked even when
    * `confirmed`: the first question did not name it. By default a modal asks, naming the URL.
@@ -45,8 +44,7 @@ export async function addIssuerCommand(services: Services, args?: AddIssuerArgs)
   if (!issuer) return undefined;
   const fail = (e: unknown) => {
     services.log.warn(`Issuer not added: ${issuer}: ${(e as Error).message}`);
-    if (args?.throwOnError) throw e;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add the issuer {0}: {1}', issuer, (e as Error).message));
+    void showError(vscode.l10n.t('Cannot add the issuer {0}: {1}', issuer, (e as Error).message), e);
     return undefined;
   };
   let urls: string[];
@@ -100,7 +98,7 @@ export async function addTrustAnchorsCommand(services: Services, args?: { uri?: 
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} added as trust anchors: {1}.', rel, subjects.join('; ')));
     return id;
   } catch (e) {
-    void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} cannot be a trust anchor: {1}', rel, e.message) : String(e));
+    void showError(isCoreError(e) ? vscode.l10n.t('{0} cannot be a trust anchor: {1}', rel, e.message) : String(e), e);
     return undefined;
   }
 }

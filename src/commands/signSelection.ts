@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig } from '../workspace/config';
-import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
+import { envUriFor, readEnvVariable } from '../workspace/envFile';
+import { isWorkspaceError } from '../workspace/errors';
+import { showError } from '../workspace/notify';
 import type { Services } from '../services';
 
 /**
@@ -70,7 +72,7 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
   try {
     ({ value: secret, env: { exists: envExists } } = await readEnvVariable(folder, cfg.secretVariable, envFile, undefined, await services.keys.dialectFor(folder, envFile)));
   } catch (e) {
-    void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
+    void showError(isWorkspaceError(e) ? e.message : String(e), e);
     return undefined;
   }
   let key: KeyInput | undefined = secret;
