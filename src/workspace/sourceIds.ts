@@ -29,7 +29,8 @@ export const NO_KEY = 'none';
 
 /** A variable name a `.env` id may carry: JWT_SECRET, SECRET_KEY, api.key, … */
 const VARIABLE = /^[\w.-]+$/;
-const ENV_ID = /^env:(\d+):([\w.-]+)(?:@(.+))?$/;
+/** A folder index is written without leading zeros, so that one source has one text. */
+const ENV_ID = /^env:(0|[1-9]\d*):([\w.-]+)(?:@(.+))?$/;
 /** The kinds whose text form is `<kind>:<rest>`, `<rest>` taken as it is. */
 const PREFIXED = ['file', 'secretfile', 'anchors', 'secret', 'jwks'] as const;
 
@@ -53,9 +54,11 @@ export function formatSourceId(s: SourceId): string {
   switch (s.kind) {
     case 'none':
       return NO_KEY;
-    case 'env':
-      if (!Number.isInteger(s.folder) || s.folder < 0 || !VARIABLE.test(s.variable) || s.envFile === '') throw new RangeError('not a .env source');
-      return s.envFile === undefined ? `env:${s.folder}:${s.variable}` : `env:${s.folder}:${s.variable}@${s.envFile}`;
+    case 'env': {
+      const text = s.envFile === undefined ? `env:${s.folder}:${s.variable}` : `env:${s.folder}:${s.variable}@${s.envFile}`;
+      if (!Number.isSafeInteger(s.folder) || !ENV_ID.test(text) || !VARIABLE.test(s.variable)) throw new RangeError('not a .env source');
+      return text;
+    }
     case 'secret':
       return `secret:${s.name}`;
     case 'jwks':
