@@ -24,6 +24,8 @@ export const CommandIds = {
   testFromWebview: 'jwtWorkbench.test.fromWebview',
   /** Registered only under test: answer the next modal questions, and read back those asked (workspace/modal.ts). */
   testModals: 'jwtWorkbench.test.modals',
+  /** Registered only under test: the error messages shown since the last call, with their codes (workspace/notify.ts). */
+  testErrors: 'jwtWorkbench.test.errors',
   /** Registered only under test: the last notices the inspector said (text only, no key material). */
   testNotices: 'jwtWorkbench.test.notices',
 } as const;

@@ -15,6 +15,7 @@ import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
 import { scriptModals } from './workspace/modal';
+import { takeShownErrors } from './workspace/notify';
 import type { DebugVariableArg } from './sources/debugValue';
 import { ExpiringTokenLenses, HTTP_FILES } from './sources/httpResign';
 import { TokenTerminalLinks } from './sources/terminalLinks';
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandIds.inspectSelection, completingStep('tokenVerified', () => inspectSelectionCommand(services))),
     vscode.commands.registerCommand(CommandIds.openInspector, completingStep('tokenVerified', () => inspector.open(), (view) => !!view.inspection)),
     vscode.commands.registerCommand(CommandIds.addKeyFile, async (args?: AddKeyFileArgs) => (await lazy()).addKeyFileCommand(services, args)),
-    vscode.commands.registerCommand(CommandIds.addJwksUrl, async (args?: { url?: string; throwOnError?: boolean }) => (await lazy()).addJwksUrlCommand(services, args)),
+    vscode.commands.registerCommand(CommandIds.addJwksUrl, async (args?: { url?: string }) => (await lazy()).addJwksUrlCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addIssuer, async (args?: AddIssuerArgs) => (await lazy()).addIssuerCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.addTrustAnchors, async (args?: { uri?: vscode.Uri | string }) => (await lazy()).addTrustAnchorsCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.forgetKeySource, async (args?: { id?: string }) => (await lazy()).forgetKeySourceCommand(services, args)),
@@ -65,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     codeLens,
     new ExpiredTokenDiagnostics(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
-    // Tokens where they show up (issue 14): the debugger, the terminal, a redirect URI, expiring tokens in .http files.
+    // Tokens where they show up: the debugger, the terminal, a redirect URI, expiring tokens in .http files.
     vscode.commands.registerCommand(CommandIds.inspectDebugValue, async (arg?: unknown) => (await lazy()).inspectDebugValueCommand(services, arg as DebugVariableArg)),
     vscode.commands.registerCommand(CommandIds.inspectDebugConsoleSelection, async () => (await lazy()).inspectDebugConsoleSelectionCommand(services)),
     vscode.window.registerTerminalLinkProvider(new TokenTerminalLinks(services)),
@@ -74,11 +75,13 @@ export function activate(context: vscode.ExtensionContext): void {
     httpLenses,
     vscode.commands.registerCommand(CommandIds.resignHttpToken, async (uri?: string, line?: number, token?: string) => (await import('./sources/httpResignCommand')).resignHttpTokenCommand(services, uri, line, token)),
   );
-  // Under test only: integration tests forge webview messages (the webview is another trust domain) with it.
+  // Under test only: integration tests forge webview messages (the webview is another trust domain), answer modals
+  // and read back the errors shown, with these.
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
       vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)),
       vscode.commands.registerCommand(CommandIds.testModals, (answers: unknown) => scriptModals(answers)),
+      vscode.commands.registerCommand(CommandIds.testErrors, () => takeShownErrors()),
       vscode.commands.registerCommand(CommandIds.testNotices, () => [...inspector.notices]),
     );
   }

@@ -3,6 +3,7 @@ import { generateKeyPair, ML_DSA_ALGS, mlDsaAvailable, parseEnv, type Asymmetric
 import { confirmReplace, envUri, folderToWrite, readEnv, restrictToOwner, writeEnvVariable, writeTarget } from '../workspace/envFile';
 import { offerToIgnore } from '../workspace/gitignore';
 import type { Services } from '../services';
+import { showError } from '../workspace/notify';
 
 const ALGS: AsymmetricAlg[] = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -67,33 +68,12 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
     )?.value;
   if (!target) return undefined;
   const pair = await generateKeyPair(alg);
-  if (target === 'files') {
-    const dir = vscode.Uri.joinPath(folder.uri, 'keys');
-    const priv = vscode.Uri.joinPath(dir, `${alg.toLowerCase()}-private.pem`);
-    const pub = vscode.Uri.joinPath(dir, `${alg.toLowerCase()}-public.pem`);
-    const exists = await vscode.workspace.fs.stat(priv).then(() => true, () => false);
-    if (exists && !args.replace && !(await confirmReplace(vscode.l10n.t('Replace {0}?', vscode.workspace.asRelativePath(priv)), vscode.l10n.t('Tokens signed with the old private key will stop verifying with the new public key.')))) {
-      return undefined;
-    }
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(priv, new TextEncoder().encode(pair.privatePem));
-    const restricted = await restrictToOwner(priv).catch(() => false);
-    await vscode.workspace.fs.writeFile(pub, new TextEncoder().encode(pair.publicPem));
-    // The private key signs (Sign Selection uses it when .env has no secret); the public one verifies.
-    await services.keys.setSigningSource(await services.keys.addKeyFile(priv, true));
-    await services.keys.addKeyFile(pub);
-    services.log.info(`Generated an ${alg} key pair into ${vscode.workspace.asRelativePath(dir)}.`);
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} key pair written: {1} signs{2}, {3} verifies. Both are key sources now.', alg, vscode.workspace.asRelativePath(priv), restricted ? vscode.l10n.t(' (readable by you only)') : '', vscode.workspace.asRelativePath(pub)),
-    );
-    void offerToIgnore(services.context, folder, priv, { asked: 'jwtWorkbench.gitignoreKeysAsked', entry: 'keys/', what: vscode.l10n.t('the private key') });
-    return { alg, target, privateKey: priv.toString(), publicKey: pub.toString() };
-  }
+  if (target === 'files') return writePemFiles(services, folder, alg, pair, args.replace);
   let envTarget: vscode.Uri;
   try {
     ({ uri: envTarget } = await writeTarget(folder, envUri(folder)));
   } catch (e) {
-    void vscode.window.showErrorMessage((e as Error).message);
+    void showError((e as Error).message, e);
     return undefined;
   }
   const env = await readEnv(folder, envTarget);
@@ -109,4 +89,28 @@ export async function generateKeyPairCommand(services: Services, args: GenerateK
   services.log.info(`Generated an ${alg} key pair into ${env.uri.toString(true)} (JWT_PRIVATE_KEY, JWT_PUBLIC_KEY).`);
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} key pair written to {1} as JWT_PRIVATE_KEY and JWT_PUBLIC_KEY.', alg, vscode.workspace.asRelativePath(env.uri)));
   return { alg, target, privateKey: 'JWT_PRIVATE_KEY', publicKey: 'JWT_PUBLIC_KEY' };
+}
+
+/** The pair as PEM files in keys/ (the private one readable by its owner only where modes exist), both key sources. */
+async function writePemFiles(services: Services, folder: vscode.WorkspaceFolder, alg: AsymmetricAlg, pair: Awaited<ReturnType<typeof generateKeyPair>>, replace?: boolean): Promise<GenerateKeyPairResult | undefined> {
+  const dir = vscode.Uri.joinPath(folder.uri, 'keys');
+  const priv = vscode.Uri.joinPath(dir, `${alg.toLowerCase()}-private.pem`);
+  const pub = vscode.Uri.joinPath(dir, `${alg.toLowerCase()}-public.pem`);
+  const exists = await vscode.workspace.fs.stat(priv).then(() => true, () => false);
+  if (exists && !replace && !(await confirmReplace(vscode.l10n.t('Replace {0}?', vscode.workspace.asRelativePath(priv)), vscode.l10n.t('Tokens signed with the old private key will stop verifying with the new public key.')))) {
+    return undefined;
+  }
+  await vscode.workspace.fs.createDirectory(dir);
+  await vscode.workspace.fs.writeFile(priv, new TextEncoder().encode(pair.privatePem));
+  const restricted = await restrictToOwner(priv).catch(() => false);
+  await vscode.workspace.fs.writeFile(pub, new TextEncoder().encode(pair.publicPem));
+  // The private key signs (Sign Selection uses it when .env has no secret); the public one verifies.
+  await services.keys.setSigningSource(await services.keys.addKeyFile(priv, true));
+  await services.keys.addKeyFile(pub);
+  services.log.info(`Generated an ${alg} key pair into ${vscode.workspace.asRelativePath(dir)}.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} key pair written: {1} signs{2}, {3} verifies. Both are key sources now.', alg, vscode.workspace.asRelativePath(priv), restricted ? vscode.l10n.t(' (readable by you only)') : '', vscode.workspace.asRelativePath(pub)),
+  );
+  void offerToIgnore(services.context, folder, priv, { asked: 'jwtWorkbench.gitignoreKeysAsked', entry: 'keys/', what: vscode.l10n.t('the private key') });
+  return { alg, target: 'files', privateKey: priv.toString(), publicKey: pub.toString() };
 }

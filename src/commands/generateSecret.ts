@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { generateSecret, parseEnv } from '../core';
 import { getConfig } from '../workspace/config';
-import { confirmReplace, detectEnvDialect, EnvFileError, envUriFor, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
+import { confirmReplace, detectEnvDialect, envUriFor, folderToWrite, readEnv, writeEnvVariable, writeTarget } from '../workspace/envFile';
 import type { Services } from '../services';
 import { offerToIgnore } from '../workspace/gitignore';
+import { isWorkspaceError } from '../workspace/errors';
+import { showError } from '../workspace/notify';
 
 export interface GenerateSecretArgs {
   /** Replace an existing secret without asking (for scripted use and tests). */
   replace?: boolean;
-  /** Reject with the reason instead of showing it (scripted use, tests). */
-  throwOnError?: boolean;
   /** The file (or .env) whose nearest .env to write, instead of the active editor's. */
   for?: vscode.Uri;
 }
@@ -65,10 +65,9 @@ export async function generateSecretCommand(services: Services, args: GenerateSe
     void offerToIgnore(services.context, folder, env.uri);
     return { uri: env.uri.toString(), variable: cfg.secretVariable, replaced: exists, rewritten };
   } catch (e) {
-    const message = e instanceof EnvFileError ? e.message : vscode.l10n.t('Could not write the secret: {0}', (e as Error).message);
+    const message = isWorkspaceError(e) ? e.message : vscode.l10n.t('Could not write the secret: {0}', (e as Error).message);
     services.log.error(message);
-    if (args.throwOnError) throw new Error(message);
-    void vscode.window.showErrorMessage(message);
+    void showError(message, e);
     return undefined;
   }
 }

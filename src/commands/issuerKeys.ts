@@ -1,23 +1,21 @@
-// Issue 13: keys from where issuers publish them — an issuer's discovery document (on request only) and trust
-// anchors for x5c certificate chains.
+// Keys from where issuers publish them: an issuer's discovery document (on request only) and trust anchors for x5c
+// certificate chains.
 import * as vscode from 'vscode';
 import { discoveryPlan, isCoreError } from '../core';
 import type { Services } from '../services';
-import type { AskOrigin } from '../workspace/fetchBounded';
+import { askModal } from '../workspace/modal';
+import { showError } from '../workspace/notify';
 import { chooseKeyFile } from './keys';
 
 export interface AddIssuerArgs {
   /** The issuer (a token's `iss`, or typed), instead of asking. */
   issuer?: string;
-  /** The user already saw the URLs and agreed (scripted use, tests); otherwise a modal lists them first. */
-  confirmed?: boolean;
-  /** Reject with the reason instead of showing it (scripted use, tests). */
-  throwOnError?: boolean;
   /**
-   * The user's answer about a URL on another origin than the issuer's (a jwks_uri, a redirect hop), asked even when
-   * `confirmed`: the first question did not name it. By default a modal asks, naming the URL.
+   * The user already saw the URLs and agreed (scripted use, tests); otherwise a modal lists them first. A URL on
+   * another origin than the issuer's (a jwks_uri, a redirect hop) is asked about even then: the first question did
+   * not name it.
    */
-  ask?: AskOrigin;
+  confirmed?: boolean;
 }
 
 /**
@@ -45,8 +43,7 @@ export async function addIssuerCommand(services: Services, args?: AddIssuerArgs)
   if (!issuer) return undefined;
   const fail = (e: unknown) => {
     services.log.warn(`Issuer not added: ${issuer}: ${(e as Error).message}`);
-    if (args?.throwOnError) throw e;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add the issuer {0}: {1}', issuer, (e as Error).message));
+    void showError(vscode.l10n.t('Cannot add the issuer {0}: {1}', issuer, (e as Error).message), e);
     return undefined;
   };
   let urls: string[];
@@ -68,7 +65,7 @@ export async function addIssuerCommand(services: Services, args?: AddIssuerArgs)
     ].join('\n');
     if ((await vscode.window.showInformationMessage(vscode.l10n.t('Fetch the keys of {0}?', issuer), { modal: true, detail }, fetchIt)) !== fetchIt) return undefined;
   }
-  const ask = args?.ask ?? ((url: string) => askOtherOrigin(issuer, origin, url));
+  const ask = (url: string) => askOtherOrigin(issuer, origin, url);
   try {
     const { id, kept, from } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching the keys of {0}…', issuer) }, () => services.keys.jwks.addIssuer(issuer, ask));
     services.log.info(`Issuer added: ${issuer} — discovery document ${from}, JWKS ${kept.url} (${kept.count} keys).`);
@@ -82,7 +79,7 @@ export async function addIssuerCommand(services: Services, args?: AddIssuerArgs)
 async function askOtherOrigin(issuer: string, origin: string, url: string): Promise<boolean> {
   const fetchIt = vscode.l10n.t('Fetch from {0}', new URL(url).host);
   const detail = vscode.l10n.t('You agreed to fetch from {0}. {1} is on another origin: fetch from it only if you know it publishes the keys of {2}.', origin, url, issuer);
-  return (await vscode.window.showWarningMessage(vscode.l10n.t('The issuer {0} leads to {1}. Fetch it?', issuer, url), { modal: true, detail }, fetchIt)) === fetchIt;
+  return (await askModal(vscode.l10n.t('The issuer {0} leads to {1}. Fetch it?', issuer, url), detail, fetchIt)) === fetchIt;
 }
 
 /** JWT: Add Trust Anchors… — a CA certificate (or a bundle) that x5c chains must build to. Returns the source id. */
@@ -100,7 +97,7 @@ export async function addTrustAnchorsCommand(services: Services, args?: { uri?: 
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} added as trust anchors: {1}.', rel, subjects.join('; ')));
     return id;
   } catch (e) {
-    void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} cannot be a trust anchor: {1}', rel, e.message) : String(e));
+    void showError(isCoreError(e) ? vscode.l10n.t('{0} cannot be a trust anchor: {1}', rel, e.message) : String(e), e);
     return undefined;
   }
 }

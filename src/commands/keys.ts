@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { checkJwksUrl, isCoreError } from '../core';
 import type { Services } from '../services';
+import { showError } from '../workspace/notify';
+import { formatSourceId, parseSourceId } from '../workspace/sourceIds';
 
 export interface AddKeyFileArgs {
   /** The file, instead of asking with the open dialog (scripted use, tests). */
@@ -17,7 +19,7 @@ export interface AddKeyFileArgs {
  */
 export async function chooseKeyFile(given: vscode.Uri | string | undefined, dialog: { title?: string; openLabel: string; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench read key files.'));
+    void showError(vscode.l10n.t('Trust this workspace to let JWT Workbench read key files.'));
     return undefined;
   }
   if (given) return typeof given === 'string' ? vscode.Uri.parse(given) : given;
@@ -42,14 +44,14 @@ export async function addKeyFileCommand(services: Services, args?: AddKeyFileArg
     return id;
   } catch (e) {
     if (!isCoreError(e, 'ERR_KEY_FORMAT') || args?.asSecret || args?.uri) {
-      void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : (e as Error).message);
+      void showError(isCoreError(e) ? vscode.l10n.t('{0} is not a key: {1}', rel, e.message) : (e as Error).message, e);
       return undefined;
     }
     // Never silently: a file that holds no key becomes a secret only when the user says so, here — and never as the
     // first (primary) button: choosing another file is.
     const another = vscode.l10n.t('Choose Another File…');
     const asSecret = vscode.l10n.t('Use Its Text as an HMAC Secret');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), another, asSecret);
+    const choice = await showError(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), e, another, asSecret);
     if (choice === another) return addKeyFileCommand(services, { ...args, uri: undefined });
     return choice === asSecret ? addKeyFileCommand(services, { ...args, uri, asSecret: true }) : undefined;
   }
@@ -77,7 +79,7 @@ export async function storeKeyCommand(services: Services): Promise<string | unde
     void vscode.window.showInformationMessage(vscode.l10n.t('Stored the key “{0}” in VS Code’s SecretStorage. The inspector lists it as a key source; JWT: Forget a Key Source… deletes it.', name));
     return id;
   } catch (e) {
-    void vscode.window.showErrorMessage(isCoreError(e) ? vscode.l10n.t('Not stored: {0}', e.message) : String(e));
+    void showError(isCoreError(e) ? vscode.l10n.t('Not stored: {0}', e.message) : String(e), e);
     return undefined;
   }
 }
@@ -85,10 +87,9 @@ export async function storeKeyCommand(services: Services): Promise<string | unde
 /**
  * JWT: Add JWKS URL… — the only way anything is ever fetched: the user types the URL of an issuer's JSON Web Key
  * Set; it is fetched now (and again when a token names a key id it lacks), never from a token's `jku`/`x5u`.
- * Returns the source id. `args.url` skips the input box and `args.throwOnError` rejects with the reason instead of
- * showing it (scripted use, tests).
+ * Returns the source id. `args.url` skips the input box (scripted use, tests).
  */
-export async function addJwksUrlCommand(services: Services, args?: { url?: string; throwOnError?: boolean }): Promise<string | undefined> {
+export async function addJwksUrlCommand(services: Services, args?: { url?: string }): Promise<string | undefined> {
   const url =
     args?.url ??
     (await vscode.window.showInputBox({
@@ -109,12 +110,10 @@ export async function addJwksUrlCommand(services: Services, args?: { url?: strin
   try {
     const kept = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching {0}…', url) }, () => services.keys.fetchJwks(url));
     services.log.info(`JWKS added: ${kept.url} (${kept.kids.length} key ids: ${kept.kids.join(', ')}).`);
-    return `jwks:${kept.url}`;
+    return formatSourceId({ kind: 'jwks', url: kept.url });
   } catch (e) {
     services.log.warn(`JWKS not added: ${url}: ${(e as Error).message}`);
-    // Scripted callers (tests) may ask for the reason instead of a notification.
-    if (args?.throwOnError) throw e;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot use {0}: {1}', url, (e as Error).message));
+    void showError(vscode.l10n.t('Cannot use {0}: {1}', url, (e as Error).message), e);
     return undefined;
   }
 }
@@ -132,11 +131,13 @@ export async function forgetKeySourceCommand(services: Services, args?: { id?: s
     )?.id;
   if (!id) return undefined;
   const label = added.find((o) => o.id === id)?.label ?? id;
-  if (id.startsWith('secret:')) {
+  const source = parseSourceId(id);
+  const stored = source?.kind === 'secret' ? source.name : undefined;
+  if (stored !== undefined) {
     // Deleting from SecretStorage cannot be undone: ask first, naming the key.
     const del = vscode.l10n.t('Delete');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Delete the stored key “{0}” from SecretStorage?', id.slice('secret:'.length)),
+      vscode.l10n.t('Delete the stored key “{0}” from SecretStorage?', stored),
       { modal: true, detail: vscode.l10n.t('It cannot be restored: tokens signed with it will no longer verify here unless you store it again.') },
       del,
     );
@@ -145,7 +146,7 @@ export async function forgetKeySourceCommand(services: Services, args?: { id?: s
   await services.keys.forget(id);
   services.log.info(`Forgot the key source ${label}.`);
   void vscode.window.showInformationMessage(
-    id.startsWith('secret:') ? vscode.l10n.t('Deleted the stored key “{0}” from SecretStorage.', id.slice('secret:'.length)) : vscode.l10n.t('Forgot {0}: it is no longer a key source here (the file or URL itself is left as it is).', label),
+    stored !== undefined ? vscode.l10n.t('Deleted the stored key “{0}” from SecretStorage.', stored) : vscode.l10n.t('Forgot {0}: it is no longer a key source here (the file or URL itself is left as it is).', label),
   );
   return id;
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
-import { getConfig } from '../workspace/config';
-import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
+import { getConfig, type Config } from '../workspace/config';
+import { envUriFor, readEnvVariable } from '../workspace/envFile';
+import { isWorkspaceError } from '../workspace/errors';
+import { showError } from '../workspace/notify';
 import type { Services } from '../services';
 
 /**
@@ -23,10 +25,42 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a file and select a JSON object to sign (or put the cursor inside one), such as {"user": "alice"}.'));
     return undefined;
   }
+  const chosen = await payloadToSign(editor);
+  if (!chosen) return undefined;
+  const { selection, payload } = chosen;
+  const signer = await signingKey(services, editor, selection);
+  if (!signer) return undefined;
+  const { key, keyLabel, alg, cfg } = signer;
+  let disclosable: string[] | undefined;
+  if (args.sdJwt) {
+    disclosable = args.disclosable ?? (await pickDisclosable(payload));
+    if (!disclosable) return undefined;
+  }
+  let token: string;
+  try {
+    const opts = { alg, lifetime: cfg.lifetime, issuer: cfg.issuer || signer.folder.name, audience: cfg.audience || undefined, cache: services.keyCache };
+    token = disclosable ? await signSdJwt(payload, key, { ...opts, disclosable }) : await signToken(payload, key, opts);
+  } catch (e) {
+    if (isCoreError(e)) {
+      void showError(vscode.l10n.t('Cannot sign with {0}: {1}', keyLabel, e.message), e);
+      return undefined;
+    }
+    throw e;
+  }
+  services.log.info(`Signed a ${decodeToken(token)?.header?.alg ?? ''} token with ${keyLabel} (${Object.keys(payload).length} claims given).`);
+  await putToken(services, editor, selection, token, { keyLabel, alg, cfg, added: addedClaims(payload, token, cfg.lifetime), took: chosen.took });
+  return token;
+}
+
+/**
+ * The payload to sign and where it is: the selection, or with nothing selected the object around the cursor (or the
+ * whole document when it is one object; `took` says which, for the toast). A payload that does not parse is shown
+ * where it fails, in the document.
+ */
+async function payloadToSign(editor: vscode.TextEditor): Promise<{ selection: vscode.Selection; payload: Record<string, unknown>; took: string } | undefined> {
   const doc = editor.document;
   let selection = editor.selection;
   let payload: Record<string, unknown> | undefined;
-  // Nothing selected: the object around the cursor (or the whole document when it is one object), said in the toast.
   let took = '';
   if (selection.isEmpty) {
     const around = await objectAroundCursor(doc, selection.active);
@@ -38,9 +72,8 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
     editor.selection = selection;
     took = selection.start.line === selection.end.line ? vscode.l10n.t(' (the object on line {0})', selection.start.line + 1) : vscode.l10n.t(' (the object on lines {0}–{1})', selection.start.line + 1, selection.end.line + 1);
   }
-  const text = doc.getText(selection);
   try {
-    payload ??= await parsePayload(text);
+    payload ??= await parsePayload(doc.getText(selection));
   } catch (e) {
     if (e instanceof PayloadSyntaxError) {
       // Point at the error in the document, not in the selection.
@@ -48,12 +81,20 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
       const pos = doc.validatePosition(at);
       editor.selection = new vscode.Selection(pos, pos);
       editor.revealRange(new vscode.Range(pos, pos));
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} — at line {1}, column {2} of {3}.', e.message.replace(/ \(line \d+, column \d+\)$/, ''), pos.line + 1, pos.character + 1, vscode.workspace.asRelativePath(doc.uri)));
-    } else if (isCoreError(e)) void vscode.window.showErrorMessage(e.message);
+      void showError(vscode.l10n.t('{0} — at line {1}, column {2} of {3}.', e.reason, pos.line + 1, pos.character + 1, vscode.workspace.asRelativePath(doc.uri)), e);
+    } else if (isCoreError(e)) void showError(e.message, e);
     else throw e;
     return undefined;
   }
+  return { selection, payload, took };
+}
 
+/**
+ * The key to sign with: the secret of the `.env` that belongs to the document, else the key the user chose for
+ * signing in this workspace. Without one it says where it looked and offers the fixes.
+ */
+async function signingKey(services: Services, editor: vscode.TextEditor, selection: vscode.Selection): Promise<{ key: KeyInput; keyLabel: string; alg?: SigningAlg; cfg: Config; folder: vscode.WorkspaceFolder } | undefined> {
+  const doc = editor.document;
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder with a .env file: the signing secret is read from it.'));
@@ -70,63 +111,46 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
   try {
     ({ value: secret, env: { exists: envExists } } = await readEnvVariable(folder, cfg.secretVariable, envFile, undefined, await services.keys.dialectFor(folder, envFile)));
   } catch (e) {
-    void vscode.window.showErrorMessage(e instanceof EnvFileError ? e.message : String(e));
+    void showError(isWorkspaceError(e) ? e.message : String(e), e);
     return undefined;
   }
-  let key: KeyInput | undefined = secret;
-  let keyLabel = `${vscode.workspace.asRelativePath(envFile)} ${cfg.secretVariable}`;
-  let alg: SigningAlg | undefined = cfg.algorithm;
-  let fallbackProblem = '';
-  if (!secret) {
-    // The key the user chose for signing in this workspace (a PEM or JWK file, a stored key), if any.
-    const chosen = services.keys.signingSource();
-    const loaded = chosen ? await services.keys.load(chosen) : undefined;
-    if (loaded?.key) {
-      key = loaded.key;
-      keyLabel = loaded.label;
-      // The algorithm setting is for secrets; a key pair signs with its own algorithm.
-      alg = describeKey(loaded.key, services.keyCache).some((k) => k.algorithms.includes(cfg.algorithm)) ? cfg.algorithm : undefined;
-    } else if (loaded) fallbackProblem = ` ${vscode.l10n.t('The key chosen for signing ({0}) cannot be used: {1}', loaded.label, loaded.missing ?? '')}`;
+  const where = vscode.workspace.asRelativePath(envFile);
+  if (secret) return { key: secret, keyLabel: `${where} ${cfg.secretVariable}`, alg: cfg.algorithm, cfg, folder };
+  // The key the user chose for signing in this workspace (a PEM or JWK file, a stored key), if any.
+  const chosen = services.keys.signingSource();
+  const loaded = chosen ? await services.keys.load(chosen) : undefined;
+  if (loaded?.key) {
+    // The algorithm setting is for secrets; a key pair signs with its own algorithm.
+    const alg = describeKey(loaded.key, services.keyCache).some((k) => k.algorithms.includes(cfg.algorithm)) ? cfg.algorithm : undefined;
+    return { key: loaded.key, keyLabel: loaded.label, alg, cfg, folder };
   }
-  if (!key) {
-    const where = vscode.workspace.asRelativePath(envFile);
-    const why =
-      !envExists ? vscode.l10n.t('There is no {0} file (the signing secret {1} is read from it): there is no key to sign with.', where, cfg.secretVariable)
-      : secret === '' ? vscode.l10n.t('{0} in {1} is empty: there is no key to sign with.', cfg.secretVariable, where)
-      : vscode.l10n.t('No {0} in {1}: there is no key to sign with.', cfg.secretVariable, where);
-    offerKeyFixes(editor, selection, why + fallbackProblem);
-    return undefined;
-  }
+  const fallbackProblem = loaded ? ` ${vscode.l10n.t('The key chosen for signing ({0}) cannot be used: {1}', loaded.label, loaded.missing ?? '')}` : '';
+  const why =
+    !envExists ? vscode.l10n.t('There is no {0} file (the signing secret {1} is read from it): there is no key to sign with.', where, cfg.secretVariable)
+    : secret === '' ? vscode.l10n.t('{0} in {1} is empty: there is no key to sign with.', cfg.secretVariable, where)
+    : vscode.l10n.t('No {0} in {1}: there is no key to sign with.', cfg.secretVariable, where);
+  offerKeyFixes(editor, selection, why + fallbackProblem);
+  return undefined;
+}
 
-  let disclosable: string[] | undefined;
-  if (args.sdJwt) {
-    disclosable = args.disclosable ?? (await pickDisclosable(payload));
-    if (!disclosable) return undefined;
-  }
-  let token: string;
-  try {
-    const opts = { alg, lifetime: cfg.lifetime, issuer: cfg.issuer || folder.name, audience: cfg.audience || undefined, cache: services.keyCache };
-    token = disclosable ? await signSdJwt(payload, key, { ...opts, disclosable }) : await signToken(payload, key, opts);
-  } catch (e) {
-    if (isCoreError(e)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot sign with {0}: {1}', keyLabel, e.message));
-      return undefined;
-    }
-    throw e;
-  }
-  services.log.info(`Signed a ${decodeToken(token)?.header?.alg ?? ''} token with ${keyLabel} (${Object.keys(payload).length} claims given).`);
-
-  const added = addedClaims(payload, token, cfg.lifetime);
-  const signedWith = () => `${keyLabel} (${String(decodeToken(token).header?.alg ?? alg)})`;
-  const output = cfg.signOutput === 'replace' ? replaceMode(doc, selection) : cfg.signOutput;
+/** Put the token where the setting says (replacing the payload without breaking the file), and say so. */
+async function putToken(
+  services: Services,
+  editor: vscode.TextEditor,
+  selection: vscode.Selection,
+  token: string,
+  o: { keyLabel: string; alg?: SigningAlg; cfg: Config; added: string; took: string },
+): Promise<void> {
+  const doc = editor.document;
+  const signedWith = () => `${o.keyLabel} (${String(decodeToken(token).header?.alg ?? o.alg)})`;
+  const output = o.cfg.signOutput === 'replace' ? replaceMode(doc, selection) : o.cfg.signOutput;
   switch (output) {
     case 'copy':
       await vscode.env.clipboard.writeText(token);
       break;
     case 'insertBelow': {
-      const end = selection.end;
       const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-      await editor.edit((b) => b.insert(doc.lineAt(end.line).range.end, eol + token));
+      await editor.edit((b) => b.insert(doc.lineAt(selection.end.line).range.end, eol + token));
       break;
     }
     case 'inspector':
@@ -146,9 +170,8 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
     : vscode.l10n.t('in place of the payload');
   const openIt = vscode.l10n.t('Open in Inspector');
   void vscode.window
-    .showInformationMessage((added ? vscode.l10n.t('Signed with {0}, {1}. Added {2}.', keyLabel, where, added) : vscode.l10n.t('Signed with {0}, {1}.', keyLabel, where)) + took, ...(output === 'inspector' ? [] : [openIt]))
+    .showInformationMessage((o.added ? vscode.l10n.t('Signed with {0}, {1}. Added {2}.', o.keyLabel, where, o.added) : vscode.l10n.t('Signed with {0}, {1}.', o.keyLabel, where)) + o.took, ...(output === 'inspector' ? [] : [openIt]))
     .then((a) => (a === openIt ? services.inspector.showToken(token, { origin: 'signed', keySource: undefined, document: doc.uri, signedWith: signedWith() }) : undefined));
-  return token;
 }
 
 /** Which top-level claims become disclosable: a multi-select of the payload's claims (cnf and SD-JWT's own excluded). */

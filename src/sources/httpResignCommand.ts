@@ -3,7 +3,7 @@ import { authorizationTokens, decodeToken, parseLifetime, resignCheck, resignCla
 import { CommandIds } from '../commands';
 import type { Services } from '../services';
 import { getConfig } from '../workspace/config';
-import { NO_KEY } from '../workspace/keySources';
+import { NO_KEY } from '../workspace/sourceIds';
 import { askModal } from '../workspace/modal';
 import type { Signer } from './httpResign';
 

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
-import { parseEnv, parsePythonEnv, upsertEnvVar, upsertPythonEnvVar } from '../core';
+import { upsertEnvVar, upsertPythonEnvVar } from '../core';
+import { dialectOfProject, envDisagreement, PYTHON_MARKERS, readBoth, type EnvDialect, type EnvReading } from '../core/dotenvReadings';
 import { getConfig } from './config';
+import { WorkspaceError } from './errors';
 import { exists, localFs, readWorkspaceFile } from './files';
+
+export type { EnvDialect } from '../core/dotenvReadings';
 
 /** A workspace's `.env`, as text — from the open editor when it is open (unsaved changes included). */
 export interface EnvText {
@@ -9,15 +13,6 @@ export interface EnvText {
   folder: vscode.WorkspaceFolder;
   exists: boolean;
   text: string;
-}
-
-export class EnvFileError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'ERR_ENV_NOT_UTF8' | 'ERR_ENV_READ' | 'ERR_ENV_WRITE' | 'ERR_ENV_READONLY' | 'ERR_ENV_OUTSIDE',
-  ) {
-    super(message);
-  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -31,7 +26,6 @@ export async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFol
   return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which workspace folder’s .env?') });
 }
 
-/** The folder-root `.env` (or the file `jwtWorkbench.envFile` names). */
 /**
  * The folder a command writes into, or undefined after telling the user why not: no folder open, or a workspace
  * that is not trusted (writing `.env` and key files waits for trust). `noFolder` and `untrusted` are the messages.
@@ -83,12 +77,12 @@ export async function readEnv(folder: vscode.WorkspaceFolder, uri: vscode.Uri = 
     bytes = await readWorkspaceFile(uri, folder);
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { uri, folder, exists: false, text: '' };
-    throw new EnvFileError(vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message), 'ERR_ENV_READ');
+    throw new WorkspaceError('ERR_ENV_READ', vscode.l10n.t('Cannot read {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message));
   }
   try {
     return { uri, folder, exists: true, text: strictUtf8.decode(bytes) };
   } catch {
-    throw new EnvFileError(vscode.l10n.t('{0} is not UTF-8 text; it was left unchanged.', vscode.workspace.asRelativePath(uri)), 'ERR_ENV_NOT_UTF8');
+    throw new WorkspaceError('ERR_ENV_NOT_UTF8', vscode.l10n.t('{0} is not UTF-8 text; it was left unchanged.', vscode.workspace.asRelativePath(uri)));
   }
 }
 
@@ -128,7 +122,7 @@ export async function restrictToOwner(uri: vscode.Uri): Promise<boolean> {
 export async function writeTarget(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<{ uri: vscode.Uri; via?: vscode.Uri }> {
   const shown = (u: vscode.Uri) => (u.scheme === 'file' ? u.fsPath : u.toString(true));
   if (!inside(folder, uri)) {
-    throw new EnvFileError(vscode.l10n.t('{0} is outside the workspace folder {1}; JWT Workbench writes only inside it. Check the jwtWorkbench.envFile setting.', shown(uri), folder.name), 'ERR_ENV_OUTSIDE');
+    throw new WorkspaceError('ERR_ENV_OUTSIDE', vscode.l10n.t('{0} is outside the workspace folder {1}; JWT Workbench writes only inside it. Check the jwtWorkbench.envFile setting.', shown(uri), folder.name));
   }
   const real = await realPath(uri);
   const folderReal = await realPath(folder.uri);
@@ -136,7 +130,7 @@ export async function writeTarget(folder: vscode.WorkspaceFolder, uri: vscode.Ur
   const target = vscode.Uri.file(real);
   const rootReal = folderReal.replace(/[\\/]$/, '');
   if (!(real.startsWith(`${rootReal}/`) || real.startsWith(`${rootReal}\\`))) {
-    throw new EnvFileError(vscode.l10n.t('{0} is a symbolic link to {1}, outside the workspace folder {2}; nothing was written.', vscode.workspace.asRelativePath(uri), real, folder.name), 'ERR_ENV_OUTSIDE');
+    throw new WorkspaceError('ERR_ENV_OUTSIDE', vscode.l10n.t('{0} is a symbolic link to {1}, outside the workspace folder {2}; nothing was written.', vscode.workspace.asRelativePath(uri), real, folder.name));
   }
   return { uri: target, via: uri };
 }
@@ -155,27 +149,16 @@ export function readEnvOnce(folder: vscode.WorkspaceFolder, uri: vscode.Uri = en
   return text;
 }
 
-/** The reader a project loads its `.env` with. */
-export type EnvDialect = 'python-dotenv' | 'dotenv';
-
-/** The value of `name` in `.env` text as `dialect`'s reader reads it (undefined when it reads no such variable). */
-export function envValue(text: string, name: string, dialect: EnvDialect): string | undefined {
-  const vars: Record<string, string | null> = dialect === 'python-dotenv' ? parsePythonEnv(text) : parseEnv(text);
-  return Object.prototype.hasOwnProperty.call(vars, name) ? (vars[name] ?? undefined) : undefined;
-}
-
-/** Files whose presence beside the `.env` (or at the folder root) makes it a Python project's. */
-const PYTHON_MARKERS = ['manage.py', 'pyproject.toml', 'requirements.txt', 'setup.py', 'Pipfile'];
-
 /** The reader that loads this `.env`: the setting, or (auto) python-dotenv in a Python project, else dotenv. */
 export async function detectEnvDialect(folder: vscode.WorkspaceFolder, envUri: vscode.Uri): Promise<EnvDialect> {
   const setting = getConfig(folder.uri).envDialect;
   if (setting !== 'auto') return setting;
   const envDir = vscode.Uri.joinPath(envUri, '..');
   for (const dir of envDir.toString() === folder.uri.toString() ? [folder.uri] : [envDir, folder.uri]) {
-    const python = await Promise.all(PYTHON_MARKERS.map((m) => exists(vscode.Uri.joinPath(dir, m))));
-    if (python.includes(true)) return 'python-dotenv';
-    if (await exists(vscode.Uri.joinPath(dir, 'package.json'))) return 'dotenv';
+    const files = [...PYTHON_MARKERS, 'package.json'];
+    const found = await Promise.all(files.map((m) => exists(vscode.Uri.joinPath(dir, m))));
+    const dialect = dialectOfProject((f) => found[files.indexOf(f)]);
+    if (dialect) return dialect;
   }
   return 'dotenv';
 }
@@ -190,21 +173,19 @@ export async function readEnvVariable(
   uri?: vscode.Uri,
   reads?: EnvReads,
   dialect: EnvDialect = 'dotenv',
-): Promise<{ env: EnvText; value?: string; dialect: EnvDialect; other?: { dialect: EnvDialect; value?: string } }> {
+): Promise<EnvReading & { env: EnvText }> {
   const env = await readEnvOnce(folder, uri, reads);
-  const value = envValue(env.text, name, dialect);
-  const otherDialect: EnvDialect = dialect === 'dotenv' ? 'python-dotenv' : 'dotenv';
-  const otherValue = envValue(env.text, name, otherDialect);
-  return { env, value, dialect, ...(otherValue !== value ? { other: { dialect: otherDialect, value: otherValue } } : {}) };
+  return { env, ...readBoth(env.text, name, dialect) };
 }
 
 /** How the other reader's value differs, in words that never show either value. */
 export function describeDisagreement(name: string, dialect: EnvDialect, value: string | undefined, other: { dialect: EnvDialect; value?: string }): string {
+  const d = envDisagreement(value, other.value);
   const how =
-    other.value === undefined ? vscode.l10n.t('does not read {0} at all', name)
-    : value !== undefined && other.value === `\`${value}\`` ? vscode.l10n.t('reads {0} with its backticks', name)
-    : value !== undefined && `\`${other.value}\`` === value ? vscode.l10n.t('reads {0} without the backticks', name)
-    : vscode.l10n.t('reads {0} differently ({1} characters, not {2})', name, other.value.length, value?.length ?? 0);
+    d.kind === 'unread' ? vscode.l10n.t('does not read {0} at all', name)
+    : d.kind === 'withBackticks' ? vscode.l10n.t('reads {0} with its backticks', name)
+    : d.kind === 'withoutBackticks' ? vscode.l10n.t('reads {0} without the backticks', name)
+    : vscode.l10n.t('reads {0} differently ({1} characters, not {2})', name, d.otherLength, d.length);
   return vscode.l10n.t('{0} {1}. This project loads .env with {2}, so that reading is the one used.', other.dialect, how, dialect);
 }
 
@@ -230,11 +211,11 @@ export async function writeEnvVariable(env: EnvText, name: string, value: string
     const edit = upsert(doc.getText());
     const we = new vscode.WorkspaceEdit();
     we.replace(doc.uri, new vscode.Range(doc.positionAt(edit.edit.start), doc.positionAt(edit.edit.end)), edit.edit.insert);
-    if (!(await vscode.workspace.applyEdit(we))) throw new EnvFileError(vscode.l10n.t('The editor refused the change to {0}.', vscode.workspace.asRelativePath(env.uri)), 'ERR_ENV_WRITE');
+    if (!(await vscode.workspace.applyEdit(we))) throw new WorkspaceError('ERR_ENV_WRITE', vscode.l10n.t('The editor refused the change to {0}.', vscode.workspace.asRelativePath(env.uri)));
     if (!wasDirty && !(await doc.save().then((ok) => ok, () => false))) {
       // The file cannot be written (read-only, immutable, gone): put the editor back to what the disk holds.
       await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
-      throw new EnvFileError(vscode.l10n.t('Cannot write {0}; nothing was changed. {1}', vscode.workspace.asRelativePath(env.uri), whatToDo(env.uri)), 'ERR_ENV_WRITE');
+      throw new WorkspaceError('ERR_ENV_WRITE', vscode.l10n.t('Cannot write {0}; nothing was changed. {1}', vscode.workspace.asRelativePath(env.uri), whatToDo(env.uri)));
     }
     return { previous: edit.previous, rewritten: edit.rewritten };
   }
@@ -242,15 +223,15 @@ export async function writeEnvVariable(env: EnvText, name: string, value: string
   try {
     const stat = fresh.exists ? await vscode.workspace.fs.stat(env.uri) : undefined;
     if (stat && stat.permissions !== undefined && stat.permissions & vscode.FilePermission.Readonly) {
-      throw new EnvFileError(vscode.l10n.t('{0} is read-only; nothing was written. {1}', vscode.workspace.asRelativePath(env.uri), whatToDo(env.uri)), 'ERR_ENV_READONLY');
+      throw new WorkspaceError('ERR_ENV_READONLY', vscode.l10n.t('{0} is read-only; nothing was written. {1}', vscode.workspace.asRelativePath(env.uri), whatToDo(env.uri)));
     }
     await vscode.workspace.fs.writeFile(env.uri, new TextEncoder().encode(edit.text));
   } catch (e) {
-    if (e instanceof EnvFileError) throw e;
+    if (e instanceof WorkspaceError) throw e;
     const rel = vscode.workspace.asRelativePath(env.uri);
     const denied = (e instanceof vscode.FileSystemError && e.code === 'NoPermissions') || /\b(EPERM|EACCES|EROFS)\b/.test((e as Error).message);
-    if (denied) throw new EnvFileError(vscode.l10n.t('{0} cannot be written: the system refused permission (the file is read-only, immutable or not yours); nothing was changed. {1}', rel, whatToDo(env.uri)), 'ERR_ENV_READONLY');
-    throw new EnvFileError(vscode.l10n.t('Cannot write {0}: {1}', rel, (e as Error).message), 'ERR_ENV_WRITE');
+    if (denied) throw new WorkspaceError('ERR_ENV_READONLY', vscode.l10n.t('{0} cannot be written: the system refused permission (the file is read-only, immutable or not yours); nothing was changed. {1}', rel, whatToDo(env.uri)));
+    throw new WorkspaceError('ERR_ENV_WRITE', vscode.l10n.t('Cannot write {0}: {1}', rel, (e as Error).message));
   }
   return { previous: edit.previous, rewritten: edit.rewritten };
 }

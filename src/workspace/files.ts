@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WorkspaceError } from './errors';
 
 /**
  * Node's file system for a local file, or undefined where there is none (the web extension, a virtual workspace).
@@ -16,16 +17,11 @@ export async function localFs(uri: vscode.Uri): Promise<typeof import('node:fs/p
 export const MAX_READ_BYTES = 1024 * 1024;
 
 /** A file JWT Workbench will not read: outside the folder (a link that leaves it), not a regular file, or too large. */
-export class FileReadRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileReadRefused';
-  }
-}
+const refused = (message: string) => new WorkspaceError('ERR_FILE_REFUSED', message);
 
 const shown = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
 const tooLarge = (uri: vscode.Uri, size: number) =>
-  new FileReadRefused(vscode.l10n.t('{0} is {1} MiB; JWT Workbench reads at most 1 MiB of a file, so it was not read.', shown(uri), (size / 1024 / 1024).toFixed(1)));
+  refused(vscode.l10n.t('{0} is {1} MiB; JWT Workbench reads at most 1 MiB of a file, so it was not read.', shown(uri), (size / 1024 / 1024).toFixed(1)));
 
 /** Whether `path` is `root` or below it (either separator). */
 function below(root: string, path: string): boolean {
@@ -37,11 +33,11 @@ function below(root: string, path: string): boolean {
  * The bytes of a file of the workspace — a `.env`, a key file, trust anchors, a project file — read only when it is
  * a regular file inside its workspace folder (`folder`, else the one it is in) and at most {@link MAX_READ_BYTES}.
  * A symbolic link is followed only when its target is inside that folder too; `/dev/zero`, a FIFO or a directory is
- * refused before anything is read. Throws FileNotFound for a missing file, FileReadRefused naming the file otherwise.
+ * refused before anything is read. Throws FileNotFound for a missing file, ERR_FILE_REFUSED naming the file otherwise.
  */
 export async function readWorkspaceFile(uri: vscode.Uri, folder: vscode.WorkspaceFolder | undefined = vscode.workspace.getWorkspaceFolder(uri)): Promise<Uint8Array> {
   if (!folder || uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority || !below(folder.uri.path, uri.path)) {
-    throw new FileReadRefused(vscode.l10n.t('{0} is outside the workspace folder; JWT Workbench reads only the workspace\'s files.', uri.scheme === 'file' ? uri.fsPath : uri.toString(true)));
+    throw refused(vscode.l10n.t('{0} is outside the workspace folder; JWT Workbench reads only the workspace\'s files.', uri.scheme === 'file' ? uri.fsPath : uri.toString(true)));
   }
   const fs = await localFs(uri);
   if (!fs) return readThroughWorkspaceFs(uri);
@@ -49,10 +45,10 @@ export async function readWorkspaceFile(uri: vscode.Uri, folder: vscode.Workspac
     throw e.code === 'ENOENT' || e.code === 'ENOTDIR' ? vscode.FileSystemError.FileNotFound(uri) : e;
   });
   const root = await fs.realpath(folder.uri.fsPath);
-  if (!below(root, real)) throw new FileReadRefused(vscode.l10n.t('{0} is a symbolic link to {1}, outside the workspace folder {2}; it was not read.', shown(uri), real, folder.name));
+  if (!below(root, real)) throw refused(vscode.l10n.t('{0} is a symbolic link to {1}, outside the workspace folder {2}; it was not read.', shown(uri), real, folder.name));
   // Stat before opening: opening a FIFO would wait for a writer.
   const stat = await fs.stat(real);
-  if (!stat.isFile()) throw new FileReadRefused(vscode.l10n.t('{0} is not a regular file ({1}); it was not read.', shown(uri), stat.isDirectory() ? 'a directory' : stat.isCharacterDevice() ? 'a device' : stat.isFIFO() ? 'a pipe' : 'a special file'));
+  if (!stat.isFile()) throw refused(vscode.l10n.t('{0} is not a regular file ({1}); it was not read.', shown(uri), stat.isDirectory() ? 'a directory' : stat.isCharacterDevice() ? 'a device' : stat.isFIFO() ? 'a pipe' : 'a special file'));
   if (stat.size > MAX_READ_BYTES) throw tooLarge(uri, stat.size);
   const handle = await fs.open(real, 'r');
   try {
@@ -70,7 +66,7 @@ export async function readWorkspaceFile(uri: vscode.Uri, folder: vscode.Workspac
 /** Where there is no local file system (the web, a virtual workspace): VS Code's stat first, then the bounded read. */
 async function readThroughWorkspaceFs(uri: vscode.Uri): Promise<Uint8Array> {
   const stat = await vscode.workspace.fs.stat(uri);
-  if (stat.type & vscode.FileType.SymbolicLink || !(stat.type & vscode.FileType.File)) throw new FileReadRefused(vscode.l10n.t('{0} is not a regular file; it was not read.', shown(uri)));
+  if (stat.type & vscode.FileType.SymbolicLink || !(stat.type & vscode.FileType.File)) throw refused(vscode.l10n.t('{0} is not a regular file; it was not read.', shown(uri)));
   if (stat.size > MAX_READ_BYTES) throw tooLarge(uri, stat.size);
   const bytes = await vscode.workspace.fs.readFile(uri);
   if (bytes.length > MAX_READ_BYTES) throw tooLarge(uri, bytes.length);

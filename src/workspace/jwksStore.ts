@@ -2,8 +2,10 @@
 // per workspace, refreshed when a token names a kid it lacks — at most once a minute per URL.
 import * as vscode from 'vscode';
 import { cleanTokenText, decodeToken } from '../core';
-import type { LoadedKey } from './keySources';
+import type { LoadedKey } from './keyLoaders';
 import type { AskOrigin } from './fetchBounded';
+import { WorkspaceError } from './errors';
+import { formatSourceId } from './sourceIds';
 
 const JWKS_STATE = 'jwtWorkbench.jwksUrls';
 /** A token whose kid is not in the kept JWKS fetches it again (keys rotate), at most this often per URL. */
@@ -55,7 +57,7 @@ export class JwksStore {
 
   /**
    * Fetch the JWKS at a URL the user gave (https only, or http to localhost), check that it holds public keys only,
-   * and keep it for this workspace. Throws with the reason; the URL is kept only when the fetch succeeded.
+   * and keep it for this workspace. Throws a typed error with the reason; the URL is kept only when the fetch succeeded.
    */
   async fetch(urlText: string, issuer?: string, ask?: AskOrigin): Promise<KeptJwks> {
     // The URL rules and the JWKS reader are read on first use too: verifying with the keys kept needs neither.
@@ -66,7 +68,7 @@ export class JwksStore {
     // The network code is read on first use: verifying with the keys kept needs none.
     const { fetchBounded } = await import('./fetchBounded');
     const got = await fetchBounded(this.fetchUrl, url, { accept: 'application/jwk-set+json, application/json', maxBytes: rules.JWKS_MAX_BYTES, what: 'a JWKS', from: issuer ?? url, origins, ask });
-    if (got.text === undefined) throw new Error(vscode.l10n.t('{0} answered 404 Not Found', got.url));
+    if (got.text === undefined) throw new WorkspaceError('ERR_FETCH_STATUS', vscode.l10n.t('{0} answered 404 Not Found', got.url));
     const { jwks, kids, count } = rules.parseJwks(got.text);
     const kept: KeptJwks = { url, text: JSON.stringify(jwks), kids, count, fetchedAt: Date.now(), ...(issuer ? { issuer } : {}) };
     await this.context.workspaceState.update(JWKS_STATE, [...this.all().filter((j) => j.url !== url), kept]);
@@ -75,24 +77,24 @@ export class JwksStore {
   }
 
   /**
-   * Add an issuer's keys (issue 13.1): its discovery document (OpenID Connect, then RFC 8414), whose issuer must be
+   * Add an issuer's keys: its discovery document (OpenID Connect, then RFC 8414), whose issuer must be
    * `issuer` exactly, names the jwks_uri, which is added as a JWKS URL. A jwks_uri or redirect on another origin than
-   * the issuer's is fetched only on `ask`'s yes. Throws with the reason. Returns the source id.
+   * the issuer's is fetched only on `ask`'s yes. Throws a typed error with the reason. Returns the source id.
    */
   async addIssuer(issuer: string, ask?: AskOrigin): Promise<{ id: string; kept: KeptJwks; from: string }> {
     const { jwksUri, from } = await (await import('./discovery')).discoverJwksUri(this.fetchUrl, issuer, ask);
     // The user was shown the issuer's URLs: a jwks_uri on another origin is asked about first, by name.
     if (new URL(jwksUri).origin !== new URL(issuer).origin && !(ask && (await ask(jwksUri)))) {
-      throw new Error(vscode.l10n.t('{0} names its keys at {1}, on another origin; they were not fetched', from, jwksUri));
+      throw new WorkspaceError('ERR_FETCH_OTHER_ORIGIN', vscode.l10n.t('{0} names its keys at {1}, on another origin; they were not fetched', from, jwksUri));
     }
     const kept = await this.fetch(jwksUri, issuer, ask);
-    return { id: `jwks:${kept.url}`, kept, from };
+    return { id: formatSourceId({ kind: 'jwks', url: kept.url }), kept, from };
   }
 
   /** The JWKS source already added for an issuer, if any. */
   issuerSource(issuer: string): string | undefined {
     const j = this.all().find((k) => k.issuer === issuer);
-    return j && `jwks:${j.url}`;
+    return j && formatSourceId({ kind: 'jwks', url: j.url });
   }
 
   async forget(url: string): Promise<void> {
@@ -100,7 +102,7 @@ export class JwksStore {
   }
 }
 
-/** A JWKS kept with its issuer verifies that issuer's tokens only (see keySources' forToken). */
+/** A JWKS kept with its issuer verifies that issuer's tokens only (see forToken). */
 function bound(kept: KeptJwks): { issuer?: string } {
   return kept.issuer ? { issuer: kept.issuer } : {};
 }
@@ -109,7 +111,6 @@ export function jwksLabel(j: KeptJwks): string {
   const keys = j.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', j.count);
   return j.issuer ? vscode.l10n.t('issuer {0} — JWKS {1} ({2})', j.issuer, j.url, keys) : `JWKS ${j.url} (${keys})`;
 }
-
 
 /** The `iss` a token claims (the issuer-signed JWT of an SD-JWT), read without any check. */
 export function claimedIssuer(token: string): unknown {

@@ -83,3 +83,37 @@ export async function withWorkspaceSettings(settings: Record<string, unknown>, b
     await settle(() => undefined);
   }
 }
+
+/** An error message the extension showed, with the code of the typed error it reports (recorded under test only). */
+export interface ShownError {
+  message: string;
+  code?: string;
+}
+
+/** The error messages shown since the last call (the first call starts the recording). */
+export async function shownErrors(): Promise<ShownError[]> {
+  // The test commands are registered on activation, which running them does not trigger.
+  await vscode.extensions.getExtension('jwt-workbench.jwt-workbench')!.activate();
+  return vscode.commands.executeCommand<ShownError[]>('jwtWorkbench.test.errors');
+}
+
+/**
+ * Run a command the user runs, as they would, and return the one error it shows them: it must show exactly one, and
+ * return nothing (no source added, nothing written).
+ */
+export async function commandError(command: string, ...args: unknown[]): Promise<ShownError> {
+  await shownErrors();
+  const result = await vscode.commands.executeCommand(command, ...args);
+  const shown = await shownErrors();
+  assert.equal(result, undefined, `${command} returned ${JSON.stringify(result)}`);
+  assert.equal(shown.length, 1, `${command} showed ${JSON.stringify(shown)}`);
+  return shown[0];
+}
+
+/** Run a command that must succeed: it shows no error, and its result is returned. */
+export async function commandResult<T>(command: string, ...args: unknown[]): Promise<T> {
+  await shownErrors();
+  const result = await vscode.commands.executeCommand<T>(command, ...args);
+  assert.deepEqual(await shownErrors(), [], `${command} showed an error`);
+  return result;
+}

@@ -1,13 +1,14 @@
 // An issuer's keys verify that issuer's tokens only, and discovery fetches only what the user was shown: a jwks_uri
 // or a redirect hop on another origin is asked about again, by name; private and link-local targets are refused.
-// Issuers are 127.0.0.1 servers of this test; the user's answer to the second question is given through `ask`.
+// Issuers are 127.0.0.1 servers of this test; the user's answer to the second question is scripted ahead
+// (jwtWorkbench.test.modals), and the question asked is read back.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { signToken, type Inspection } from '../../src/core';
-import { closeAllEditors, editorWith, inspectorView } from './helpers';
+import { closeAllEditors, commandError, commandResult, editorWith, inspectorView } from './helpers';
 
 type Route = (base: string) => { status?: number; body?: string; location?: string };
 
@@ -25,6 +26,11 @@ async function server(routes: Record<string, Route>): Promise<{ base: string; re
   base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
   return { base, requests, close: () => new Promise((r) => s.close(() => r())) };
 }
+
+/** Answer the next modals ahead; returns the modals asked since the last call. */
+const modals = (answers: unknown[] = []) => vscode.commands.executeCommand<{ message: string; detail?: string }[]>('jwtWorkbench.test.modals', answers);
+/** The button that says yes to fetching from another origin. */
+const fetchFrom = (base: string) => `Fetch from ${new URL(base).host}`;
 
 const inspect = (token: string, source?: string) => vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectToken', token, undefined, source);
 
@@ -59,7 +65,7 @@ describe('an issuer\'s keys, and only what was shown is fetched (issue 20.4, 20.
   describe('20.4 an issuer-bound JWKS', () => {
     let id = '';
     before(async () => {
-      id = await vscode.commands.executeCommand<string>('jwtWorkbench.addIssuer', { issuer: `${idp.base}/bound`, confirmed: true, throwOnError: true });
+      id = await commandResult<string>('jwtWorkbench.addIssuer', { issuer: `${idp.base}/bound`, confirmed: true });
       added.push(id);
     });
 
@@ -104,56 +110,55 @@ describe('an issuer\'s keys, and only what was shown is fetched (issue 20.4, 20.
 
   describe('20.8 discovery asks again for what it did not show', () => {
     it('a jwks_uri on another origin is asked about by name; a no fetches nothing there', async () => {
-      const asked: string[] = [];
       cdn.requests.length = 0;
-      await assert.rejects(
-        async () => vscode.commands.executeCommand('jwtWorkbench.addIssuer', { issuer: `${idp.base}/elsewhere`, confirmed: true, throwOnError: true, ask: async (q: string) => (asked.push(q), false) }),
-        /not fetched/,
-      );
+      await modals([undefined]);
+      const shown = await commandError('jwtWorkbench.addIssuer', { issuer: `${idp.base}/elsewhere`, confirmed: true });
+      assert.equal(shown.code, 'ERR_FETCH_OTHER_ORIGIN', shown.message);
+      const asked = await modals();
       assert.equal(asked.length, 1);
-      assert.ok(asked[0].includes(`${cdn.base}/keys`), asked[0]);
+      assert.ok(asked[0].message.includes(`${cdn.base}/keys`), asked[0].message);
       assert.deepEqual(cdn.requests, [], 'nothing is fetched from the other origin without a yes');
     });
 
     it('with a yes, the other origin\'s keys are fetched and kept with the issuer', async () => {
-      const asked: string[] = [];
-      const id = await vscode.commands.executeCommand<string>('jwtWorkbench.addIssuer', { issuer: `${idp.base}/elsewhere`, confirmed: true, throwOnError: true, ask: async (q: string) => (asked.push(q), true) });
+      await modals([fetchFrom(cdn.base)]);
+      const id = await commandResult<string>('jwtWorkbench.addIssuer', { issuer: `${idp.base}/elsewhere`, confirmed: true });
       added.push(id);
       assert.equal(id, `jwks:${cdn.base}/keys`);
-      assert.equal(asked.length, 1);
+      assert.equal((await modals()).length, 1);
       assert.deepEqual(cdn.requests, ['/keys']);
     });
 
     it('a redirect hop to another origin is asked about by name', async () => {
-      const asked: string[] = [];
       cdn.requests.length = 0;
-      await assert.rejects(
-        async () => vscode.commands.executeCommand('jwtWorkbench.addIssuer', { issuer: `${idp.base}/hops`, confirmed: true, throwOnError: true, ask: async (q: string) => (asked.push(q), false) }),
-        /not fetched/,
-      );
+      await modals([undefined]);
+      const shown = await commandError('jwtWorkbench.addIssuer', { issuer: `${idp.base}/hops`, confirmed: true });
+      assert.equal(shown.code, 'ERR_FETCH_OTHER_ORIGIN', shown.message);
+      const asked = await modals();
       assert.equal(asked.length, 1);
-      assert.ok(asked[0].includes(`${cdn.base}/keys`), asked[0]);
+      assert.ok(asked[0].message.includes(`${cdn.base}/keys`), asked[0].message);
       assert.deepEqual(cdn.requests, []);
     });
 
     it('the time limit is the server\'s: a yes to a hop given after more than 10 s still fetches', async () => {
       cdn.requests.length = 0;
-      const id = await vscode.commands.executeCommand<string>('jwtWorkbench.addIssuer', {
-        issuer: `${idp.base}/hops`,
-        confirmed: true,
-        throwOnError: true,
-        ask: () => new Promise<boolean>((r) => setTimeout(() => r(true), 10_500)),
-      });
+      await modals([{ answer: fetchFrom(cdn.base), afterMs: 10_500 }]);
+      const id = await commandResult<string>('jwtWorkbench.addIssuer', { issuer: `${idp.base}/hops`, confirmed: true });
+      assert.equal((await modals()).length, 1, 'the hop was asked about');
       added.push(id);
       assert.deepEqual(cdn.requests, ['/keys']);
     });
 
-    for (const [what, path, why] of [
-      ['link-local (cloud metadata)', '/metadata', /169\.254\.169\.254 is a link-local address/],
-      ['private (IPv6 ULA)', '/private', /\[fd00::1\] is a private network address/],
+    for (const [what, path, host] of [
+      ['link-local (cloud metadata)', '/metadata', '169.254.169.254'],
+      ['private (IPv6 ULA)', '/private', '[fd00::1]'],
     ] as const) {
       it(`a jwks_uri on a ${what} address is refused, even for an issuer on this machine`, async () => {
-        await assert.rejects(async () => vscode.commands.executeCommand('jwtWorkbench.addIssuer', { issuer: `${idp.base}${path}`, confirmed: true, throwOnError: true, ask: async () => true }), why);
+        await modals([`Fetch from ${host}`]);
+        const shown = await commandError('jwtWorkbench.addIssuer', { issuer: `${idp.base}${path}`, confirmed: true });
+        assert.deepEqual(await modals(), [], 'refused before any question: a yes would not matter');
+        assert.equal(shown.code, 'ERR_DISCOVERY', shown.message);
+        assert.ok(shown.message.includes(host), `names ${host}: ${shown.message}`);
       });
     }
   });

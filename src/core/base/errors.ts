@@ -37,8 +37,11 @@ export class PayloadSyntaxError extends JwtWorkbenchError {
   readonly column: number;
   /** The text would be a payload but for code in a value (`user.username`): the message names it. */
   readonly holdsCode: boolean;
+  /** What is wrong, without where (the message adds the line and column in the parsed text). */
+  readonly reason: string;
   constructor(message: string, line: number, column: number, holdsCode = false) {
     super('ERR_PAYLOAD_SYNTAX', `${message} (line ${line}, column ${column})`);
+    this.reason = message;
     this.name = 'PayloadSyntaxError';
     this.line = line;
     this.column = column;
