@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
+import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, NEVER_DISCLOSABLE, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
 import { CommandIds } from '../commands';
 import { getConfig, type Config } from '../workspace/config';
 import { envUriFor, readEnvVariable } from '../workspace/envFile';
@@ -176,7 +176,7 @@ async function putToken(
 
 /** Which top-level claims become disclosable: a multi-select of the payload's claims (cnf and SD-JWT's own excluded). */
 async function pickDisclosable(payload: Record<string, unknown>): Promise<string[] | undefined> {
-  const names = Object.keys(payload).filter((k) => !['_sd', '_sd_alg', '...', 'cnf'].includes(k));
+  const names = Object.keys(payload).filter((k) => !NEVER_DISCLOSABLE.has(k));
   const visible = new Set(['iss', 'iat', 'exp', 'nbf', 'vct', 'status']);
   const picked = await vscode.window.showQuickPick(
     names.map((n) => ({ label: n, description: JSON.stringify(payload[n]).slice(0, 80), picked: !visible.has(n) })),

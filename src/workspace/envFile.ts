@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { upsertEnvVar, upsertPythonEnvVar } from '../core';
-import { dialectOfProject, envDisagreement, PYTHON_MARKERS, readBoth, type EnvDialect, type EnvReading } from '../core/dotenvReadings';
+import { dialectOfProject, envDisagreement, PYTHON_MARKERS, readBoth, type EnvDialect, type EnvReading } from '../core/project/dotenvReadings';
 import { getConfig } from './config';
 import { WorkspaceError } from './errors';
 import { exists, localFs, readWorkspaceFile } from './files';
 
-export type { EnvDialect } from '../core/dotenvReadings';
+export type { EnvDialect } from '../core/project/dotenvReadings';
 
 /** A workspace's `.env`, as text — from the open editor when it is open (unsaved changes included). */
 export interface EnvText {

@@ -2,7 +2,7 @@
 // hop checked like the URL itself (core/fetchRules.ts), a time limit, and a body refused past a size cap.
 import * as vscode from 'vscode';
 import { checkJwksUrl } from '../core';
-import { declaredTooLarge, FETCH_TIMEOUT_MS, judgeHop, networkFailure } from '../core/fetchRules';
+import { declaredTooLarge, FETCH_TIMEOUT_MS, judgeHop, networkFailure } from '../core/keys/fetchRules';
 import { isWorkspaceError, WorkspaceError } from './errors';
 
 export interface BoundedGet {

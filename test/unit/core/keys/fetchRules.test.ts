@@ -1,8 +1,8 @@
 // The rules every fetch follows (a JWKS URL or an issuer the user gave): which answers are a body, a 404, a failure,
 // and where a redirect may lead — hop by hop, as if the user had typed each URL.
 import * as assert from 'node:assert/strict';
-import { declaredTooLarge, judgeHop, networkFailure, type HopAnswer, type HopContext } from '../../../src/core/fetchRules';
-import { JWKS_MAX_REDIRECTS } from '../../../src/core';
+import { declaredTooLarge, judgeHop, networkFailure, type HopAnswer, type HopContext } from '../../../../src/core/keys/fetchRules';
+import { JWKS_MAX_REDIRECTS } from '../../../../src/core';
 
 const issuer = 'https://issuer.example';
 const ctx = (from = issuer, ...origins: string[]): HopContext => ({ from, allowed: new Set([new URL(from).origin, ...origins]) });

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as dotenv from 'dotenv';
-import { dialectOfProject, envDisagreement, envValue, readBoth, type EnvDialect } from '../../../src/core/dotenvReadings';
-import { FIXTURES } from './keyFixtures';
+import { dialectOfProject, envDisagreement, envValue, readBoth, type EnvDialect } from '../../../../src/core/project/dotenvReadings';
+import { FIXTURES } from '../keyFixtures';
 
 const PEER = path.join(FIXTURES, '..', 'unit', 'core', 'pythonDotenvPeer.py');
 
