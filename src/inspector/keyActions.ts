@@ -78,6 +78,12 @@ export interface KeyStatePatch {
   panelSecret?: undefined;
   signedHere?: boolean;
   keySearch?: KeySearchState;
+  status?: { token?: string; level: 'info' | 'error'; text: string };
+}
+
+/** What the panel says when "Use this key" names an offer that is no longer good: the key sources changed since. */
+function staleOffer(token: string | undefined): KeyStatePatch {
+  return { status: { token, level: 'error', text: vscode.l10n.t('That key can no longer be used: your key sources changed since “Which of my keys signed this?” answered. Use the answer shown now.') } };
 }
 
 type KeyActionMessage = Extract<FromWebview, { type: 'fetchIssuerKeys' | 'setSecretEncoding' | 'useKey' | 'findKey' }>;
@@ -108,10 +114,15 @@ export async function keyAction(
       const found = search?.found.find((k) => k.handle === m.handle);
       if (!search || !found) {
         log.warn('Ignored a key the search did not find for the token on display.');
-        return {};
+        return staleOffer(state.token);
       }
       // The user chose this one key: it becomes a listed source (and so selectable, revealable) from now on.
       keys.adopt(found.id);
+      // A source forgotten since the answer was given is gone: the click came before the answer was asked again.
+      if (!keys.isListed(found.id)) {
+        log.warn('Ignored a key the search found but that is no longer a key source.');
+        return staleOffer(state.token);
+      }
       if (found.reading) await keys.setEncoding(found.id, found.reading);
       // Spent: the next "Use this key" of that match needs the handle the next view carries.
       const keySearch = { ...search, found: search.found.map((k) => (k === found ? { ...k, handle: newHandle() } : k)) };
