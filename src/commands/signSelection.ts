@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import { getConfig } from '../workspace/config';
 import { EnvFileError, envUriFor, readEnvVariable } from '../workspace/envFile';
 import type { Services } from '../services';

@@ -1,8 +1,8 @@
-// The inspector's key actions of issue 13, kept out of the controller: which key signed this, the issuer offer,
-// and how a secret source is read. Every id they act on is one the extension listed.
+// The inspector's key actions: which key signed this, the issuer offer, and how a secret source is read. Every
+// id they act on is one the extension listed.
 import * as vscode from 'vscode';
 import { describeKey, isCoreError, secretText, type Inspection, type KeyCache, type KeyInput, type SecretEncoding } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import type { FromWebview, InspectorView, KeySearchView } from '../protocol';
 import type { KeySources } from '../workspace/keySources';
 

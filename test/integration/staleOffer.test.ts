@@ -8,8 +8,8 @@ import jwt from 'jsonwebtoken';
 import * as vscode from 'vscode';
 import type { InspectorView, ToWebview } from '../../src/protocol';
 import { closeAllEditors, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const lastView = (posted: ToWebview[]) => [...posted].reverse().find((p): p is Extract<ToWebview, { type: 'view' }> => p.type === 'view')?.view as InspectorView | undefined;
 /** What the panel says to the user after `posted`: a notice, or the status line of the view it shows. */
 const said = (posted: ToWebview[]) => [...posted.flatMap((m) => (m.type === 'notice' ? [m] : [])), ...(lastView(posted)?.status ? [lastView(posted)!.status!] : [])];
