@@ -4,11 +4,12 @@ import { isFromWebview, isPersistedState, type FromWebview, type InspectorView, 
 import type { Inspector, ShowOptions } from '../services';
 import type { KeySources } from '../workspace/keySources';
 import { keyAction, searchKeys } from './keyActions';
-import { InspectorPanel } from './panel';
+import { InspectorPanel, type PanelEvents } from './panel';
 import { originNote } from './tokenPlace';
 import * as tokenActions from './tokenActions';
 import type { ActionContext, Change } from './tokenActions';
-import { buildView, initialState, type State } from './view';
+import type { State } from './state';
+import { buildView, initialState } from './view';
 
 type Handler<T extends FromWebview['type']> = (m: Extract<FromWebview, { type: T }>, ctx: ActionContext) => Promise<Change>;
 
@@ -119,7 +120,7 @@ export class InspectorController implements Inspector, vscode.WebviewPanelSerial
       this.state = { ...this.state, token: saved.token, origin: saved.token ? 'restored' : 'empty', options: saved.options ?? this.state.options, keySource };
     }
     const rendering = this.render();
-    await Promise.all([rendering, this.attach(panel, rendering)]);
+    await Promise.all([rendering, this.attach((events) => new InspectorPanel(panel, this.extensionUri, events), rendering)]);
   }
 
   dispose(): void {
@@ -169,22 +170,22 @@ export class InspectorController implements Inspector, vscode.WebviewPanelSerial
   /** Reveal the panel, or make it: its HTML is written once `rendering` is done, with that view in it. */
   private createOrShow(rendering: Promise<unknown>): void {
     if (this.panel) return this.panel.reveal();
-    void this.attach(vscode.window, rendering);
+    void this.attach((events) => InspectorPanel.create(this.extensionUri, events), rendering);
   }
 
   /**
-   * Take `panel` as the inspector's (or make one). Its HTML is written when `rendering` settles, with the newest view
-   * in it: the frame is being built meanwhile, and the script paints the verdict at start instead of after a round trip.
+   * Take the panel `make` returns (a new one, or one VS Code restored) as the inspector's. Its HTML is written when
+   * `rendering` settles, with the newest view in it: the frame is being built meanwhile, and the script paints the
+   * verdict at start instead of after a round trip.
    */
-  private attach(from: vscode.WebviewPanel | typeof vscode.window, rendering: Promise<unknown>): Promise<void> {
-    const events = {
-      onMessage: (m: unknown) => this.receive(m),
+  private attach(make: (events: PanelEvents) => InspectorPanel, rendering: Promise<unknown>): Promise<void> {
+    const panel = make({
+      onMessage: (m) => this.receive(m),
       onDispose: () => {
         this.panel = undefined;
         this.lastView = undefined;
       },
-    };
-    const panel = from === vscode.window ? InspectorPanel.create(this.extensionUri, events) : new InspectorPanel(from as vscode.WebviewPanel, this.extensionUri, events);
+    });
     this.panel = panel;
     const write = () => {
       if (this.panel === panel) panel.writeHtml(this.lastView);

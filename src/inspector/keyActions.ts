@@ -64,13 +64,6 @@ export async function searchKeys(keys: KeySources, token: string, cache: KeyCach
   return { token, found, summary: { tried: result.tried, skipped: result.skipped, ms, ...(result.why ? { why: result.why } : {}) } };
 }
 
-/** The answer as the webview sees it: labels and handles, and which match is the key in use. */
-export function keySearchView(search: KeySearchState | undefined, token: string | undefined, keySource: string, encoding: SecretEncoding | undefined): KeySearchView | undefined {
-  if (!search || search.token !== token) return undefined;
-  const matches = search.found.map((f) => ({ handle: f.handle, label: f.label, ...(f.reading ? { reading: f.reading } : {}), inUse: f.id === keySource && (!f.reading || f.reading === encoding) }));
-  return { matches, ...search.summary };
-}
-
 /** What of the inspector's state a key action changes. */
 export interface KeyStatePatch {
   keySource?: string;

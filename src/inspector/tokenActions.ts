@@ -4,7 +4,8 @@ import { CommandIds } from '../commandIds';
 import type { FromWebview, InspectorView, ToWebview } from '../protocol';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
-import { tokenOnDisplay, type State } from './view';
+import { copyText, inspectChange, tokenOnDisplay } from './rules';
+import type { State } from './state';
 
 /**
  * What a message changes, for the controller to carry out: `state` is merged into the state and the panel renders
@@ -35,12 +36,7 @@ const error = (text: string): Change => ({ say: { level: 'error', text } });
 
 /** The user edited the token, the key source, the options or a secret in the panel. */
 export async function inspect(m: Message<'inspect'>, { state, listedOr }: ActionContext): Promise<Change> {
-  const keySource = listedOr(m.keySource, state.keySource);
-  const same = m.token === state.token;
-  const sameKey = same && keySource === state.keySource;
-  // A token signed here stays "signed here" only while nothing changes; choosing a verification key verifies it.
-  const signedHere = sameKey && state.signedHere && !m.secret;
-  return { state: { token: m.token, keySource, options: m.options, origin: same ? state.origin : 'pasted', signedHere, panelSecret: m.secret, keyChosen: sameKey ? state.keyChosen : undefined } };
+  return { state: inspectChange(m, state, listedOr(m.keySource, state.keySource)) };
 }
 
 /** Keep the secret typed in the panel in SecretStorage, under a name the user gives; it becomes the key source. */
@@ -124,14 +120,8 @@ export async function reveal(m: Message<'reveal'>, { state, keys, log }: ActionC
 export async function copy(m: Message<'copy'>, { view }: ActionContext): Promise<Change> {
   const shown = tokenOnDisplay(view);
   if (!shown) return error(vscode.l10n.t('Nothing to copy: the text is not a token.'));
-  const { inspection, token } = shown;
   const what = m.what;
-  const text =
-    what === 'token' ? token
-    : what === 'bearer' ? `Authorization: Bearer ${token}`
-    : what === 'header' ? JSON.stringify(inspection.header ?? {}, null, 2)
-    : inspection.payload !== undefined ? JSON.stringify(inspection.payload, null, 2)
-    : inspection.payloadText ?? '';
+  const text = copyText(what, shown);
   await vscode.env.clipboard.writeText(text);
   return { say: { level: 'info', text: vscode.l10n.t('Copied {0}.', what === 'bearer' ? 'the Authorization header' : `the ${what}`) } };
 }

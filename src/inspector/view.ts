@@ -1,42 +1,13 @@
 import * as vscode from 'vscode';
-import { cleanTokenText, decodeToken, inspectToken, keyUsed, type Inspection, type InspectOptions, type KeyCache } from '../core';
-import { DEFAULT_VERIFY_OPTIONS, type InspectorView, type Origin, type PanelSecret, type VerifyOptionsView } from '../protocol';
+import { cleanTokenText, decodeToken, inspectToken, keyUsed, type Inspection, type KeyCache } from '../core';
+import { DEFAULT_VERIFY_OPTIONS, type InspectorView, type VerifyOptionsView } from '../protocol';
 import type { EnvReads } from '../workspace/envFile';
 import { getConfig } from '../workspace/config';
 import { forToken } from '../workspace/jwksStore';
 import type { KeySources, LoadedKey } from '../workspace/keySources';
-import { describeForView, issuerOffer, keySearchView, secretEncodingOf, type KeySearchState } from './keyActions';
-
-/** A line the panel says, for the token it was said about: it goes with that token. */
-export interface Said {
-  token?: string;
-  level: 'info' | 'error';
-  text: string;
-}
-
-/** The inspector's state on the extension side (keys never in it, except a secret typed in the panel, never sent back). */
-export interface State {
-  token?: string;
-  origin: Origin;
-  keySource: string;
-  options: VerifyOptionsView;
-  signedHere: boolean;
-  /** The key that signed the token on display ("key file keys/es256-private.pem (ES256)"), when it was signed here. */
-  signedWith?: string;
-  keyChosen?: string;
-  /** The token shown before "Open Inspector" cleared the box for a paste: one click brings it back. */
-  previous?: string;
-  /** A secret typed in the panel: in memory while the panel is open, never persisted, never sent back. */
-  panelSecret?: PanelSecret;
-  document?: vscode.Uri;
-  range?: vscode.Range;
-  /** The answer of "Which of my keys signed this?", for the token it was asked about (shown while that is on display). */
-  keySearch?: KeySearchState;
-  /** The panel's status line ("Signed with …", "Copied the token."), for the token it was said about: it goes with it. */
-  status?: Said;
-  /** Where the token on display came from ("No token was selected: this one is from the clipboard."), shown by the banner. */
-  note?: { token: string; text: string };
-}
+import { describeForView, issuerOffer, secretEncodingOf } from './keyActions';
+import { inspectOptions, keySearchView } from './rules';
+import type { State } from './state';
 
 /** The state of a panel that shows nothing yet. */
 export function initialState(keySource: string): State {
@@ -51,21 +22,6 @@ function initialOptions(): VerifyOptionsView {
 /** `{ [name]: value }` when there is a value, else nothing: the view carries no undefined members. */
 function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
-}
-
-/** The options of an inspection; `keyIssuer`: the issuer the key belongs to, expected unless the user set another. */
-export function inspectOptions(options: VerifyOptionsView, key: InspectOptions['key'], cache: KeyCache, keyIssuer?: string): InspectOptions {
-  const audience = options.audience.split(',').map((a) => a.trim()).filter(Boolean);
-  return {
-    key,
-    issuer: options.issuer.trim() || keyIssuer,
-    audience: audience.length ? audience : undefined,
-    leeway: options.leeway,
-    now: options.at ? new Date(options.at) : undefined,
-    nonce: options.nonce?.trim() || undefined,
-    clientId: options.clientId?.trim() || undefined,
-    cache,
-  };
 }
 
 /** The key the token on display is verified with: the secret typed in the panel, else the source's (fit to the token). */
@@ -119,16 +75,4 @@ export async function buildView(state: State, keys: KeySources, cache: KeyCache)
     ...optional('status', state.status && state.status.token === state.token ? { level: state.status.level, text: state.status.text } : undefined),
     ...optional('originNote', state.note && state.note.token === state.token ? state.note.text : undefined),
   };
-}
-
-/**
- * The token on display, when it is token-shaped (only base64url characters and dots: what passed the character
- * check). Copy and Insert act on this alone, so the webview cannot put arbitrary text on the clipboard or into an
- * editor by "pasting" it first.
- */
-export function tokenOnDisplay(view: InspectorView | undefined): { inspection: Inspection; token: string } | undefined {
-  const inspection = view?.inspection;
-  const token = inspection?.token;
-  if (!inspection || !token || !inspection.parts || !/^[A-Za-z0-9_.~-]+$/.test(token)) return undefined;
-  return { inspection, token };
 }
