@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandIds } from './commands';
+import { CommandIds } from './commandIds';
 import { KeyCache } from './core';
 import type { GenerateSecretArgs } from './commands/generateSecret';
 import { inspectSelectionCommand } from './commands/inspectSelection';
@@ -11,7 +11,8 @@ import { TokenCodeLensProvider } from './editor/codeLens';
 import { ExpiredTokenDiagnostics } from './editor/diagnostics';
 import { TokenHoverProvider } from './editor/hover';
 import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
-import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
+import { InspectorController } from './inspector/controller';
+import { INSPECTOR_VIEW_TYPE } from './inspector/panel';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
 import { scriptModals } from './workspace/modal';
@@ -29,7 +30,7 @@ const lazy = () => import('./lazy');
  * first hover or verify needs — the other commands, the handlers of a URI, a debugger value, a re-sign — is imported
  * on first use (dist/lazy.js in the Node build, see esbuild.mjs).
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { inspector: InspectorController } | undefined {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
   const keys = new KeySources(context);
   const keyCache = new KeyCache();
@@ -75,16 +76,14 @@ export function activate(context: vscode.ExtensionContext): void {
     httpLenses,
     vscode.commands.registerCommand(CommandIds.resignHttpToken, async (uri?: string, line?: number, token?: string) => (await import('./sources/httpResignCommand')).resignHttpTokenCommand(services, uri, line, token)),
   );
-  // Under test only: integration tests forge webview messages (the webview is another trust domain), answer modals
-  // and read back the errors shown, with these.
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(CommandIds.testFromWebview, (message: unknown) => inspector.receiveForTest(message)),
-      vscode.commands.registerCommand(CommandIds.testModals, (answers: unknown) => scriptModals(answers)),
-      vscode.commands.registerCommand(CommandIds.testErrors, () => takeShownErrors()),
-      vscode.commands.registerCommand(CommandIds.testNotices, () => [...inspector.notices]),
-    );
-  }
+  // Under test only: the modal harness answers dialogs, the errors shown are read back, and the suite reaches the
+  // inspector (test/integration/harness.ts).
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandIds.testModals, (answers: unknown) => scriptModals(answers)),
+    vscode.commands.registerCommand(CommandIds.testErrors, () => takeShownErrors()),
+  );
+  return { inspector };
 }
 
 export function deactivate(): void {}

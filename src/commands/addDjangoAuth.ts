@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { djangoSettingsModule, planDjangoAuth } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
 import { getConfig } from '../workspace/config';
 import { readEnv } from '../workspace/envFile';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { dpopPairAround, findTokens, MAX_TOKEN_CHARS, type Inspection } from '../core';
-import { tokenAt } from '../editor/hover';
+import { tokenAt } from '../workspace/tokenAt';
 import type { Services } from '../services';
 
 /**

@@ -3,6 +3,7 @@ import { checkJwksUrl, isCoreError } from '../core';
 import type { Services } from '../services';
 import { showError } from '../workspace/notify';
 import { formatSourceId, parseSourceId } from '../workspace/sourceIds';
+import { askError, askOpenFile } from '../workspace/modal';
 
 export interface AddKeyFileArgs {
   /** The file, instead of asking with the open dialog (scripted use, tests). */
@@ -23,8 +24,7 @@ export async function chooseKeyFile(given: vscode.Uri | string | undefined, dial
     return undefined;
   }
   if (given) return typeof given === 'string' ? vscode.Uri.parse(given) : given;
-  const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, ...dialog })) ?? [];
-  return uri;
+  return askOpenFile({ defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, ...dialog });
 }
 
 /** JWT: Add Key File… — choose a PEM, JWK or JWKS file; it is remembered for this workspace. Returns the source id. */
@@ -51,7 +51,7 @@ export async function addKeyFileCommand(services: Services, args?: AddKeyFileArg
     // first (primary) button: choosing another file is.
     const another = vscode.l10n.t('Choose Another File…');
     const asSecret = vscode.l10n.t('Use Its Text as an HMAC Secret');
-    const choice = await showError(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), e, another, asSecret);
+    const choice = await askError(vscode.l10n.t('{0} is not a key: {1}', rel, e.message), another, asSecret);
     if (choice === another) return addKeyFileCommand(services, { ...args, uri: undefined });
     return choice === asSecret ? addKeyFileCommand(services, { ...args, uri, asSecret: true }) : undefined;
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { bracesAround, decodeToken, type Span, describeKey, isCoreError, jsString, MAX_OBJECT_TEXT, NEVER_DISCLOSABLE, pyString, parsePayload, PayloadSyntaxError, signSdJwt, signToken, type KeyInput, type SigningAlg } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import { getConfig, type Config } from '../workspace/config';
 import { envUriFor, readEnvVariable } from '../workspace/envFile';
 import { isWorkspaceError } from '../workspace/errors';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findTokens, guessProfile, profileTitle } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import { getConfig } from '../workspace/config';
 import { scanLimitMessage, scannedText } from './scanLimit';
 

@@ -1,20 +1,10 @@
 import * as vscode from 'vscode';
-import { findTokens, inspectToken, profileTitle, relativeTime, type FoundToken, type KeyCache } from '../core';
-import { CommandIds } from '../commands';
+import { inspectToken, profileTitle, relativeTime, type KeyCache } from '../core';
+import { CommandIds } from '../commandIds';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
 import { forToken } from '../workspace/jwksStore';
-
-/** Lines longer than this are not scanned for hovers (minified bundles); tokens are far shorter. */
-const MAX_LINE = 1_000_000;
-
-/** The token at a position, found in its line only: a hover costs one line's scan, whatever the file's size. */
-export function tokenAt(doc: vscode.TextDocument, pos: vscode.Position): (FoundToken & { range: vscode.Range }) | undefined {
-  const line = doc.lineAt(pos.line).text;
-  if (line.length > MAX_LINE) return undefined;
-  const hit = findTokens(line).find((t) => t.start <= pos.character && pos.character <= t.end);
-  return hit && { ...hit, range: new vscode.Range(pos.line, hit.start, pos.line, hit.end) };
-}
+import { tokenAt } from '../workspace/tokenAt';
 
 /** A sentence of the inspector's, shortened for a hover. */
 function clip(text: string): string {

@@ -1,8 +1,8 @@
-// The inspector's key actions of issue 13, kept out of the controller: which key signed this, the issuer offer,
-// and how a secret source is read. Every id they act on is one the extension listed.
+// The inspector's key actions: which key signed this, the issuer offer, and how a secret source is read. Every
+// id they act on is one the extension listed.
 import * as vscode from 'vscode';
 import { describeKey, isCoreError, secretText, type Inspection, type KeyCache, type KeyInput, type SecretEncoding } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import type { FromWebview, InspectorView, KeySearchView } from '../protocol';
 import type { KeySources } from '../workspace/keySources';
 
@@ -64,13 +64,6 @@ export async function searchKeys(keys: KeySources, token: string, cache: KeyCach
   return { token, found, summary: { tried: result.tried, skipped: result.skipped, ms, ...(result.why ? { why: result.why } : {}) } };
 }
 
-/** The answer as the webview sees it: labels and handles, and which match is the key in use. */
-export function keySearchView(search: KeySearchState | undefined, token: string | undefined, keySource: string, encoding: SecretEncoding | undefined): KeySearchView | undefined {
-  if (!search || search.token !== token) return undefined;
-  const matches = search.found.map((f) => ({ handle: f.handle, label: f.label, ...(f.reading ? { reading: f.reading } : {}), inUse: f.id === keySource && (!f.reading || f.reading === encoding) }));
-  return { matches, ...search.summary };
-}
-
 /** What of the inspector's state a key action changes. */
 export interface KeyStatePatch {
   keySource?: string;
@@ -78,6 +71,12 @@ export interface KeyStatePatch {
   panelSecret?: undefined;
   signedHere?: boolean;
   keySearch?: KeySearchState;
+  status?: { token?: string; level: 'info' | 'error'; text: string };
+}
+
+/** What the panel says when "Use this key" names an offer that is no longer good: the key sources changed since. */
+function staleOffer(token: string | undefined): KeyStatePatch {
+  return { status: { token, level: 'error', text: vscode.l10n.t('That key can no longer be used: your key sources changed since “Which of my keys signed this?” answered. Use the answer shown now.') } };
 }
 
 type KeyActionMessage = Extract<FromWebview, { type: 'fetchIssuerKeys' | 'setSecretEncoding' | 'useKey' | 'findKey' }>;
@@ -108,10 +107,15 @@ export async function keyAction(
       const found = search?.found.find((k) => k.handle === m.handle);
       if (!search || !found) {
         log.warn('Ignored a key the search did not find for the token on display.');
-        return {};
+        return staleOffer(state.token);
       }
       // The user chose this one key: it becomes a listed source (and so selectable, revealable) from now on.
       keys.adopt(found.id);
+      // A source forgotten since the answer was given is gone: the click came before the answer was asked again.
+      if (!keys.isListed(found.id)) {
+        log.warn('Ignored a key the search found but that is no longer a key source.');
+        return staleOffer(state.token);
+      }
       if (found.reading) await keys.setEncoding(found.id, found.reading);
       // Spent: the next "Use this key" of that match needs the handle the next view carries.
       const keySearch = { ...search, found: search.found.map((k) => (k === found ? { ...k, handle: newHandle() } : k)) };

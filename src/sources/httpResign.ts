@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { authorizationTokens, decodeToken, relativeTime, resignRefusal, type HeaderToken, type KeyInput } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
 import { scanLimitMessage, scannedText } from '../editor/scanLimit';
 

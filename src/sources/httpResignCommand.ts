@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { authorizationTokens, decodeToken, parseLifetime, resignCheck, resignClaims, resignRefusal, resignToken } from '../core';
-import { CommandIds } from '../commands';
+import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
 import { getConfig } from '../workspace/config';
 import { NO_KEY } from '../workspace/sourceIds';

@@ -4,10 +4,10 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { signToken, type Inspection } from '../../src/core';
-import type { InspectorView, ToWebview } from '../../src/protocol';
+import type { InspectorView } from '../../src/protocol';
 import { closeAllEditors, editorWith, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const OPTIONS = { issuer: '', audience: '', leeway: 0, at: '' };
 const SECRET = crypto.randomBytes(32).toString('hex');
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');

@@ -4,10 +4,9 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { signToken, type Inspection } from '../../src/core';
-import type { ToWebview } from '../../src/protocol';
 import { closeAllEditors, editorWith, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const OPTIONS = { issuer: '', audience: '', leeway: 0, at: '' };
 const SECRET = 's'.repeat(64);
 

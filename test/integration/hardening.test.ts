@@ -1,5 +1,5 @@
 // Issue 10 — the inspector's webview is another trust domain, key files are never secrets by accident, .env writes
-// stay in the workspace folder. Webview messages are forged through the test-mode hook (jwtWorkbench.test.fromWebview),
+// stay in the workspace folder. Webview messages are forged through the suite's harness (test/integration/harness.ts),
 // exactly as a compromised webview could send them.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
@@ -11,10 +11,9 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as vscode from 'vscode';
 import { signToken, type Inspection } from '../../src/core';
-import type { ToWebview } from '../../src/protocol';
 import { closeAllEditors, commandError, commandResult, editorWith, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const OPTIONS = { issuer: '', audience: '', leeway: 0, at: '' };
 const hs = (input: string, secret: string) => `${input}.${crypto.createHmac('sha256', secret).update(input).digest('base64url')}`;
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');

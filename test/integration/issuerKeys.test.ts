@@ -11,6 +11,7 @@ import { signToken, type Inspection } from '../../src/core';
 import type { InspectorView, ToWebview } from '../../src/protocol';
 import { makeChains, type Chains } from '../unit/core/x5cChains';
 import { closeAllEditors, commandError, commandResult, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
 type Route = (base: string) => { status?: number; body?: string; location?: string };
 
@@ -30,7 +31,6 @@ async function issuerServer(routes: Record<string, Route>): Promise<{ base: stri
   return { base, requests, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const lastView = (posted: ToWebview[]) => [...posted].reverse().find((p): p is Extract<ToWebview, { type: 'view' }> => p.type === 'view')?.view as InspectorView;
 const inspect = (token: string, source?: string) => vscode.commands.executeCommand<Inspection>('jwtWorkbench.inspectToken', token, undefined, source);
 
@@ -177,7 +177,7 @@ describe('keys from where issuers publish them (issue 13)', function () {
     });
     after(async () => {
       for (const f of ['.env', '.env.staging', '.env.production']) fs.rmSync(fsPath(f), { force: true });
-      await vscode.commands.executeCommand('jwtWorkbench.test.fromWebview', { type: 'setSecretEncoding', encoding: 'utf8' });
+      await fromWebview({ type: 'setSecretEncoding', encoding: 'utf8' });
     });
 
     it('a token signed with the base64-decoded .env secret: the view says so, and "read as base64" verifies it (remembered)', async () => {

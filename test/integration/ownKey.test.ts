@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { Inspection } from '../../src/core';
 import { DEFAULT_VERIFY_OPTIONS, type InspectorView } from '../../src/protocol';
 import { closeAllEditors, editorWith, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
 const SECRET = crypto.randomBytes(32).toString('hex');
 const author = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -32,8 +33,11 @@ async function viewWith(token: string): Promise<InspectorView> {
   throw new Error('the inspector never showed the token');
 }
 
-/** The notices the inspector said, oldest first (kept under test only). */
-const notices = () => vscode.commands.executeCommand<string[]>('jwtWorkbench.test.notices');
+/** What the panel says by the banner about where the token on display came from (its origin note), as a list. */
+const notices = async () => {
+  const note = (await inspectorView())?.originNote;
+  return note ? [note] : [];
+};
 
 describe('a token never supplies its own trust, and hostile disclosures are shown for what they are (issue 20.1, 20.10)', function () {
   this.timeout(60000);
@@ -110,10 +114,10 @@ describe('a token never supplies its own trust, and hostile disclosures are show
     const proof = await selfKeyed();
     await vscode.commands.executeCommand('jwtWorkbench.openInspector');
     const selected = (await inspectorView())!.selectedKeySource;
-    await vscode.commands.executeCommand('jwtWorkbench.test.fromWebview', { type: 'inspect', token: proof, keySource: selected, options: { ...DEFAULT_VERIFY_OPTIONS, issuer: 'https://as.example.com' } });
+    await fromWebview({ type: 'inspect', token: proof, keySource: selected, options: { ...DEFAULT_VERIFY_OPTIONS, issuer: 'https://as.example.com' } });
     const view = await viewWith(proof);
     // The panel keeps its options: the next tests start from the defaults again.
-    await vscode.commands.executeCommand('jwtWorkbench.test.fromWebview', { type: 'inspect', token: proof, keySource: selected, options: DEFAULT_VERIFY_OPTIONS });
+    await fromWebview({ type: 'inspect', token: proof, keySource: selected, options: DEFAULT_VERIFY_OPTIONS });
     assert.equal(view.inspection?.verdict, 'possession');
     assert.match(view.keySource ?? '', /proof's own header/);
     assert.equal(view.inspection?.checks?.find((c) => c.name === 'expected issuer')?.status, 'not-checked', 'the expected issuer is said to be not applicable');

@@ -6,13 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { signToken } from '../../src/core';
-import type { ToWebview } from '../../src/protocol';
 import { closeAllEditors, editorWith, folder, fsPath, inspectorView, withWorkspaceSettings } from './helpers';
+import { fromWebview } from './harness';
 
 const SECRET = crypto.randomBytes(32).toString('hex');
 const YEAR = 365 * 86400;
 const now = () => Math.floor(Date.now() / 1000);
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 
 async function inspected(token: string): Promise<NonNullable<Awaited<ReturnType<typeof inspectorView>>>> {
   await vscode.commands.executeCommand('jwtWorkbench.inspectToken', token);

@@ -5,8 +5,8 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeToken, inspectToken, signToken, type Inspection } from '../../src/core';
-import type { ToWebview } from '../../src/protocol';
 import { closeAllEditors, editorWith, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
 const SECRET = crypto.randomBytes(32).toString('hex');
 const now = () => Math.floor(Date.now() / 1000);
@@ -81,7 +81,7 @@ describe('tokens where they show up (issue 14)', () => {
 
   it('14.4 the inspector\'s Paste from Clipboard inspects what the clipboard holds', async () => {
     await vscode.env.clipboard.writeText(` "${token}" `);
-    const posted = await vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', { type: 'pasteClipboard' });
+    const posted = await fromWebview({ type: 'pasteClipboard' });
     const view = posted.find((m) => m.type === 'view');
     assert.ok(view && view.type === 'view');
     assert.equal(view.view.inspection?.token, token, 'quotes and spaces cleaned');

@@ -1,6 +1,6 @@
 // The webview is another trust domain: "Which of my keys signed this?" must not make the workspace's other .env
 // variables selectable, revealable or usable for signing, and Paste from Clipboard sends only a token. Messages are
-// forged through the test-mode hook (jwtWorkbench.test.fromWebview), exactly as a compromised webview could send them.
+// forged through the suite's harness (test/integration/harness.ts), exactly as a compromised webview could send them.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -8,8 +8,8 @@ import jwt from 'jsonwebtoken';
 import * as vscode from 'vscode';
 import type { InspectorView, ToWebview } from '../../src/protocol';
 import { closeAllEditors, fsPath, inspectorView } from './helpers';
+import { fromWebview } from './harness';
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const lastView = (posted: ToWebview[]) => [...posted].reverse().find((p): p is Extract<ToWebview, { type: 'view' }> => p.type === 'view')?.view as InspectorView | undefined;
 const OPTIONS = { issuer: '', audience: '', leeway: 0, at: '' };
 

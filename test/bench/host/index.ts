@@ -15,6 +15,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { signToken, type SigningAlg } from '../../../src/core';
+import { fromWebview } from '../../integration/harness';
 
 const SOURCES = 50;
 
@@ -88,7 +89,7 @@ export async function run(): Promise<void> {
     const keystroke: number[] = [];
     for (let i = 0; i < 40; i++) {
       const t0 = performance.now();
-      await vscode.commands.executeCommand('jwtWorkbench.test.fromWebview', { type: 'inspect', token: i % 2 ? typed : `${typed}x`, keySource: '', options: { issuer: '', audience: '', leeway: 0, at: '' } });
+      await fromWebview({ type: 'inspect', token: i % 2 ? typed : `${typed}x`, keySource: '', options: { issuer: '', audience: '', leeway: 0, at: '' } });
       if (i >= 10) keystroke.push(performance.now() - t0);
     }
     result.keystrokeHostMs = median(keystroke);
@@ -102,7 +103,7 @@ export async function run(): Promise<void> {
       for (let i = 0; i < count; i++, n++) {
         const source = sources[n % SOURCES];
         const token = await source.sign(n);
-        if (n % 2 === 0) await vscode.commands.executeCommand('jwtWorkbench.test.fromWebview', { type: 'inspect', token, keySource: source.id, options });
+        if (n % 2 === 0) await fromWebview({ type: 'inspect', token, keySource: source.id, options });
         else await vscode.commands.executeCommand('jwtWorkbench.inspectToken', token, uri.toString());
       }
       return (performance.now() - t0) / count;

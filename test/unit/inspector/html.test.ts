@@ -1,4 +1,4 @@
-// Issue 21.6: the inspector's HTML carries its first view as data, so the verdict paints with the first frame — and a
+// The inspector's HTML carries its first view as data, so the verdict paints with the first frame — and a
 // token's text in it can never become markup. The real webview script runs in Chromium on the real shell; nothing
 // answers its messages here, so whatever it paints came from the HTML alone.
 import * as assert from 'node:assert/strict';

@@ -20,12 +20,8 @@ export const CommandIds = {
   inspectToken: 'jwtWorkbench.inspectToken',
   /** Internal (hidden from the palette): the inspector's current view, for tests and the e2e harness. */
   inspectorState: 'jwtWorkbench.inspectorState',
-  /** Registered only under test (ExtensionMode.Test): handle a message as if the inspector's webview sent it. */
-  testFromWebview: 'jwtWorkbench.test.fromWebview',
   /** Registered only under test: answer the next modal questions, and read back those asked (workspace/modal.ts). */
   testModals: 'jwtWorkbench.test.modals',
   /** Registered only under test: the error messages shown since the last call, with their codes (workspace/notify.ts). */
   testErrors: 'jwtWorkbench.test.errors',
-  /** Registered only under test: the last notices the inspector said (text only, no key material). */
-  testNotices: 'jwtWorkbench.test.notices',
 } as const;
