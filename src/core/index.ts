@@ -11,6 +11,8 @@ export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './dotenv
 export { parsePayload } from './payload';
 export { capLeeway, MAX_LEEWAY_S } from './claimChecks';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './sign';
+export { encryptToken, recipientsOf, type EncryptOptions, type Recipient } from './encrypt';
+export { CONTENT_ENCRYPTION_ALGS, KEY_MANAGEMENT_ALGS, defaultPair, encryptionChoices, runtimeHasAes192, type ContentEncryptionAlg, type EncryptionChoice, type KeyManagementAlg } from './encryptAlgorithms';
 export {
   inspectToken,
   cleanTokenText,
