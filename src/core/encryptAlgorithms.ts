@@ -138,7 +138,7 @@ export function encryptionChoices(key: ResolvedKey, aes192 = true): EncryptionCh
   if (!out.length) {
     const bytes = secretBytes(key);
     if (bytes === undefined) throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `Cannot encrypt to ${article(key.description)}: it is declared for "alg": "${key.declaredAlg}", which does not fit it.`);
-    throw new JwtWorkbenchError('ERR_KEY_TOO_SHORT', `Cannot encrypt to this ${bytes}-byte secret: with "dir" the secret is the content key, so it must be exactly 16, 24, 32, 48 or 64 bytes (A128GCM, A192GCM, A256GCM or A128CBC-HS256, A192CBC-HS384, A256CBC-HS512), and AES key wrap needs 16, 24 or 32${key.declaredAlg ? ` (the key is declared for "${key.declaredAlg}")` : ''}.`);
+    throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `Cannot encrypt to this ${bytes}-byte secret: with "dir" the secret is the content key, so it must be exactly 16, 24, 32, 48 or 64 bytes (A128GCM, A192GCM, A256GCM or A128CBC-HS256, A192CBC-HS384, A256CBC-HS512), and AES key wrap needs 16, 24 or 32${key.declaredAlg ? ` (the key is declared for "${key.declaredAlg}")` : ''}.`);
   }
   const def = defaultPair(key);
   const i = out.findIndex((c) => c.alg === def.alg && c.enc === def.enc && !c.why);
