@@ -141,6 +141,8 @@ export type FromWebview =
   | { type: 'setSecretEncoding'; encoding: SecretEncoding }
   /** Try every key the user has on the token on display. */
   | { type: 'findKey' }
+  /** Encrypt the token on display (sign-then-encrypt): the extension asks for the recipient; the webview names nothing. */
+  | { type: 'encrypt' }
   /** Verify with a key the search found, named by the handle the view carried, read as it was found to be. */
   | { type: 'useKey'; handle: string };
 
@@ -188,6 +190,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'pasteClipboard':
     case 'fetchIssuerKeys':
     case 'findKey':
+    case 'encrypt':
       return true;
     case 'setSecretEncoding':
       return typeof m.encoding === 'string' && ENCODINGS.has(m.encoding);
@@ -259,6 +262,8 @@ export const DEFAULT_VERIFY_OPTIONS: VerifyOptionsView = { issuer: '', audience:
  * them to the webview in its HTML shell; test/unit/protocol.test.ts checks that the webview uses no other string.
  */
 export const WEBVIEW_STRINGS: readonly string[] = [
+  'Encrypt…',
+  "Encrypt this signed token to a recipient's key (a nested JWT)",
   'Algorithm',
   'Secret',
   'A secret to verify with, used in this panel only: not saved, gone when the panel closes',

@@ -16,6 +16,8 @@ export interface EncryptSelectionArgs {
   kid?: string;
   alg?: KeyManagementAlg;
   enc?: ContentEncryptionAlg;
+  /** The inspector's Encrypt…: this token (the one on display) instead of the selection; the result opens there only. */
+  token?: string;
 }
 
 /** What is encrypted: a claims set, or a token (sign-then-encrypt, a nested JWT) and where it is in the selection. */
@@ -27,6 +29,7 @@ type Content = { payload: Record<string, unknown>; selection: vscode.Selection; 
  * Selection puts one and opened in the inspector with a key source that decrypts it. Returns the JWE, or undefined.
  */
 export async function encryptSelectionCommand(services: Services, args: EncryptSelectionArgs = {}): Promise<string | undefined> {
+  if (typeof args.token === 'string') return encryptShownToken(services, args.token, args);
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a file and select a JSON object or a signed token to encrypt.'));
@@ -55,15 +58,43 @@ export async function encryptSelectionCommand(services: Services, args: EncryptS
     cannotEncrypt(recipient.label, e.message);
     return undefined;
   }
-  const header = decodeToken(token).header ?? {};
-  const how = `${String(header.alg)} / ${String(header.enc)}`;
-  services.log.info(`Encrypted ${'token' in content ? 'a signed token (nested JWT)' : 'a claims set'} to ${recipient.label} with ${how}.`);
   const where = await putToken(editor, content, token, cfg.signOutput);
-  const decryptWith = await sourceThatDecrypts(services, token, recipient.id);
-  const notice = decryptWith ? vscode.l10n.t('Encrypted here to {0} ({1}).', recipient.label, how) : vscode.l10n.t('Encrypted here to {0} ({1}). No key source here holds its private key, so it is not decrypted: add the private key to read it.', recipient.label, how);
-  await services.inspector.showToken(token, { origin: 'selection', keySource: decryptWith ?? (await services.keys.defaultFor(doc.uri)), notice, document: doc.uri });
+  const how = await showEncrypted(services, token, recipient, doc.uri);
   void vscode.window.showInformationMessage(vscode.l10n.t('Encrypted to {0} ({1}), {2}.', recipient.label, how, where) + ('took' in content ? content.took : ''));
   return token;
+}
+
+/** The inspector's Encrypt…: the token on display, nested in a JWE to a recipient asked for here; the result is shown there. */
+async function encryptShownToken(services: Services, shown: string, args: EncryptSelectionArgs): Promise<string | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Trust this workspace to let JWT Workbench use its keys: in an untrusted workspace no key is read, so nothing can be encrypted.'));
+    return undefined;
+  }
+  const recipient = await chooseRecipient(services, args);
+  if (!recipient) return undefined;
+  const pair = args.alg || args.keySource ? { alg: args.alg, enc: args.enc } : await choosePair(recipient);
+  if (!pair) return undefined;
+  let token: string;
+  try {
+    token = await encryptToken(shown, recipient.key, { ...pair, kid: recipient.kid, cache: services.keyCache });
+  } catch (e) {
+    if (!isCoreError(e)) throw e;
+    cannotEncrypt(recipient.label, e.message);
+    return undefined;
+  }
+  await showEncrypted(services, token, recipient, undefined);
+  return token;
+}
+
+/** Open a JWE just made in the inspector, with a listed key source that decrypts it, and log what was done (labels only). */
+async function showEncrypted(services: Services, token: string, recipient: Recipient, document: vscode.Uri | undefined): Promise<string> {
+  const header = decodeToken(token).header ?? {};
+  const how = `${String(header.alg)} / ${String(header.enc)}`;
+  services.log.info(`Encrypted ${header.cty === 'JWT' ? 'a signed token (nested JWT)' : 'a claims set'} to ${recipient.label} with ${how}.`);
+  const decryptWith = await sourceThatDecrypts(services, token, recipient.id);
+  const notice = decryptWith ? vscode.l10n.t('Encrypted here to {0} ({1}).', recipient.label, how) : vscode.l10n.t('Encrypted here to {0} ({1}). No key source here holds its private key, so it is not decrypted: add the private key to read it.', recipient.label, how);
+  await services.inspector.showToken(token, { origin: 'selection', keySource: decryptWith ?? (await services.keys.defaultFor(document)), notice, document });
+  return how;
 }
 
 /** The selected token (or the one under the cursor), else the payload as Sign Selection reads it. */

@@ -443,6 +443,10 @@ export class InspectorController implements vscode.WebviewPanelSerializer, vscod
         case 'sign':
           await this.sign(m.header, m.payload, m.alg, m.keySource);
           return;
+        case 'encrypt':
+          // The token on display, never one the message names; the recipient is asked in the extension's own pickers.
+          if (this.state.token) await vscode.commands.executeCommand(CommandIds.encryptSelection, { token: this.state.token });
+          return;
         case 'copy':
           await this.copy(m.what);
           return;

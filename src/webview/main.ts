@@ -107,6 +107,7 @@ const actionButtons = {
   copyBearer: el('button', { id: 'copyBearer', type: 'button', class: 'secondary' }, t('Copy Authorization header')),
   insert: el('button', { id: 'insert', type: 'button', class: 'secondary' }, t('Insert into editor')),
   replace: el('button', { id: 'replace', type: 'button', class: 'secondary' }, t('Replace selection')),
+  encrypt: el('button', { id: 'encrypt', type: 'button', class: 'secondary', title: t('Encrypt this signed token to a recipient\'s key (a nested JWT)') }, t('Encrypt…')),
 };
 
 app.append(
@@ -276,6 +277,7 @@ for (const [button, what] of [[actionButtons.copyToken, 'token'], [actionButtons
 }
 actionButtons.insert.addEventListener('click', () => vscode.postMessage({ type: 'insert', mode: 'insert' }));
 actionButtons.replace.addEventListener('click', () => vscode.postMessage({ type: 'insert', mode: 'replace' }));
+actionButtons.encrypt.addEventListener('click', () => vscode.postMessage({ type: 'encrypt' }));
 
 function fillSelect(select: HTMLSelectElement, view: InspectorView, selected: string): void {
   select.replaceChildren(...view.keySources.map((s) => el('option', { value: s.id }, s.label)));
@@ -401,6 +403,7 @@ function render(view: InspectorView): void {
   actionButtons.copyHeader.disabled = !ins?.header;
   actionButtons.copyPayload.disabled = ins?.payloadText === undefined;
   actionButtons.replace.disabled = !hasToken || !view.canReplace;
+  actionButtons.encrypt.disabled = !hasToken || ins?.kind !== 'jws' || ins.verdict === 'unsigned';
   previousButton.hidden = !view.hasPrevious;
   // Saved: the stored key is the source now, and the box is emptied (the secret lives in SecretStorage, not here).
   if (savingSecret && !view.panelSecret && view.selectedKeySource.startsWith('secret:')) {

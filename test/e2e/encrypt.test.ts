@@ -59,4 +59,28 @@ describe('Encrypt Selection in the real workbench (issue 26)', function () {
     assert.doesNotMatch(await view.locator('body').innerText(), /BEGIN PRIVATE KEY|"d":/, 'no private key in the panel');
     await shot(s.page, 'encrypt-nested-verified');
   });
+
+  it("the inspector's Encrypt… nests the signed token on display in a JWE, which the panel then decrypts and verifies", async () => {
+    const view = inspector(s.page);
+    const signed = await signToken({ sub: 'bob' }, pkcs8, { lifetime: '1h' });
+    const before = await view.locator('#app').getAttribute('data-renders');
+    await view.locator('#token').fill(signed);
+    await view.locator(`#app:not([data-renders="${before}"])`).waitFor({ timeout: 15000 });
+    await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
+    await view.locator('#encrypt:not([disabled])').click();
+    const input = s.page.locator('.quick-input-widget input');
+    await s.page.locator('.quick-input-widget', { hasText: 'Encrypt to which key?' }).waitFor({ timeout: 15000 });
+    await input.fill('JWT_PRIVATE_KEY');
+    await s.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'JWT_PRIVATE_KEY' }).waitFor({ timeout: 10000 });
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.quick-input-widget', { hasText: 'Key management / content encryption' }).waitFor({ timeout: 15000 });
+    await s.page.locator('.quick-input-list .monaco-list-row.focused').waitFor({ timeout: 10000 });
+    await s.page.keyboard.press('Enter');
+    await view.locator('#banner[data-verdict="verified"]', { hasText: 'Encrypted (JWE)' }).waitFor({ timeout: 30000 });
+    const token = (await view.locator('#token').inputValue()).trim();
+    assert.equal(token.split('.').length, 5);
+    assert.equal(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).cty, 'JWT');
+    assert.match(await view.locator('#claims').innerText(), /sub\s+bob/);
+    await shot(s.page, 'encrypt-inspector-button');
+  });
 });
