@@ -3,6 +3,7 @@ export const CommandIds = {
   generateSecret: 'jwtWorkbench.generateSecret',
   signSelection: 'jwtWorkbench.signSelection',
   signSelectionSdJwt: 'jwtWorkbench.signSelectionSdJwt',
+  encryptSelection: 'jwtWorkbench.encryptSelection',
   inspectSelection: 'jwtWorkbench.inspectSelection',
   openInspector: 'jwtWorkbench.openInspector',
   addKeyFile: 'jwtWorkbench.addKeyFile',

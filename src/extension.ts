@@ -7,6 +7,7 @@ import type { GenerateKeyPairArgs } from './commands/generateKeyPair';
 import type { AddIssuerArgs } from './commands/issuerKeys';
 import type { AddKeyFileArgs } from './commands/keys';
 import type { AddDjangoAuthArgs } from './commands/addDjangoAuth';
+import type { EncryptSelectionArgs } from './commands/encryptSelection';
 import { TokenCodeLensProvider } from './editor/codeLens';
 import { ExpiredTokenDiagnostics } from './editor/diagnostics';
 import { TokenHoverProvider } from './editor/hover';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): { inspector: Inspect
     vscode.commands.registerCommand(CommandIds.generateSecret, completingStep('secretGenerated', async (args?: GenerateSecretArgs) => (await lazy()).generateSecretCommand(services, args))),
     vscode.commands.registerCommand(CommandIds.signSelection, completingStep('payloadSigned', async () => (await lazy()).signSelectionCommand(services))),
     vscode.commands.registerCommand(CommandIds.signSelectionSdJwt, async (args?: { disclosable?: string[] }) => (await lazy()).signSelectionCommand(services, { sdJwt: true, disclosable: Array.isArray(args?.disclosable) ? args.disclosable.filter((d): d is string => typeof d === 'string') : undefined })),
+    vscode.commands.registerCommand(CommandIds.encryptSelection, async (args?: EncryptSelectionArgs) => (await lazy()).encryptSelectionCommand(services, args)),
     vscode.commands.registerCommand(CommandIds.inspectSelection, completingStep('tokenVerified', () => inspectSelectionCommand(services))),
     vscode.commands.registerCommand(CommandIds.openInspector, completingStep('tokenVerified', () => inspector.open(), (view) => !!view.inspection)),
     vscode.commands.registerCommand(CommandIds.addKeyFile, async (args?: AddKeyFileArgs) => (await lazy()).addKeyFileCommand(services, args)),

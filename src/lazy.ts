@@ -7,6 +7,7 @@ export { addDjangoAuthCommand } from './commands/addDjangoAuth';
 export { generateKeyPairCommand } from './commands/generateKeyPair';
 export { generateSecretCommand } from './commands/generateSecret';
 export { addIssuerCommand, addTrustAnchorsCommand } from './commands/issuerKeys';
+export { encryptSelectionCommand } from './commands/encryptSelection';
 export { addJwksUrlCommand, addKeyFileCommand, forgetKeySourceCommand, storeKeyCommand } from './commands/keys';
 export { signSelectionCommand } from './commands/signSelection';
 export { inspectDebugConsoleSelectionCommand, inspectDebugValueCommand } from './sources/debugValue';

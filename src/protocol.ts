@@ -142,6 +142,8 @@ export type FromWebview =
   | { type: 'setSecretEncoding'; encoding: SecretEncoding }
   /** Try every key the user has on the token on display. */
   | { type: 'findKey' }
+  /** Encrypt the token on display (sign-then-encrypt): the extension asks for the recipient; the webview names nothing. */
+  | { type: 'encrypt' }
   /** Verify with a key the search found, named by the handle the view carried, read as it was found to be. */
   | { type: 'useKey'; handle: string };
 
@@ -188,6 +190,7 @@ export function isFromWebview(m: unknown): m is FromWebview {
     case 'pasteClipboard':
     case 'fetchIssuerKeys':
     case 'findKey':
+    case 'encrypt':
       return true;
     case 'setSecretEncoding':
       return typeof m.encoding === 'string' && ENCODINGS.has(m.encoding);

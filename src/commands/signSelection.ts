@@ -25,7 +25,7 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a file and select a JSON object to sign (or put the cursor inside one), such as {"user": "alice"}.'));
     return undefined;
   }
-  const chosen = await payloadToSign(editor);
+  const chosen = await payloadOfSelection(editor, 'sign');
   if (!chosen) return undefined;
   const { selection, payload } = chosen;
   const signer = await signingKey(services, editor, selection);
@@ -52,42 +52,6 @@ export async function signSelectionCommand(services: Services, args: SignSelecti
   return token;
 }
 
-/**
- * The payload to sign and where it is: the selection, or with nothing selected the object around the cursor (or the
- * whole document when it is one object; `took` says which, for the toast). A payload that does not parse is shown
- * where it fails, in the document.
- */
-async function payloadToSign(editor: vscode.TextEditor): Promise<{ selection: vscode.Selection; payload: Record<string, unknown>; took: string } | undefined> {
-  const doc = editor.document;
-  let selection = editor.selection;
-  let payload: Record<string, unknown> | undefined;
-  let took = '';
-  if (selection.isEmpty) {
-    const around = await objectAroundCursor(doc, selection.active);
-    if (!around) {
-      void vscode.window.showErrorMessage(doc.getText().length > MAX_OBJECT_TEXT ? vscode.l10n.t('This file is too large to look for the object around the cursor: select the payload to sign.') : vscode.l10n.t('The cursor is not inside a JSON object or Python dict: select one to sign, such as {"user": "alice"}.'));
-      return undefined;
-    }
-    ({ selection, payload } = around);
-    editor.selection = selection;
-    took = selection.start.line === selection.end.line ? vscode.l10n.t(' (the object on line {0})', selection.start.line + 1) : vscode.l10n.t(' (the object on lines {0}–{1})', selection.start.line + 1, selection.end.line + 1);
-  }
-  try {
-    payload ??= await parsePayload(doc.getText(selection));
-  } catch (e) {
-    if (e instanceof PayloadSyntaxError) {
-      // Point at the error in the document, not in the selection.
-      const at = new vscode.Position(selection.start.line + e.line - 1, (e.line === 1 ? selection.start.character : 0) + e.column - 1);
-      const pos = doc.validatePosition(at);
-      editor.selection = new vscode.Selection(pos, pos);
-      editor.revealRange(new vscode.Range(pos, pos));
-      void showError(vscode.l10n.t('{0} — at line {1}, column {2} of {3}.', e.reason, pos.line + 1, pos.character + 1, vscode.workspace.asRelativePath(doc.uri)), e);
-    } else if (isCoreError(e)) void showError(e.message, e);
-    else throw e;
-    return undefined;
-  }
-  return { selection, payload, took };
-}
 
 /**
  * The key to sign with: the secret of the `.env` that belongs to the document, else the key the user chose for
@@ -174,6 +138,51 @@ async function putToken(
     .then((a) => (a === openIt ? services.inspector.showToken(token, { origin: 'signed', keySource: undefined, document: doc.uri, signedWith: signedWith() }) : undefined));
 }
 
+/**
+ * The payload to sign or encrypt: the selection read as JSON, JSON5 or a Python dict — or, with nothing selected, the
+ * object around the cursor (then selected, and `took` says which lines). A syntax error is pointed at in the document
+ * and said; returns undefined then.
+ */
+export async function payloadOfSelection(editor: vscode.TextEditor, verb: 'sign' | 'encrypt'): Promise<{ selection: vscode.Selection; payload: Record<string, unknown>; took: string } | undefined> {
+  const doc = editor.document;
+  let selection = editor.selection;
+  let payload: Record<string, unknown> | undefined;
+  // Nothing selected: the object around the cursor (or the whole document when it is one object), said in the toast.
+  let took = '';
+  if (selection.isEmpty) {
+    const around = await objectAroundCursor(doc, selection.active);
+    if (!around) {
+      const tooLarge = doc.getText().length > MAX_OBJECT_TEXT;
+      void vscode.window.showErrorMessage(
+        verb === 'sign' ?
+          tooLarge ? vscode.l10n.t('This file is too large to look for the object around the cursor: select the payload to sign.') : vscode.l10n.t('The cursor is not inside a JSON object or Python dict: select one to sign, such as {"user": "alice"}.')
+        : tooLarge ? vscode.l10n.t('This file is too large to look for the object around the cursor: select the payload or the token to encrypt.')
+        : vscode.l10n.t('The cursor is not inside a JSON object, a Python dict or a token: select one to encrypt, such as {"user": "alice"}.'),
+      );
+      return undefined;
+    }
+    ({ selection, payload } = around);
+    editor.selection = selection;
+    took = selection.start.line === selection.end.line ? vscode.l10n.t(' (the object on line {0})', selection.start.line + 1) : vscode.l10n.t(' (the object on lines {0}–{1})', selection.start.line + 1, selection.end.line + 1);
+  }
+  const text = doc.getText(selection);
+  try {
+    payload ??= await parsePayload(text);
+  } catch (e) {
+    if (e instanceof PayloadSyntaxError) {
+      // Point at the error in the document, not in the selection.
+      const at = new vscode.Position(selection.start.line + e.line - 1, (e.line === 1 ? selection.start.character : 0) + e.column - 1);
+      const pos = doc.validatePosition(at);
+      editor.selection = new vscode.Selection(pos, pos);
+      editor.revealRange(new vscode.Range(pos, pos));
+      void showError(vscode.l10n.t('{0} — at line {1}, column {2} of {3}.', e.reason, pos.line + 1, pos.character + 1, vscode.workspace.asRelativePath(doc.uri)), e);
+    } else if (isCoreError(e)) void showError(e.message, e);
+    else throw e;
+    return undefined;
+  }
+  return { selection, payload, took };
+}
+
 /** Which top-level claims become disclosable: a multi-select of the payload's claims (cnf and SD-JWT's own excluded). */
 async function pickDisclosable(payload: Record<string, unknown>): Promise<string[] | undefined> {
   const names = Object.keys(payload).filter((k) => !NEVER_DISCLOSABLE.has(k));
@@ -186,7 +195,7 @@ async function pickDisclosable(payload: Record<string, unknown>): Promise<string
 }
 
 /** The innermost `{…}` around `pos` that reads as a payload, else the next one out; else the whole document if it is one. */
-async function objectAroundCursor(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ selection: vscode.Selection; payload?: Record<string, unknown> } | undefined> {
+export async function objectAroundCursor(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ selection: vscode.Selection; payload?: Record<string, unknown> } | undefined> {
   const text = doc.getText();
   const spans = bracesAround(text, doc.offsetAt(pos)).slice(0, 32);
   const trimmedStart = text.length - text.trimStart().length;
@@ -211,7 +220,7 @@ async function objectAroundCursor(doc: vscode.TextDocument, pos: vscode.Position
  * content is the payload is left alone (the token opens in the inspector); a payload inside a JSON document or in
  * code becomes a string literal; anywhere else (text, .http, Markdown) the bare token.
  */
-function replaceMode(doc: vscode.TextDocument, selection: vscode.Selection): 'inspector' | 'literal' | 'replace' {
+export function replaceMode(doc: vscode.TextDocument, selection: vscode.Selection): 'inspector' | 'literal' | 'replace' {
   const lang = doc.languageId;
   if (lang === 'json' || lang === 'jsonc' || lang === 'json5') return doc.getText().trim() === doc.getText(selection).trim() ? 'inspector' : 'literal';
   return CODE_LANGUAGES.has(lang) ? 'literal' : 'replace';

@@ -11,6 +11,8 @@ export { parsePythonEnv, upsertPythonEnvVar, type PythonEnvEdit } from './projec
 export { parsePayload } from './text/payload';
 export { capLeeway, MAX_LEEWAY_S } from './token/claimChecks';
 export { signToken, withDefaultClaims, parseLifetime, type SignOptions } from './token/sign';
+export { encryptToken, recipientsOf, type EncryptOptions, type Recipient } from './token/encrypt';
+export { CONTENT_ENCRYPTION_ALGS, KEY_MANAGEMENT_ALGS, defaultPair, encryptionChoices, runtimeHasAes192, type ContentEncryptionAlg, type EncryptionChoice, type KeyManagementAlg } from './token/encryptAlgorithms';
 export { inspectToken, cleanTokenText, MAX_TOKEN_CHARS } from './inspect';
 export { type Inspection, type InspectOptions, type InspectedClaim, type InspectionWarning, type Verdict } from './token/types';
 export { keyUsed } from './token/verdicts';

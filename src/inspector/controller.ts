@@ -26,6 +26,7 @@ const HANDLERS: { [T in Exclude<FromWebview['type'], 'ready'>]: Handler<T> } = {
   generateSecret: tokenActions.generateSecret,
   pasteClipboard: tokenActions.pasteClipboard,
   sign: tokenActions.sign,
+  encrypt: tokenActions.encrypt,
   copy: tokenActions.copy,
   insert: tokenActions.insert,
   reveal: tokenActions.reveal,

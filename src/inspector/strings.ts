@@ -4,6 +4,8 @@
  * panel's HTML shell. Imports nothing: the webview reads its type.
  */
 export const WEBVIEW_STRINGS = [
+  'Encrypt…',
+  "Encrypt this signed token to a recipient's key (a nested JWT)",
   'Algorithm',
   'Secret',
   'A secret to verify with, used in this panel only: not saved, gone when the panel closes',

@@ -66,6 +66,12 @@ export async function generateSecret(_m: Message<'generateSecret'>, { state }: A
 }
 
 /** Paste from Clipboard: the clipboard may hold anything (a password, a whole file): only a token found in it is shown. */
+/** Encrypt the token on display, never one the message names; the recipient is asked in the extension's own pickers. */
+export async function encrypt(_m: Message<'encrypt'>, { state }: ActionContext): Promise<Change> {
+  if (state.token) await vscode.commands.executeCommand(CommandIds.encryptSelection, { token: state.token });
+  return {};
+}
+
 export async function pasteClipboard(_m: Message<'pasteClipboard'>, { state }: ActionContext): Promise<Change> {
   const clip = (await vscode.env.clipboard.readText()).slice(0, MAX_TOKEN_CHARS + 1);
   const found = clip.trim() ? findTokens(clip)[0] : undefined;

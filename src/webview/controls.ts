@@ -126,6 +126,7 @@ function actionControls() {
     copyBearer: el('button', { id: 'copyBearer', type: 'button', class: 'secondary' }, t('Copy Authorization header')),
     insert: el('button', { id: 'insert', type: 'button', class: 'secondary' }, t('Insert into editor')),
     replace: el('button', { id: 'replace', type: 'button', class: 'secondary' }, t('Replace selection')),
+    encrypt: el('button', { id: 'encrypt', type: 'button', class: 'secondary', title: t("Encrypt this signed token to a recipient's key (a nested JWT)") }, t('Encrypt…')),
   };
 }
 

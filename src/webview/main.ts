@@ -51,6 +51,7 @@ function wireActions(p: Panel): void {
   }
   p.ui.actions.insert.addEventListener('click', () => p.host.post({ type: 'insert', mode: 'insert' }));
   p.ui.actions.replace.addEventListener('click', () => p.host.post({ type: 'insert', mode: 'replace' }));
+  p.ui.actions.encrypt.addEventListener('click', () => p.host.post({ type: 'encrypt' }));
 }
 
 /** A button says what it just did ("Copied") for a moment. */

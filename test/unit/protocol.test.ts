@@ -20,6 +20,7 @@ describe('protocol', () => {
       { type: 'addKeySource', kind: 'jwks' },
       { type: 'reveal', keySource: 'env:0:JWT_SECRET' },
       { type: 'pasteClipboard' },
+      { type: 'encrypt' },
       { type: 'useKey', handle: '3f2b8c1e-6d0a-4e1b-9c55-2f7a1d9e0b44' },
     ]) assert.ok(isFromWebview(m), JSON.stringify(m));
   });

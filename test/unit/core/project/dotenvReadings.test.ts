@@ -7,7 +7,7 @@ import * as dotenv from 'dotenv';
 import { dialectOfProject, envDisagreement, envValue, readBoth, type EnvDialect } from '../../../../src/core/project/dotenvReadings';
 import { FIXTURES } from '../keyFixtures';
 
-const PEER = path.join(FIXTURES, '..', 'unit', 'core', 'pythonDotenvPeer.py');
+const PEER = path.join(FIXTURES, '..', 'unit', 'core', 'project', 'pythonDotenvPeer.py');
 
 function pythonDotenv(texts: string[]): Record<string, string | null>[] {
   const r = spawnSync('/usr/bin/python3', [PEER], { input: JSON.stringify(texts), env: { PATH: '/usr/bin:/bin' }, maxBuffer: 64 * 1024 * 1024 });
