@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findTokens, guessProfile, profileTitle } from '../core';
 import { CommandIds } from '../commandIds';
 import { getConfig } from '../workspace/config';
-import { scanLimitMessage, scannedText } from './scanLimit';
+import { scanLimitMessage, scannedText } from '../workspace/scanLimit';
 
 /** At most this many lenses per document: a 10 MB log with a token per line stays readable and cheap. */
 const MAX_LENSES = 2000;

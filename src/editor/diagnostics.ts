@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeToken, findTokens, relativeTime } from '../core';
 import { getConfig } from '../workspace/config';
-import { scanLimitMessage, scannedText } from './scanLimit';
+import { scanLimitMessage, scannedText } from '../workspace/scanLimit';
 
 /** Expired tokens listed per file; past this one Information diagnostic says the list stops. */
 const MAX_PROBLEMS = 1000;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { authorizationTokens, decodeToken, relativeTime, resignRefusal, type HeaderToken, type KeyInput } from '../core';
+import { authorizationTokens, decodeToken, relativeTime, resignRefusal, type HeaderToken } from '../core';
 import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
-import { scanLimitMessage, scannedText } from '../editor/scanLimit';
+import { scanLimitMessage, scannedText } from '../workspace/scanLimit';
 
 /** Files of REST Client and VS Code's HTTP files. */
 export const HTTP_FILES: vscode.DocumentSelector = [{ pattern: '**/*.{http,rest}' }, { language: 'http' }];
@@ -13,12 +13,6 @@ interface ResignLens extends vscode.CodeLens {
   uri: vscode.Uri;
   hit: HeaderToken;
   exp: number;
-}
-
-/** A key of the user's that verifies the token under the plain JWS rules and can sign. */
-export interface Signer {
-  key: KeyInput;
-  label: string;
 }
 
 /**

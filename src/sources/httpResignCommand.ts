@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
-import { authorizationTokens, decodeToken, parseLifetime, resignCheck, resignClaims, resignRefusal, resignToken } from '../core';
+import { type KeyInput, authorizationTokens, decodeToken, parseLifetime, resignCheck, resignClaims, resignRefusal, resignToken } from '../core';
 import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
 import { getConfig } from '../workspace/config';
 import { NO_KEY } from '../workspace/sourceIds';
 import { askModal } from '../workspace/modal';
-import type { Signer } from './httpResign';
 
 // Apart from the lenses (src/sources/httpResign.ts), which activation registers: this loads on first use.
+
+
+/** A key of the user's that verifies the token under the plain JWS rules and can sign. */
+export interface Signer {
+  key: KeyInput;
+  label: string;
+}
 
 /** How much of the header and of the claims the Re-sign question shows. */
 const MAX_SHOWN = 2000;

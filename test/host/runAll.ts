@@ -1,6 +1,6 @@
 /**
  * `npm test`: every layer, in order, on the offline test host (installed on first use by setup.sh):
- *   typecheck (tsc) → lint (eslint) → unit (mocha, Node) → interop (PyJWT, jsonwebtoken) →
+ *   typecheck (tsc) → lint (eslint) → dependencies (depcruise) → unit (mocha, Node) → interop (PyJWT, jsonwebtoken) →
  *   integration (mocha inside a real VS Code extension host; then again on a multi-root workspace) → e2e (the real workbench in chromium).
  * Ends with one line "N passed, N failed, N skipped" over all test layers; exits 1 when anything failed.
  * Run one layer with `npm test -- --only unit` (names as above).
@@ -19,6 +19,8 @@ const steps: { name: string; cmd: string[]; counts?: boolean }[] = [
   { name: 'setup', cmd: ['bash', 'test/host/setup.sh'] },
   { name: 'typecheck', cmd: [bin('tsc'), '-p', '.'] },
   { name: 'lint', cmd: [bin('eslint'), '--max-warnings', '0', '.'] },
+  // The house's rules (.dependency-cruiser.cjs): no import circles, no import from a lower floor to a higher one.
+  { name: 'dependencies', cmd: [bin('depcruise'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'] },
   { name: 'unit', cmd: mocha('unit', 'out/test/unit/**/*.test.js', 20000), counts: true },
   { name: 'interop', cmd: mocha('interop', 'out/test/interop/**/*.test.js', 60000), counts: true },
   { name: 'integration', cmd: ['node', 'out/test/host/runIntegration.js'], counts: true },

@@ -17,7 +17,7 @@ const SUITE = process.argv.includes('--suite') ? process.argv[process.argv.index
 const MULTIROOT = SUITE === 'multiroot';
 const TESTS = path.join(REPO, 'out', 'test', 'integration', ...(MULTIROOT ? ['multiroot'] : []), 'index.js');
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
-const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300000);
+const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 900000);
 const t0 = Date.now();
 const lap = (m: string) => console.log(`[${SUITE} ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
