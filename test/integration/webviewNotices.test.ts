@@ -5,8 +5,8 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { signToken } from '../../src/core';
 import type { ToWebview } from '../../src/protocol';
+import { fromWebview } from './harness';
 
-const fromWebview = (m: unknown) => vscode.commands.executeCommand<ToWebview[]>('jwtWorkbench.test.fromWebview', m);
 const OPTIONS = { issuer: '', audience: '', leeway: 0, at: '' };
 const notices = (posted: ToWebview[]) => posted.filter((m) => m.type === 'notice');
 

@@ -208,36 +208,14 @@ export async function checkX5c(x5c: unknown, anchorsText: string, now: Date, x5t
   const fail = (reason: string): ChainCheck => ({ ok: false, reason, path });
   if (!Array.isArray(x5c) || x5c.length === 0 || x5c.some((c) => typeof c !== 'string')) return fail('"x5c" must be a non-empty list of base64 certificates (RFC 7515 §4.1.6)');
   if (x5c.length > MAX_CHAIN) return fail(`"x5c" holds ${x5c.length} certificates; at most ${MAX_CHAIN} are read`);
-  let lib: Pkijs;
-  let chain: Certificate[];
-  let anchors: Certificate[];
-  try {
-    lib = await pkijs();
-    chain = [];
-    for (const [i, c] of (x5c as string[]).entries()) {
-      let der: Uint8Array;
-      try {
-        der = base64ToBytes(c);
-      } catch {
-        return fail(`x5c[${i}] is not base64 (RFC 7515 §4.1.6: standard base64 of the DER, not base64url)`);
-      }
-      chain.push(await parse(lib, der, `x5c[${i}]`));
-    }
-    anchors = await Promise.all(pemBlocks(anchorsText).slice(0, MAX_ANCHORS).map((b, i) => parse(lib, b, `Trust anchor ${i + 1}`)));
-  } catch (e) {
-    return fail((e as Error).message.replace(/\.$/, ''));
-  }
+  const read = await readChain(x5c as string[], anchorsText);
+  if ('error' in read) return fail(read.error);
+  const { lib, chain, anchors } = read;
   if (!anchors.length) return fail('the trust anchor source holds no certificate');
   const leaf = chain[0];
   path.push(subjectOf(leaf));
-  if (x5tS256 !== undefined) {
-    const digest = bytesToBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', leaf.toSchema().toBER(false))));
-    if (x5tS256 !== digest) return fail('the header\'s "x5t#S256" is not the SHA-256 thumbprint of the leaf certificate x5c[0]');
-  }
-  const leafProblem = validityProblem(leaf, now, 'leaf certificate');
-  if (leafProblem) return fail(leafProblem);
-  const leafUsage = keyUsage(leaf);
-  if (leafUsage !== undefined && !(leafUsage & KU_DIGITAL_SIGNATURE)) return fail(`the leaf certificate ${subjectOf(leaf)} may not sign (its key usage lacks digitalSignature)`);
+  const leafRefused = await leafProblem(leaf, now, x5tS256);
+  if (leafRefused) return fail(leafRefused);
   const eku = extendedKeyUsage(leaf);
   const ok = (anchor: Certificate): ChainCheck => ({ ok: true, leafKey: spkiPem(leaf), anchor: subjectOf(anchor), path, ...(eku ? { extendedKeyUsage: eku } : {}) });
   for (let i = 0; ; i++) {
@@ -253,26 +231,70 @@ export async function checkX5c(x5c: unknown, anchorsText: string, now: Date, x5t
     const weakKey = anchor ? caKeyProblem(anchor, 'trust anchor') : next && cert.issuer.isEqual(next.subject) ? caKeyProblem(next, 'intermediate') : undefined;
     if (weakKey) return fail(weakKey);
     const issuer = anchor ?? (next && (await signedBy(cert, next)) ? next : undefined);
-    if (!issuer) {
-      if (asAnchor) return fail(`the leaf certificate ${subjectOf(cert)} is itself a trust anchor, not a certificate issued by one: add the CA that issued it`);
-      if (cert.issuer.isEqual(cert.subject) && (await signedBy(cert, cert))) {
-        return fail(i === 0 ? `the leaf certificate ${subjectOf(cert)} is self-signed and is not issued by a trust anchor` : `no path to a trust anchor: the chain ends at ${subjectOf(cert)}, which is not one of the trust anchors`);
-      }
-      if (next && cert.issuer.isEqual(next.subject)) return fail(`the signature of ${subjectOf(cert)} does not verify with the key of ${subjectOf(next)}, which x5c names as its issuer`);
-      return fail(`no path to a trust anchor: neither x5c nor the trust anchors hold the issuer of ${subjectOf(cert)}, ${nameText(cert.issuer)} (is an intermediate missing from x5c?)`);
-    }
+    if (!issuer) return fail(await noIssuerReason(cert, next, i, !!asAnchor));
     const role = anchor ? 'trust anchor' : 'intermediate';
-    const ca = isCa(issuer);
-    if (!ca.ca) return fail(`the ${role} ${subjectOf(issuer)} is not a CA (basic constraints lack cA), so it may not issue ${subjectOf(cert)}`);
-    const usage = keyUsage(issuer);
-    if (usage !== undefined && !(usage & KU_KEY_CERT_SIGN)) return fail(`the ${role} ${subjectOf(issuer)} may not sign certificates (its key usage lacks keyCertSign)`);
-    // RFC 5280 §4.2.1.9: pathLenConstraint counts the intermediates that may follow it (chain[1..i]), not the leaf.
-    if (ca.pathLen !== undefined && i > ca.pathLen) return fail(`the ${role} ${subjectOf(issuer)} allows ${ca.pathLen} intermediate(s) below it; the path has ${i}`);
-    path.push(subjectOf(issuer));
-    const problem = validityProblem(issuer, now, role);
+    const problem = issuerProblem(issuer, role, cert, i);
     if (problem) return fail(problem);
+    path.push(subjectOf(issuer));
+    const expired = validityProblem(issuer, now, role);
+    if (expired) return fail(expired);
     if (anchor) return ok(anchor);
   }
+}
+
+/** The x5c certificates and the trust anchors, parsed; or why one cannot be read. */
+async function readChain(x5c: string[], anchorsText: string): Promise<{ lib: Pkijs; chain: Certificate[]; anchors: Certificate[] } | { error: string }> {
+  try {
+    const lib = await pkijs();
+    const chain: Certificate[] = [];
+    for (const [i, c] of x5c.entries()) {
+      let der: Uint8Array;
+      try {
+        der = base64ToBytes(c);
+      } catch {
+        return { error: `x5c[${i}] is not base64 (RFC 7515 §4.1.6: standard base64 of the DER, not base64url)` };
+      }
+      chain.push(await parse(lib, der, `x5c[${i}]`));
+    }
+    const anchors = await Promise.all(pemBlocks(anchorsText).slice(0, MAX_ANCHORS).map((b, i) => parse(lib, b, `Trust anchor ${i + 1}`)));
+    return { lib, chain, anchors };
+  } catch (e) {
+    return { error: (e as Error).message.replace(/\.$/, '') };
+  }
+}
+
+/** Why the leaf itself is refused: not the x5t#S256 the header names, not valid now, not allowed to sign. */
+async function leafProblem(leaf: Certificate, now: Date, x5tS256: unknown): Promise<string | undefined> {
+  if (x5tS256 !== undefined) {
+    const digest = bytesToBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', leaf.toSchema().toBER(false))));
+    if (x5tS256 !== digest) return 'the header\'s "x5t#S256" is not the SHA-256 thumbprint of the leaf certificate x5c[0]';
+  }
+  const validity = validityProblem(leaf, now, 'leaf certificate');
+  if (validity) return validity;
+  const usage = keyUsage(leaf);
+  if (usage !== undefined && !(usage & KU_DIGITAL_SIGNATURE)) return `the leaf certificate ${subjectOf(leaf)} may not sign (its key usage lacks digitalSignature)`;
+  return undefined;
+}
+
+/** Why no certificate issued `cert`, in the words that help: a self-signed leaf, a bad link, a missing intermediate. */
+async function noIssuerReason(cert: Certificate, next: Certificate | undefined, i: number, isAnchor: boolean): Promise<string> {
+  if (isAnchor) return `the leaf certificate ${subjectOf(cert)} is itself a trust anchor, not a certificate issued by one: add the CA that issued it`;
+  if (cert.issuer.isEqual(cert.subject) && (await signedBy(cert, cert))) {
+    return i === 0 ? `the leaf certificate ${subjectOf(cert)} is self-signed and is not issued by a trust anchor` : `no path to a trust anchor: the chain ends at ${subjectOf(cert)}, which is not one of the trust anchors`;
+  }
+  if (next && cert.issuer.isEqual(next.subject)) return `the signature of ${subjectOf(cert)} does not verify with the key of ${subjectOf(next)}, which x5c names as its issuer`;
+  return `no path to a trust anchor: neither x5c nor the trust anchors hold the issuer of ${subjectOf(cert)}, ${nameText(cert.issuer)} (is an intermediate missing from x5c?)`;
+}
+
+/** Why `issuer` may not have issued `cert` (the i-th of the path): not a CA, no keyCertSign, its path length. */
+function issuerProblem(issuer: Certificate, role: string, cert: Certificate, i: number): string | undefined {
+  const ca = isCa(issuer);
+  if (!ca.ca) return `the ${role} ${subjectOf(issuer)} is not a CA (basic constraints lack cA), so it may not issue ${subjectOf(cert)}`;
+  const usage = keyUsage(issuer);
+  if (usage !== undefined && !(usage & KU_KEY_CERT_SIGN)) return `the ${role} ${subjectOf(issuer)} may not sign certificates (its key usage lacks keyCertSign)`;
+  // RFC 5280 §4.2.1.9: pathLenConstraint counts the intermediates that may follow it (chain[1..i]), not the leaf.
+  if (ca.pathLen !== undefined && i > ca.pathLen) return `the ${role} ${subjectOf(issuer)} allows ${ca.pathLen} intermediate(s) below it; the path has ${i}`;
+  return undefined;
 }
 
 async function findAsync<T>(items: T[], test: (t: T) => Promise<boolean>): Promise<T | undefined> {

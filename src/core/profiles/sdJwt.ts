@@ -88,20 +88,29 @@ function decode(encoded: string): { ok: true; array: unknown[]; text: string } |
  */
 export async function processDisclosures(payload: Record<string, unknown>, encoded: string[]): Promise<SdProcessing> {
   const checks: ProfileCheck[] = [];
-  const disclosures: Disclosure[] = [];
-  const disclosedNames = new Set<string>();
   const alg = payload._sd_alg ?? 'sha-256';
   const hash = subtleHash(alg);
   if (!hash) {
     checks.push(failed('_sd_alg', `The digest algorithm "${String(alg)}" is not one this tool supports (sha-256, sha-384, sha-512): the disclosures cannot be matched.`));
     const { _sd: _a, _sd_alg: _b, ...rest } = payload;
-    return { claims: rest, disclosures: [], withheld: 0, checks, disclosedNames };
+    return { claims: rest, disclosures: [], withheld: 0, checks, disclosedNames: new Set() };
   }
   checks.push(passed('_sd_alg', `Digests are ${alg}${payload._sd_alg === undefined ? ' (the default)' : ''}.`));
   if (encoded.length > MAX_DISCLOSURES) {
     checks.push(failed('disclosures', `The presentation has ${encoded.length} disclosures; at most ${MAX_DISCLOSURES} are read.`));
-    return { claims: {}, disclosures: [], withheld: 0, checks, disclosedNames };
+    return { claims: {}, disclosures: [], withheld: 0, checks, disclosedNames: new Set() };
   }
+  const { disclosures, byDigest, duplicateText } = await readDisclosures(encoded, hash);
+  if (duplicateText) checks.push(failed('disclosures', 'The same disclosure is sent twice.'));
+  const walk = new DisclosureWalk(byDigest);
+  const claims = walk.value(payload, '', 0) as Record<string, unknown>;
+  checks.push(...summaryChecks(disclosures, walk.problems, walk.withheld));
+  return { claims, disclosures, withheld: walk.withheld, checks, disclosedNames: walk.disclosedNames };
+}
+
+/** Every disclosure decoded and hashed, by its digest (a malformed one is listed, never matched). */
+async function readDisclosures(encoded: string[], hash: HashName): Promise<{ disclosures: Disclosure[]; byDigest: Map<string, Decoded>; duplicateText: boolean }> {
+  const disclosures: Disclosure[] = [];
   const byDigest = new Map<string, Decoded>();
   let duplicateText = false;
   for (const e of encoded) {
@@ -114,103 +123,117 @@ export async function processDisclosures(payload: Record<string, unknown>, encod
     if (byDigest.has(digest)) duplicateText = true;
     if (d.ok) byDigest.set(digest, { encoded: e, entry, salt: d.array[0], used: false });
   }
-  if (duplicateText) checks.push(failed('disclosures', 'The same disclosure is sent twice.'));
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  let withheld = 0;
+  return { disclosures, byDigest, duplicateText };
+}
 
-  const walk = (value: unknown, path: string, depth: number): unknown => {
-    if (depth > MAX_DEPTH) {
-      problems.push(`the claims are nested more than ${MAX_DEPTH} levels deep`);
-      return value;
-    }
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      for (const item of value) {
-        const ref = item && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 1 && '...' in item ? (item as Record<string, unknown>)['...'] : undefined;
-        if (ref === undefined) {
-          out.push(walk(item, `${path}[${out.length}]`, depth + 1));
-          continue;
-        }
-        if (typeof ref !== 'string') {
-          problems.push(`${path}: an array element {"...": …} holds no digest string`);
-          continue;
-        }
-        if (seen.has(ref)) problems.push(`${path}: the digest ${ref.slice(0, 12)}… is used twice`);
-        seen.add(ref);
-        const hit = byDigest.get(ref);
-        if (!hit) {
-          withheld++;
-          continue;
-        }
-        if (hit.entry.name !== undefined) {
-          reject(hit, `it is a [salt, name, value] disclosure, but ${path} refers to it as an array element`);
-          continue;
-        }
-        hit.used = true;
-        const at = `${path}[${out.length}]`;
-        Object.assign(hit.entry, { status: 'disclosed', path: at, problem: undefined });
-        out.push(walk(hit.entry.value, at, depth + 1));
-      }
-      return out;
-    }
-    if (!value || typeof value !== 'object') return value;
-    const obj = value as Record<string, unknown>;
-    // Without a prototype: a claim named "__proto__" (signed or disclosed) is a claim, never the object's prototype.
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [k, v] of Object.entries(obj)) {
-      if (k === '_sd' || (k === '_sd_alg' && depth === 0)) continue;
-      out[k] = walk(v, path ? `${path}.${k}` : k, depth + 1);
-    }
-    if (obj._sd !== undefined) {
-      if (!Array.isArray(obj._sd) || obj._sd.some((x) => typeof x !== 'string')) {
-        problems.push(`${path || 'the claims'}: "_sd" is not an array of digest strings`);
-        return out;
-      }
-      for (const ref of obj._sd as string[]) {
-        if (seen.has(ref)) problems.push(`${path || 'the claims'}: the digest ${ref.slice(0, 12)}… is used twice`);
-        seen.add(ref);
-        const hit = byDigest.get(ref);
-        if (!hit) {
-          withheld++;
-          continue;
-        }
-        const name = hit.entry.name;
-        if (name === undefined) {
-          reject(hit, `it is a [salt, value] array element, but ${path || 'the claims'} refers to it from "_sd"`);
-          continue;
-        }
-        if (name === '_sd' || name === '...') {
-          reject(hit, `it discloses a claim named "${name}", which RFC 9901 §4.2.1 forbids`);
-          continue;
-        }
-        if (Object.prototype.hasOwnProperty.call(obj, name) || Object.prototype.hasOwnProperty.call(out, name)) {
-          reject(hit, `it discloses "${name}", which is already a plain claim there`);
-          continue;
-        }
-        hit.used = true;
-        const at = path ? `${path}.${name}` : name;
-        Object.assign(hit.entry, { status: 'disclosed', path: at, problem: undefined });
-        if (depth === 0) disclosedNames.add(name);
-        out[name] = walk(hit.entry.value, at, depth + 1);
-      }
-    }
-    return out;
-  };
-  const reject = (hit: Decoded, why: string) => {
-    hit.used = true;
-    Object.assign(hit.entry, { status: 'rejected', problem: why });
-    problems.push(`a disclosure is refused: ${why}`);
-  };
-
-  const claims = walk(payload, '', 0) as Record<string, unknown>;
+/** The disclosures check (the first problem, and how many more) and the withheld digests, as the profile shows them. */
+function summaryChecks(disclosures: Disclosure[], problems: string[], withheld: number): ProfileCheck[] {
   const unreferenced = disclosures.filter((d) => d.status === 'unreferenced').length;
   const malformed = disclosures.filter((d) => d.status === 'malformed');
   if (malformed.length) problems.push(`${malformed.length === 1 ? 'a disclosure' : `${malformed.length} disclosures`} cannot be read: ${malformed[0].problem}`);
   if (unreferenced) problems.push(`${unreferenced === 1 ? 'a disclosure is' : `${unreferenced} disclosures are`} referenced nowhere in the claims (its digest is in no "_sd" and no {"...": …}): it was not issued with this token`);
   const shown = disclosures.filter((d) => d.status === 'disclosed').length;
-  if (problems.length) checks.push(failed('disclosures', `${problems[0].charAt(0).toUpperCase()}${problems[0].slice(1)}.${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`));
-  else checks.push(passed('disclosures', `${shown === 1 ? '1 claim is' : `${shown} claims are`} disclosed, each matching a digest the issuer signed.`));
-  checks.push(withheld ? notChecked('withheld', `${withheld === 1 ? '1 digest has' : `${withheld} digests have`} no disclosure here: claims withheld (or decoys) — never guessed.`) : passed('withheld', 'Every digest has its disclosure.'));
-  return { claims, disclosures, withheld, checks, disclosedNames };
+  return [
+    problems.length
+      ? failed('disclosures', `${problems[0].charAt(0).toUpperCase()}${problems[0].slice(1)}.${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`)
+      : passed('disclosures', `${shown === 1 ? '1 claim is' : `${shown} claims are`} disclosed, each matching a digest the issuer signed.`),
+    withheld ? notChecked('withheld', `${withheld === 1 ? '1 digest has' : `${withheld} digests have`} no disclosure here: claims withheld (or decoys) — never guessed.`) : passed('withheld', 'Every digest has its disclosure.'),
+  ];
+}
+
+/**
+ * One walk over the issuer-signed claims, putting each disclosed value where its digest is (RFC 9901 §7.1 step 4):
+ * `_sd` digests in objects, `{"...": digest}` elements in arrays. Records the problems, the digests with no
+ * disclosure (withheld) and the top-level names that were disclosed. Linear in the claims and disclosures.
+ */
+class DisclosureWalk {
+  readonly problems: string[] = [];
+  readonly disclosedNames = new Set<string>();
+  withheld = 0;
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly byDigest: Map<string, Decoded>) {}
+
+  value(value: unknown, path: string, depth: number): unknown {
+    if (depth > MAX_DEPTH) {
+      this.problems.push(`the claims are nested more than ${MAX_DEPTH} levels deep`);
+      return value;
+    }
+    if (Array.isArray(value)) return this.array(value, path, depth);
+    if (!value || typeof value !== 'object') return value;
+    return this.object(value as Record<string, unknown>, path, depth);
+  }
+
+  /** The disclosure a digest names, once: a digest used twice is a problem; one with no disclosure is withheld. */
+  private take(ref: string, where: string): Decoded | undefined {
+    if (this.seen.has(ref)) this.problems.push(`${where}: the digest ${ref.slice(0, 12)}… is used twice`);
+    this.seen.add(ref);
+    const hit = this.byDigest.get(ref);
+    if (!hit) this.withheld++;
+    return hit;
+  }
+
+  private place(hit: Decoded, at: string, depth: number): unknown {
+    hit.used = true;
+    Object.assign(hit.entry, { status: 'disclosed', path: at, problem: undefined });
+    return this.value(hit.entry.value, at, depth + 1);
+  }
+
+  private reject(hit: Decoded, why: string): void {
+    hit.used = true;
+    Object.assign(hit.entry, { status: 'rejected', problem: why });
+    this.problems.push(`a disclosure is refused: ${why}`);
+  }
+
+  private array(value: unknown[], path: string, depth: number): unknown[] {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const ref = item && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 1 && '...' in item ? (item as Record<string, unknown>)['...'] : undefined;
+      if (ref === undefined) {
+        out.push(this.value(item, `${path}[${out.length}]`, depth + 1));
+        continue;
+      }
+      if (typeof ref !== 'string') {
+        this.problems.push(`${path}: an array element {"...": …} holds no digest string`);
+        continue;
+      }
+      const hit = this.take(ref, path);
+      if (!hit) continue;
+      if (hit.entry.name !== undefined) this.reject(hit, `it is a [salt, name, value] disclosure, but ${path} refers to it as an array element`);
+      else out.push(this.place(hit, `${path}[${out.length}]`, depth));
+    }
+    return out;
+  }
+
+  private object(obj: Record<string, unknown>, path: string, depth: number): Record<string, unknown> {
+    // Without a prototype: a claim named "__proto__" (signed or disclosed) is a claim, never the object's prototype.
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === '_sd' || (k === '_sd_alg' && depth === 0)) continue;
+      out[k] = this.value(v, path ? `${path}.${k}` : k, depth + 1);
+    }
+    if (obj._sd === undefined) return out;
+    const where = path || 'the claims';
+    if (!Array.isArray(obj._sd) || obj._sd.some((x) => typeof x !== 'string')) {
+      this.problems.push(`${where}: "_sd" is not an array of digest strings`);
+      return out;
+    }
+    for (const ref of obj._sd as string[]) {
+      const hit = this.take(ref, where);
+      if (!hit) continue;
+      const name = hit.entry.name;
+      const refusal =
+        name === undefined ? `it is a [salt, value] array element, but ${where} refers to it from "_sd"`
+        : name === '_sd' || name === '...' ? `it discloses a claim named "${name}", which RFC 9901 §4.2.1 forbids`
+        : Object.prototype.hasOwnProperty.call(obj, name) || Object.prototype.hasOwnProperty.call(out, name) ? `it discloses "${name}", which is already a plain claim there`
+        : undefined;
+      if (refusal || name === undefined) {
+        this.reject(hit, refusal!);
+        continue;
+      }
+      if (depth === 0) this.disclosedNames.add(name);
+      out[name] = this.place(hit, path ? `${path}.${name}` : name, depth);
+    }
+    return out;
+  }
 }

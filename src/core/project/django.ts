@@ -204,48 +204,65 @@ export function planDjangoAuth(input: DjangoAuthInput): DjangoAuthPlan {
     if (input.existing.includes(path)) plan.skipped.push(`${path} exists`);
     else plan.files.push({ path, text });
   }
+  planEnvLoading(s, eol, plan);
+  planMiddleware(s, eol, plan);
+  planSettings(input, eol, plan);
+  return plan;
+}
 
-  const lineEnd = (offset: number) => {
-    const i = s.indexOf('\n', offset);
-    return i < 0 ? s.length : i + 1;
-  };
+/** `import os` and python-dotenv's load_dotenv, unless the project already loads .env (python-dotenv, django-environ, decouple). */
+function planEnvLoading(s: string, eol: string, plan: DjangoAuthPlan): void {
   // After the last top-level import (a settings module starts with its docstring, which must stay first).
   let afterImports = 0;
   for (const m of s.matchAll(/^(?:from [\w.]+ import [^\n]+|import [^\n]+)\r?\n/gm)) afterImports = m.index! + m[0].length;
   const imports = /^import os\b/m.test(s) ? [] : ['import os'];
-  // python-dotenv, unless the project already loads .env some way (python-dotenv, django-environ, decouple).
   const loadsEnv = /\bload_dotenv\b|\bdotenv\b|\bread_env\b|\bdecouple\b/.test(s);
   if (!loadsEnv) imports.push('from dotenv import load_dotenv');
   else plan.skipped.push('settings.py already loads .env');
   if (imports.length) plan.settings.push({ offset: afterImports, text: imports.join(eol) + eol, label: imports.join(', ') });
-  if (!loadsEnv) {
-    const base = /^BASE_DIR\s*=.*$/m.exec(s);
-    const call = base ? `${eol}load_dotenv(BASE_DIR / ".env")  # JWT_SECRET and other secrets, from the project's .env${eol}` : `${eol}load_dotenv(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".env"))${eol}`;
-    plan.settings.push({ offset: base ? lineEnd(base.index) : afterImports, text: call, label: 'load .env' });
-  }
+  if (loadsEnv) return;
+  const base = /^BASE_DIR\s*=.*$/m.exec(s);
+  const call = base ? `${eol}load_dotenv(BASE_DIR / ".env")  # JWT_SECRET and other secrets, from the project's .env${eol}` : `${eol}load_dotenv(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".env"))${eol}`;
+  const lineEnd = (offset: number) => {
+    const i = s.indexOf('\n', offset);
+    return i < 0 ? s.length : i + 1;
+  };
+  plan.settings.push({ offset: base ? lineEnd(base.index) : afterImports, text: call, label: 'load .env' });
+}
 
-  // The MIDDLEWARE entry.
+/** The MIDDLEWARE entry: after AuthenticationMiddleware, in the list's own indentation and quotes, else at its end. */
+function planMiddleware(s: string, eol: string, plan: DjangoAuthPlan): void {
   const mw = /^MIDDLEWARE\s*=\s*\[/m.exec(s);
-  if (s.includes('JWTAuthenticationMiddleware')) plan.skipped.push('MIDDLEWARE already has JWTAuthenticationMiddleware');
-  else if (mw) {
-    const close = s.indexOf(']', mw.index);
-    const body = s.slice(mw.index, close);
-    const auth = /^([ \t]*)(['"])django\.contrib\.auth\.middleware\.AuthenticationMiddleware\2,?[^\n]*\n/m.exec(body);
-    const anyEntry = /^([ \t]*)(['"])[\w.]+\2/m.exec(body);
-    const indent = auth?.[1] ?? anyEntry?.[1] ?? '    ';
-    const quote = auth?.[2] ?? anyEntry?.[2] ?? "'";
-    const entry = `${indent}${quote}${MIDDLEWARE_ENTRY}${quote},${eol}`;
-    if (auth) plan.settings.push({ offset: mw.index + auth.index + auth[0].length, text: entry, label: 'MIDDLEWARE entry' });
-    else {
-      // Before the closing bracket, on its own line; the last entry gets its comma if it lacks one.
-      const lastEntry = /(['"])[\w.]+\1(\s*)$/.exec(body);
-      if (lastEntry) plan.settings.push({ offset: mw.index + lastEntry.index + lastEntry[0].length - lastEntry[2].length, text: ',', label: 'comma' });
-      const lineStart = s.lastIndexOf('\n', close - 1) + 1;
-      plan.settings.push({ offset: /^\s*$/.test(s.slice(lineStart, close)) ? lineStart : close, text: /^\s*$/.test(s.slice(lineStart, close)) ? entry : `${eol}${entry}`, label: 'MIDDLEWARE entry' });
-    }
-  } else plan.skipped.push('no MIDDLEWARE list found: add utils.middleware.JWTAuthenticationMiddleware yourself');
+  if (s.includes('JWTAuthenticationMiddleware')) {
+    plan.skipped.push('MIDDLEWARE already has JWTAuthenticationMiddleware');
+    return;
+  }
+  if (!mw) {
+    plan.skipped.push('no MIDDLEWARE list found: add utils.middleware.JWTAuthenticationMiddleware yourself');
+    return;
+  }
+  const close = s.indexOf(']', mw.index);
+  const body = s.slice(mw.index, close);
+  const auth = /^([ \t]*)(['"])django\.contrib\.auth\.middleware\.AuthenticationMiddleware\2,?[^\n]*\n/m.exec(body);
+  const anyEntry = /^([ \t]*)(['"])[\w.]+\2/m.exec(body);
+  const indent = auth?.[1] ?? anyEntry?.[1] ?? '    ';
+  const quote = auth?.[2] ?? anyEntry?.[2] ?? "'";
+  const entry = `${indent}${quote}${MIDDLEWARE_ENTRY}${quote},${eol}`;
+  if (auth) {
+    plan.settings.push({ offset: mw.index + auth.index + auth[0].length, text: entry, label: 'MIDDLEWARE entry' });
+    return;
+  }
+  // Before the closing bracket, on its own line; the last entry gets its comma if it lacks one.
+  const lastEntry = /(['"])[\w.]+\1(\s*)$/.exec(body);
+  if (lastEntry) plan.settings.push({ offset: mw.index + lastEntry.index + lastEntry[0].length - lastEntry[2].length, text: ',', label: 'comma' });
+  const lineStart = s.lastIndexOf('\n', close - 1) + 1;
+  const ownLine = /^\s*$/.test(s.slice(lineStart, close));
+  plan.settings.push({ offset: ownLine ? lineStart : close, text: ownLine ? entry : `${eol}${entry}`, label: 'MIDDLEWARE entry' });
+}
 
-  // The JWT_* settings, at the end.
+/** The JWT_* settings that are missing, at the end of settings.py. */
+function planSettings(input: DjangoAuthInput, eol: string, plan: DjangoAuthPlan): void {
+  const s = input.settingsText;
   const settingsLines: string[] = [];
   if (!/^JWT_SECRET\s*=/m.test(s)) settingsLines.push('JWT_SECRET = os.environ["JWT_SECRET"]  # JWT: Generate Secret into .env writes it');
   if (!/^JWT_ISSUER\s*=/m.test(s)) settingsLines.push(`JWT_ISSUER = ${pyString(input.issuer)}  # what JWT: Sign Selection puts in "iss"`);
@@ -253,12 +270,13 @@ export function planDjangoAuth(input: DjangoAuthInput): DjangoAuthPlan {
   const exempt = exemptPaths(s, input.urlsText);
   const exemptNote = exempt.map((e) => `${e.path} (${e.why})`).join('; ');
   if (!/^JWT_AUTH_EXEMPT\s*=/m.test(s)) settingsLines.push(`JWT_AUTH_EXEMPT = [${exempt.map((e) => pyString(e.path)).join(', ')}]  # no token needed: ${exemptNote}`);
-  if (settingsLines.length) {
-    const sep = s.endsWith('\n') ? '' : eol;
-    const label = /^JWT_AUTH_EXEMPT\s*=/m.test(s) ? 'JWT settings' : `JWT settings — no token needed for ${exemptNote}`;
-    plan.settings.push({ offset: s.length, text: `${sep}${eol}# JWT authentication (JWT Workbench)${eol}${settingsLines.join(eol)}${eol}`, label });
-  } else plan.skipped.push('the JWT_* settings exist');
-  return plan;
+  if (!settingsLines.length) {
+    plan.skipped.push('the JWT_* settings exist');
+    return;
+  }
+  const sep = s.endsWith('\n') ? '' : eol;
+  const label = /^JWT_AUTH_EXEMPT\s*=/m.test(s) ? 'JWT settings' : `JWT settings — no token needed for ${exemptNote}`;
+  plan.settings.push({ offset: s.length, text: `${sep}${eol}# JWT authentication (JWT Workbench)${eol}${settingsLines.join(eol)}${eol}`, label });
 }
 
 /** Apply a plan's insertions to the settings text (for tests, and to show the result). */
