@@ -182,13 +182,29 @@ async function nodeExtension() {
   await lazyBundle(shared, lazy);
 }
 
+/**
+ * The web build takes `x.web.ts` wherever src/ has one beside an imported `x.ts` (src/hostVerifier.ts checks
+ * signatures with node:crypto; its web twin leaves them to the core's Web Crypto).
+ */
+const webTwins = {
+  name: 'web-twins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === 'inner') return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      const twin = r.path.replace(/\.ts$/, '.web.ts');
+      return !r.errors.length && rel(r.path).startsWith('src/') && twin !== r.path && existsSync(twin) ? { ...r, path: twin } : r;
+    });
+  },
+};
+
 const builds = [
   ...lazyLibraries.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/${name}.js`, platform: 'node', format: 'cjs' })),
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // The web extension (vscode.dev, github.dev, a browser's extension host): the same code in one file, no Node
   // built-ins (the one dynamic import of node:fs/promises, for symbolic links of local .env files, runs only where
   // there is a Node). Its lazy parts are bundled, evaluated only when first imported.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:fs/promises'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:fs/promises'], plugins: [webTwins] },
 ];
 if (!production) {
   // Tests: each file its own bundle so mocha can load them one by one; vscode and mocha stay external.

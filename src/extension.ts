@@ -14,6 +14,7 @@ import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
+import { hostVerifier } from './hostVerifier';
 import { scriptModals } from './workspace/modal';
 import type { DebugVariableArg } from './sources/debugValue';
 import { ExpiringTokenLenses, HTTP_FILES } from './sources/httpResign';
@@ -31,7 +32,8 @@ const lazy = () => import('./lazy');
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
   const keys = new KeySources(context);
-  const keyCache = new KeyCache();
+  // Signatures are checked with node:crypto in a Node extension host, with Web Crypto in the web one (hostVerifier.web.ts).
+  const keyCache = new KeyCache(undefined, hostVerifier());
   const inspector = new InspectorController(context.extensionUri, log, keys, keyCache);
   const services: Services = { context, log, inspector, keys, keyCache };
   const codeLens = new TokenCodeLensProvider();

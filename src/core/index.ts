@@ -24,6 +24,7 @@ export {
 export { keyUsed } from './verdicts';
 export { findTokens, decodeToken, tokenSpan, type FoundToken } from './findTokens';
 export { describeKey, KeyCache, secretAsJwk, type KeyInput, type KeyInfo, type KeyFamily } from './keys';
+export type { SignatureVerifier, VerifyRequest } from './verifier';
 export { readKeyFile } from './keyFile';
 export { openSshPublicKeyToJwk } from './sshKey';
 export { CLAIM_DESCRIPTIONS, relativeTime } from './claims';

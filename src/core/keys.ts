@@ -5,6 +5,7 @@ import { JwtWorkbenchError } from './errors';
 import { base64ToBytes, base64UrlToBytes, bytesToBase64Url, utf8 } from './encoding';
 import { bitLength, ed25519KeyProblem, rsaKeyProblem, stripLeadingZeros } from './keyChecks';
 import { ML_DSA_BY_OID, mlDsaInfo, readAkpJwk } from './mlDsa';
+import type { SignatureVerifier } from './verifier';
 
 /**
  * A key as users have it. A plain string is read as, in this order: a PEM block (SPKI, PKCS#8, PKCS#1, SEC1 EC,
@@ -78,6 +79,8 @@ type Imported = CryptoKey | Uint8Array;
  * Keys already read and imported, so that inspecting as the user types (or a benchmark) does not parse a PEM and
  * import it again for every token. Whoever wants caching makes one and passes it (the extension makes one in
  * activate()); without one every call does the work afresh. Bounded; it holds only keys its owner passed in.
+ * `verifier` checks signatures with the keys imported here (default: Web Crypto; the Node extension host and the bench
+ * pass node:crypto's, which keeps its own form of each key).
  */
 export class KeyCache {
   private readonly resolved = new Map<string, ResolvedKeySet>();
@@ -87,7 +90,10 @@ export class KeyCache {
   /** Imported HMAC keys of the well-known secrets, by algorithm (see inspect.ts). */
   readonly wellKnown = new Map<string, Promise<CryptoKey[]>>();
 
-  constructor(private readonly maxStrings = 16) {}
+  constructor(
+    private readonly maxStrings = 16,
+    readonly verifier?: SignatureVerifier,
+  ) {}
 
   /** @internal */
   resolve(input: string, read: () => ResolvedKeySet): ResolvedKeySet {

@@ -8,6 +8,7 @@ import { article, importForVerifying, verifyingKeyNow } from './keyImport';
 import { resolveKeySet, type ResolvedKey } from './keys';
 import { otherReadings, secretText, type SecretEncoding } from './secretReadings';
 import { isMlDsa, mlDsaAvailable, noMlDsa } from './mlDsa';
+import type { SignatureVerifier } from './verifier';
 
 /** The outcome of checking a JWS signature with the given keys. */
 export type SignatureCheck =
@@ -54,16 +55,16 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
       unusable.push(`${article(key.description)} cannot be imported for ${alg} (${(e as Error).message})`);
       continue;
     }
-    if (await verifies(token, alg, cryptoKey)) return { ok: true, key };
+    if (await verifies(token, alg, cryptoKey, opts.cache?.verifier)) return { ok: true, key };
   }
   if (unusable.length === candidates.length) return { ok: false, verdict: 'unverified', mismatch: false, detail: `The key cannot be used: ${unusable.join('; ')}.` };
   return { ok: false, verdict: 'invalid-signature', mismatch: true, detail: candidates.length === 1 ? 'The signature does not match the key.' : `The signature matches none of the ${candidates.length} keys that fit ${alg}.` };
 }
 
-/** Web Crypto straight away where that is the very call jose would make; jose for everything else. */
-async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array): Promise<boolean> {
-  const direct = verifyDirect(token, alg, key);
-  if (direct) return direct;
+/** The verifier straight away where that is the very check jose would make; jose for everything else. */
+async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, verifier?: SignatureVerifier): Promise<boolean> {
+  const direct = verifyDirect(token, alg, key, verifier);
+  if (direct !== undefined) return direct;
   try {
     await compactVerify(token, key, { algorithms: [alg] });
     return true;
