@@ -8,7 +8,7 @@ import type { AddIssuerArgs } from './commands/issuerKeys';
 import type { AddKeyFileArgs } from './commands/keys';
 import type { AddDjangoAuthArgs } from './commands/addDjangoAuth';
 import { TokenCodeLensProvider } from './editor/codeLens';
-import { ExpiredTokenDiagnostics } from './editor/diagnostics';
+import { expiredTokenProblems } from './editor/diagnosticsSwitch';
 import { TokenHoverProvider } from './editor/hover';
 import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { INSPECTOR_VIEW_TYPE, InspectorController } from './inspector/controller';
@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys, keyCache, (token) => inspector.keySourceShowing(token))),
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),
     codeLens,
-    new ExpiredTokenDiagnostics(),
+    expiredTokenProblems(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
     // Tokens where they show up (issue 14): the debugger, the terminal, a redirect URI, expiring tokens in .http files.
     vscode.commands.registerCommand(CommandIds.inspectDebugValue, async (arg?: unknown) => (await lazy()).inspectDebugValueCommand(services, arg as DebugVariableArg)),
