@@ -1,12 +1,13 @@
 /**
  * Signatures checked with node:crypto, synchronously, where the extension host is Node: no job on libuv's thread pool
- * and back per token, and no Web Crypto argument handling — the same OpenSSL check. Each imported CryptoKey is turned
- * into a KeyObject once (kept while the key lives). The web build takes hostVerifier.web.ts instead (esbuild.mjs):
- * there the core's default, Web Crypto, checks them.
+ * and back per token, and no Web Crypto argument handling — the same OpenSSL check. Each key is made a KeyObject once,
+ * from the same material its CryptoKey was imported from (KeyObject.from() would need an extractable CryptoKey), and
+ * kept while the key lives. The web build takes hostVerifier.web.ts instead (esbuild.mjs): there the core's default,
+ * Web Crypto, checks them.
  */
 import * as crypto from 'node:crypto';
-import type { CryptoKey } from 'jose';
-import { webCryptoVerifier, type SignatureVerifier, type VerifyRequest } from './core/verifier';
+import { publicJwk } from './core/keyImport';
+import { webCryptoVerifier, type KeyMaterial, type SignatureVerifier, type VerifyRequest } from './core/verifier';
 
 const DIGEST: Record<string, string> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
@@ -30,22 +31,35 @@ function check(request: VerifyRequest, key: crypto.KeyObject, signature: Uint8Ar
   return false;
 }
 
+function keyObject(m: KeyMaterial): crypto.KeyObject {
+  switch (m.kind) {
+    case 'secret':
+      return crypto.createSecretKey(m.bytes);
+    case 'spki':
+      return crypto.createPublicKey({ key: Buffer.from(m.der), format: 'der', type: 'spki' });
+    case 'pkcs8':
+      return crypto.createPublicKey(crypto.createPrivateKey({ key: Buffer.from(m.der), format: 'der', type: 'pkcs8' }));
+    case 'jwk':
+      return crypto.createPublicKey({ key: publicJwk(m.jwk) as crypto.JsonWebKey, format: 'jwk' });
+  }
+}
+
 /** A verifier on node:crypto, for one KeyCache (it holds the KeyObjects of that cache's keys). */
 export function nodeVerifier(): SignatureVerifier {
-  const keyObjects = new WeakMap<CryptoKey, crypto.KeyObject>();
+  const keyObjects = new WeakMap<KeyMaterial, crypto.KeyObject>();
   return {
-    verify(request, key, signature, data) {
-      let keyObject = keyObjects.get(key);
-      if (!keyObject) {
+    verify(request, key, material, signature, data) {
+      let made = keyObjects.get(material);
+      if (!made) {
         try {
-          keyObjects.set(key, (keyObject = crypto.KeyObject.from(key as unknown as crypto.webcrypto.CryptoKey)));
+          keyObjects.set(material, (made = keyObject(material)));
         } catch {
-          // Not a key of this Node's Web Crypto: let Web Crypto answer.
-          return webCryptoVerifier.verify(request, key, signature, data);
+          // A key node:crypto does not read as Web Crypto did: let Web Crypto answer.
+          return webCryptoVerifier.verify(request, key, material, signature, data);
         }
       }
       try {
-        return check(request, keyObject, signature, data);
+        return check(request, made, signature, data);
       } catch {
         // A signature OpenSSL cannot even parse is a wrong one, as Web Crypto answers it.
         return false;

@@ -11,7 +11,7 @@ import type { SigningAlg } from './algorithms';
 import { isObject } from './claimChecks';
 import { base64UrlToBytes } from './encoding';
 import { decodeJsonPart } from './verdicts';
-import { webCryptoVerifier, type SignatureVerifier, type VerifyRequest } from './verifier';
+import { webCryptoVerifier, type KeyMaterial, type SignatureVerifier, type VerifyRequest } from './verifier';
 
 interface Params {
   /** What the key must be (its algorithm as Web Crypto reports it). */
@@ -54,7 +54,7 @@ function keyFits(key: CryptoKey, want: Params['key']): boolean {
  * Whether the signature holds — at once from a synchronous verifier (node:crypto), or as a promise from Web Crypto,
  * whose job is queued before this returns; undefined when this path declines and jose must decide.
  */
-export function verifyDirect(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, verifier: SignatureVerifier = webCryptoVerifier): boolean | Promise<boolean> | undefined {
+export function verifyDirect(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, material: KeyMaterial, verifier: SignatureVerifier = webCryptoVerifier): boolean | Promise<boolean> | undefined {
   if (!PARAMS.has(alg)) PARAMS.set(alg, paramsFor(alg));
   const params = PARAMS.get(alg);
   if (!params || key instanceof Uint8Array || typeof key !== 'object' || !keyFits(key, params.key)) return undefined;
@@ -70,5 +70,5 @@ export function verifyDirect(token: string, alg: SigningAlg, key: CryptoKey | Ui
   } catch {
     return undefined;
   }
-  return verifier.verify(params.request, key, signature, ascii.encode(token.slice(0, dot)));
+  return verifier.verify(params.request, key, material, signature, ascii.encode(token.slice(0, dot)));
 }

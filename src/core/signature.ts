@@ -55,15 +55,15 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
       unusable.push(`${article(key.description)} cannot be imported for ${alg} (${(e as Error).message})`);
       continue;
     }
-    if (await verifies(token, alg, cryptoKey, opts.cache?.verifier)) return { ok: true, key };
+    if (await verifies(token, alg, cryptoKey, key, opts.cache?.verifier)) return { ok: true, key };
   }
   if (unusable.length === candidates.length) return { ok: false, verdict: 'unverified', mismatch: false, detail: `The key cannot be used: ${unusable.join('; ')}.` };
   return { ok: false, verdict: 'invalid-signature', mismatch: true, detail: candidates.length === 1 ? 'The signature does not match the key.' : `The signature matches none of the ${candidates.length} keys that fit ${alg}.` };
 }
 
 /** The verifier straight away where that is the very check jose would make; jose for everything else. */
-async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, verifier?: SignatureVerifier): Promise<boolean> {
-  const direct = verifyDirect(token, alg, key, verifier);
+async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, resolved: ResolvedKey, verifier?: SignatureVerifier): Promise<boolean> {
+  const direct = verifyDirect(token, alg, key, resolved.material, verifier);
   if (direct !== undefined) return direct;
   return (await import('./joseVerify')).joseVerifies(token, alg, key);
 }

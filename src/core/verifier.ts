@@ -4,7 +4,7 @@
  * bench) through the KeyCache it makes. The core decides everything before the call — which key, whether it fits the
  * algorithm, the exact bytes — so a verifier only answers whether these bytes carry this signature.
  */
-import type { CryptoKey } from 'jose';
+import type { CryptoKey, JWK } from 'jose';
 
 /** One signature check, in Web Crypto's terms (the key's own algorithm fixes the hash of HMAC and RSA). */
 export interface VerifyRequest {
@@ -15,17 +15,23 @@ export interface VerifyRequest {
   saltLength?: number;
 }
 
+/**
+ * What `key` was imported from, as the core read it (keys.ts): a verifier that needs the key in its own form makes it
+ * from this — the same bytes the CryptoKey was imported from, never a second reading of the user's text.
+ */
+export type KeyMaterial = { kind: 'secret'; bytes: Uint8Array } | { kind: 'spki'; der: Uint8Array } | { kind: 'pkcs8'; der: Uint8Array } | { kind: 'jwk'; jwk: JWK };
+
 export interface SignatureVerifier {
   /**
-   * Whether `signature` over `data` holds under `key` (a verifying CryptoKey whose algorithm fits `request`).
-   * Never throws for a wrong or malformed signature: that is false.
+   * Whether `signature` over `data` holds under `key` (a verifying CryptoKey whose algorithm fits `request`, imported
+   * from `material`). Never throws for a wrong or malformed signature: that is false.
    */
-  verify(request: VerifyRequest, key: CryptoKey, signature: Uint8Array, data: Uint8Array): boolean | Promise<boolean>;
+  verify(request: VerifyRequest, key: CryptoKey, material: KeyMaterial, signature: Uint8Array, data: Uint8Array): boolean | Promise<boolean>;
 }
 
 /** Web Crypto, as jose calls it: an asynchronous job (in Node, on libuv's thread pool). */
 export const webCryptoVerifier: SignatureVerifier = {
-  verify(request, key, signature, data) {
+  verify(request, key, _material, signature, data) {
     const params = request.name === 'ECDSA' ? { name: 'ECDSA', hash: request.hash } : request.name === 'RSA-PSS' ? { name: 'RSA-PSS', saltLength: request.saltLength } : { name: request.name };
     return crypto.subtle.verify(params as AlgorithmIdentifier, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>).catch(() => false);
   },

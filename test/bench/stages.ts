@@ -28,12 +28,12 @@ export async function stageRow(alg: SigningAlg, token: string, key: string, cach
   const stages: [string, number][] = [
     ['clean + decode', await secs(() => [cleanTokenText(token), decodeJsonPart(h, 'header'), decodeJsonPart(p, 'payload')])],
     ['key lookup (cache)', await secs(() => importForVerifying(resolveKeySet(key, cache).keys[0], alg, cache))],
-    ['signature (the cache\'s verifier, cached key)', await secs(() => verifyDirect(token, alg, cryptoKey, cache.verifier))],
+    ['signature (the cache\'s verifier, cached key)', await secs(() => verifyDirect(token, alg, cryptoKey, resolveKeySet(key, cache).keys[0].material, cache.verifier))],
     ['claims + warnings', await secs(() => [claimList(payload, nowSec), warningsFor(header, payload, opts, nowSec), claimFailures(payload, opts, nowSec)])],
     ['profile', await secs(() => applyProfile(ins, header, opts))],
   ];
   const signature = await secs(() => checkSignature(token, alg, header, opts));
-  const webCrypto = await secs(() => verifyDirect(token, alg, cryptoKey));
+  const webCrypto = await secs(() => verifyDirect(token, alg, cryptoKey, resolveKeySet(key, cache).keys[0].material));
   const floor = await secs(() => nodeVerify(token));
   const us = (s: number) => (s * 1e6).toFixed(1);
   const pct = (s: number) => `${Math.round((s / total) * 100)}%`;

@@ -15,15 +15,21 @@ export const VERIFIERS: readonly VerifierRow[] = [
   { name: 'node:crypto (the Node extension host)', make: nodeVerifier },
 ];
 
-/** A KeyCache whose signatures go through `row`'s verifier, with the number of checks it answered. */
-export function cacheWith(row: VerifierRow, maxStrings = 16): { cache: KeyCache; calls: () => number } {
+/**
+ * A KeyCache whose signatures go through `row`'s verifier, with the number of checks it answered, and how many of
+ * them at once (node:crypto answers synchronously; a Promise means Web Crypto answered).
+ */
+export function cacheWith(row: VerifierRow, maxStrings = 16): { cache: KeyCache; calls: () => number; sync: () => number } {
   const real = row.make();
   let n = 0;
+  let sync = 0;
   const counting: SignatureVerifier = {
     verify(...args) {
       n++;
-      return real.verify(...args);
+      const answer = real.verify(...args);
+      if (typeof answer === 'boolean') sync++;
+      return answer;
     },
   };
-  return { cache: new KeyCache(maxStrings, counting), calls: () => n };
+  return { cache: new KeyCache(maxStrings, counting), calls: () => n, sync: () => sync };
 }
