@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   };
   out(`# Benchmarks`);
   out();
-  out(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${new Date().toISOString().slice(0, 10)}. Ops/s (higher is better);`);
+  out(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} (load average ${os.loadavg()[0].toFixed(1)} at the start), ${new Date().toISOString().slice(0, 10)}. Ops/s (higher is better);`);
   out(`ratios > 1× mean JWT Workbench is faster than the baseline. Each figure is the best of ${ROUNDS} runs of ${MIN_MS} ms after a warm-up, all in one process;`);
   out(`in the algorithm table the rounds of ours, jsonwebtoken and node:crypto alternate, so that each best comes from the same moments of a shared machine.`);
   out(`"ours" = \`signToken\` / \`inspectToken\` from src/core: key read from the same PEM/secret text every call (through a \`KeyCache\` with node:crypto's verifier, as the Node extension host makes it), default claims,`);
