@@ -41,10 +41,11 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // module under src/ (src/lazy.ts: the rarer commands and handlers; in the core and the inspector, what only some
 // tokens or actions need) is read from there on first use. dist/lazy.js shares the activation bundle's modules instead
 // of copying them — one KeySources class, one error class for `instanceof`, one KeyCache: dist/extension.js exports
-// what dist/lazy.js reads of its modules, and dist/lazy.js reads those modules from there. The build refuses a module
-// imported both ways. (The web build is one file: a web worker extension host cannot load a second one; esbuild
-// evaluates a lazy module there on first import.) `node esbuild.mjs --production --metafile` writes out/metafile/.
-// Goal: dist/extension.js ≤ 130 KiB (issue 21.5).
+// each module dist/lazy.js imports of it whole, as a namespace (esbuild's live getters), and dist/lazy.js reads those
+// modules from there. Which modules those are comes from esbuild's metafile, never from reading generated code. The
+// build refuses a module imported both ways. (The web build is one file: a web worker extension host cannot load a
+// second one; esbuild evaluates a lazy module there on first import.) `node esbuild.mjs --production --metafile`
+// writes out/metafile/. Goal: dist/extension.js ≤ 130 KiB (issue 21.5).
 const extensionNode = { ...common, platform: 'node', format: 'cjs', external: ['vscode'] };
 const rel = (p) => relative('.', p).split(sep).join('/');
 
@@ -67,20 +68,12 @@ const lazyModules = (found) => ({
 });
 
 /**
- * The activation bundle with `shared` (module paths) exported as namespaces; returns the src/ modules in it and the
- * lazy modules it imports.
+ * The activation bundle, exporting each module of `shared` (paths) whole, as a namespace; returns the src/ modules in
+ * it and the lazy modules it imports.
  */
-async function activationBundle(shared, lazy, write) {
+async function activationBundle(shared, write) {
   const found = new Set();
-  const lines = [`export { activate, deactivate } from './src/extension';`];
-  // Each as an object of the names dist/lazy.js reads, or as its namespace when it reads all. Values, not live
-  // bindings: the build refuses an exported `let` (src/ has none; a reassigned export would go stale there).
-  shared.forEach(([m, names], i) => {
-    if (names === '*') return lines.push(`export * as _s${i} from './${m}';`);
-    if (/^export\s+(let|var)\b/m.test(readFileSync(m, 'utf8'))) throw new Error(`${m} exports a let or var: dist/lazy.js would read a copy of it`);
-    lines.push(`import { ${names.map((n, j) => `${n} as __s${i}_${j}`).join(', ')} } from './${m}';`);
-    lines.push(`export const _s${i} = { ${names.map((n, j) => `${n}: __s${i}_${j}`).join(', ')} };`);
-  });
+  const lines = [`export { activate, deactivate } from './src/extension';`, ...shared.map((m, i) => `export * as _s${i} from './${m}';`)];
   const r = await esbuild.build({ ...extensionNode, stdin: { contents: lines.join('\n'), resolveDir: '.', sourcefile: 'extension-entry.ts', loader: 'ts' }, outfile: 'dist/extension.js', plugins: [lazyFiles, lazyModules(found)], metafile: true, write });
   if (write) metafile('extension', r);
   // A module the bundle names but tree-shakes away entirely is not in it: dist/lazy.js has its own.
@@ -113,10 +106,10 @@ async function checkLazyNames(lazy) {
 }
 
 /**
- * What dist/lazy.js (the modules `lazy` names) reads from the activation bundle's modules (`own`): [module, its names
- * or '*'], by module. Found by building it as ESM with those modules external: esbuild then writes what it imports.
+ * Which of the activation bundle's modules (`own`) dist/lazy.js (the modules `lazy` names) imports: esbuild's own
+ * record of the build (its metafile), with those modules external — no reading of generated code.
  */
-async function lazyNames(own, lazy) {
+async function lazyImports(own, lazy) {
   const external = {
     name: 'activation-modules-external',
     setup(build) {
@@ -127,23 +120,14 @@ async function lazyNames(own, lazy) {
       });
     },
   };
-  const r = await esbuild.build({ ...extensionNode, format: 'esm', minify: false, sourcemap: false, stdin: lazyEntry(lazy), outfile: 'out/lazy-names.js', plugins: [lazyFiles, external], write: false });
-  const text = r.outputFiles[0].text;
-  const names = new Map();
-  const add = (m, n) => (n === '*' || names.get(m) === '*' ? names.set(m, '*') : names.set(m, [...new Set([...(names.get(m) ?? []), n])].sort()));
-  // Import statements only: each starts a line, and no statement boundary (;) lies inside one.
-  for (const [, what, m] of text.matchAll(/^import\s*([^'";]*?)\s*from\s*"shared:([^"]+)"/gm)) {
-    const named = /\{([^}]*)\}/.exec(what);
-    if (named) for (const n of named[1].split(',').map((x) => x.trim().split(/\s+as\s+/)[0]).filter(Boolean)) add(m, n);
-    if (!named || /\*\s*as|^\s*\w+\s*(,|$)/.test(what.replace(/\{[^}]*\}/, ''))) add(m, '*');
-  }
-  for (const [, m] of text.matchAll(/import\(\s*"shared:([^"]+)"\s*\)/g)) add(m, '*');
-  return [...names.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const r = await esbuild.build({ ...extensionNode, minify: false, sourcemap: false, stdin: lazyEntry(lazy), outfile: 'out/lazy-imports.js', plugins: [lazyFiles, external], metafile: true, write: false });
+  const used = Object.values(r.metafile.inputs).flatMap((input) => input.imports.filter((i) => i.external && i.path.startsWith('shared:')).map((i) => i.path.slice('shared:'.length)));
+  return [...new Set(used)].sort();
 }
 
 /** dist/lazy.js, reading the modules it shares with the activation bundle (`shared`, as it exports them) from there. */
 async function lazyBundle(shared, lazy) {
-  const index = new Map(shared.map(([m], i) => [m, i]));
+  const index = new Map(shared.map((m, i) => [m, i]));
   const fromActivation = {
     name: 'from-activation-bundle',
     setup(build) {
@@ -160,14 +144,14 @@ async function lazyBundle(shared, lazy) {
 }
 
 async function nodeExtension() {
-  // The activation bundle exports what dist/lazy.js reads from it; exporting a name keeps it (which may pull in a
-  // module more, or leave one out): settle on a fixed point.
-  let { own, lazy } = await activationBundle([], [], false);
+  // The activation bundle exports the modules dist/lazy.js reads from it; exporting one whole may bring in a module
+  // more, which dist/lazy.js may read too: settle on a fixed point.
+  let { own, lazy } = await activationBundle([], false);
   let shared = [];
   for (let i = 0; ; i++) {
-    const used = await lazyNames(own, lazy);
-    const next = await activationBundle(used, lazy, false);
-    const settled = JSON.stringify(used) === JSON.stringify(shared) && next.own.join() === own.join();
+    const used = await lazyImports(own, lazy);
+    const next = await activationBundle(used, false);
+    const settled = used.join() === shared.join() && next.own.join() === own.join();
     shared = used;
     own = next.own;
     if (next.lazy.join() !== lazy.join()) throw new Error(`the lazy modules changed while settling: ${next.lazy.join(', ')}`);
@@ -178,9 +162,25 @@ async function nodeExtension() {
   const both = lazy.filter((m) => own.includes(m));
   if (both.length) throw new Error(`imported both at activation and on first use (dist/lazy.js would copy them): ${both.join(', ')}`);
   // Index by `shared`, as the activation bundle exports them.
-  await activationBundle(shared, lazy, true);
+  await activationBundle(shared, true);
   await lazyBundle(shared, lazy);
 }
+
+/**
+ * The web build takes `x.web.ts` wherever src/ has one beside an imported `x.ts` (src/hostVerifier.ts checks
+ * signatures with node:crypto; its web twin leaves them to the core's Web Crypto).
+ */
+const webTwins = {
+  name: 'web-twins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === 'inner') return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      const twin = r.path.replace(/\.ts$/, '.web.ts');
+      return !r.errors.length && rel(r.path).startsWith('src/') && twin !== r.path && existsSync(twin) ? { ...r, path: twin } : r;
+    });
+  },
+};
 
 const builds = [
   ...lazyLibraries.map((name) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.' }, outfile: `dist/${name}.js`, platform: 'node', format: 'cjs' })),
@@ -188,7 +188,7 @@ const builds = [
   // The web extension (vscode.dev, github.dev, a browser's extension host): the same code in one file, no Node
   // built-ins (the one dynamic import of node:fs/promises, for symbolic links of local .env files, runs only where
   // there is a Node). Its lazy parts are bundled, evaluated only when first imported.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:fs/promises'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:fs/promises'], plugins: [webTwins] },
 ];
 if (!production) {
   // Tests: each file its own bundle so mocha can load them one by one; vscode and mocha stay external.

@@ -9,13 +9,14 @@ import type { AddKeyFileArgs } from './commands/keys';
 import type { AddDjangoAuthArgs } from './commands/addDjangoAuth';
 import type { EncryptSelectionArgs } from './commands/encryptSelection';
 import { TokenCodeLensProvider } from './editor/codeLens';
-import { ExpiredTokenDiagnostics } from './editor/diagnostics';
+import { expiredTokenProblems } from './editor/diagnosticsSwitch';
 import { TokenHoverProvider } from './editor/hover';
 import { RecipeSnippetProvider, SNIPPET_LANGUAGES } from './editor/snippets';
 import { InspectorController } from './inspector/controller';
 import { INSPECTOR_VIEW_TYPE } from './inspector/panel';
 import type { Services } from './services';
 import { KeySources } from './workspace/keySources';
+import { hostVerifier } from './hostVerifier';
 import { scriptModals } from './workspace/modal';
 import { takeShownErrors } from './workspace/notify';
 import type { DebugVariableArg } from './sources/debugValue';
@@ -34,7 +35,8 @@ const lazy = () => import('./lazy');
 export function activate(context: vscode.ExtensionContext): { inspector: InspectorController } | undefined {
   const log = vscode.window.createOutputChannel('JWT Workbench', { log: true });
   const keys = new KeySources(context);
-  const keyCache = new KeyCache();
+  // Signatures are checked with node:crypto in a Node extension host, with Web Crypto in the web one (hostVerifier.web.ts).
+  const keyCache = new KeyCache(undefined, hostVerifier());
   const inspector = new InspectorController(context.extensionUri, log, keys, keyCache);
   const services: Services = { context, log, inspector, keys, keyCache };
   const codeLens = new TokenCodeLensProvider();
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): { inspector: Inspect
     vscode.languages.registerHoverProvider({ scheme: '*' }, new TokenHoverProvider(keys, keyCache, (token) => inspector.keySourceShowing(token))),
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, codeLens),
     codeLens,
-    new ExpiredTokenDiagnostics(),
+    expiredTokenProblems(),
     vscode.commands.registerCommand(CommandIds.inspectorState, () => inspector.view),
     // Tokens where they show up: the debugger, the terminal, a redirect URI, expiring tokens in .http files.
     vscode.commands.registerCommand(CommandIds.inspectDebugValue, async (arg?: unknown) => (await lazy()).inspectDebugValueCommand(services, arg as DebugVariableArg)),

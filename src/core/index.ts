@@ -48,6 +48,7 @@ export { signSdJwt, NEVER_DISCLOSABLE, type SdJwtSignOptions } from './profiles/
 export { splitSdJwt } from './profiles/sdJwt';
 export { type Disclosure } from './token/types';
 export type { Profile, ProfileCheck, ProfileOptions } from './token/types';
+export type { SignatureVerifier, VerifyRequest } from './keys/verifier';
 export { dpopPair, dpopPairAround, type DpopPair } from './profiles/dpopPair';
 export { guessProfile, profileTitle } from './profiles/describe';
 export { ML_DSA_ALGS, mlDsaAvailable, type MlDsaAlg } from './keys/mlDsa';

@@ -12,6 +12,11 @@ const json5Loaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]
 const pkijsLoaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]pkijs\.js$/.test(k));
 /** Whether it has loaded our own code that only rarer commands and tokens need (dist/lazy.js). */
 const lazyLoaded = () => Object.keys(require.cache).some((k) => /[\\/]dist[\\/]lazy\.js$/.test(k));
+/** The extension's own bundles (dist/*.js) the extension host has loaded, by file name. */
+const distLoaded = (ext: vscode.Extension<unknown>) => {
+  const dist = vscode.Uri.joinPath(ext.extensionUri, 'dist').fsPath;
+  return Object.keys(require.cache).filter((k) => k.startsWith(dist) && /\.js$/.test(k)).map((k) => k.slice(dist.length + 1).replace(/\\/g, '/')).sort();
+};
 const SECRET = 'a'.repeat(64);
 
 describe('activation stays lean (issues 16.4, 21.5)', () => {
@@ -24,10 +29,23 @@ describe('activation stays lean (issues 16.4, 21.5)', () => {
   });
 
   it('activating, a first hover and a first verify load neither dist/lazy.js nor json5 (21.5); signing loads dist/lazy.js, and works', async () => {
+    // The extension host's Node warns once per process: this file runs first, so its verifies are the first ones.
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => warnings.push(`${w.code ?? w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    after(() => process.off('warning', onWarning));
     const ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'jwt-workbench')!;
     await ext.activate();
     assert.ok(fs.existsSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'lazy.js').fsPath), 'the build ships the rarer code as its own file');
     assert.equal(lazyLoaded(), false, 'dist/lazy.js is not loaded by activation');
+    assert.deepEqual(distLoaded(ext), ['extension.js'], 'activation loads dist/extension.js and nothing else of ours');
+    // What a first hover or verify does not need is not in what activation parses (21.5): Problems are off by default,
+    // and jose's own JWS check only runs for what the direct signature path declines.
+    const activation = fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'extension.js').fsPath, 'utf8');
+    for (const [what, marker] of [['the expired-token Problems', 'expired-capped'], ["jose's compact JWS verification", 'Invalid Compact JWS']]) {
+      assert.ok(!activation.includes(marker), `${what} is not in dist/extension.js`);
+      assert.ok(fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, 'dist', 'lazy.js').fsPath, 'utf8').includes(marker), `${what} is in dist/lazy.js`);
+    }
     const token = await signToken({ user: 'alice', iss: 'https://issuer.example' }, SECRET, { lifetime: '1h' });
     const editor = await editorWith('token.txt', token);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 20));
@@ -36,6 +54,9 @@ describe('activation stays lean (issues 16.4, 21.5)', () => {
     await vscode.commands.executeCommand('jwtWorkbench.inspectSelection');
     assert.equal((await inspectorView())?.inspection?.verdict, 'verified');
     assert.equal(lazyLoaded(), false, 'nor by a first hover and a first verify (no profile checks, no signing, no JWKS rules, no SSH key parsing)');
+    assert.deepEqual(distLoaded(ext), ['extension.js'], 'a first hover and a first verify need nothing but dist/extension.js (jose\'s own JWS check waits in dist/lazy.js)');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(warnings, [], 'checking a signature with node:crypto warns of nothing (a non-extractable CryptoKey handed to KeyObject.from() is deprecated)');
     await editorWith('strict.json.txt', '{"user": "alice"}');
     const signed = await vscode.commands.executeCommand<string>('jwtWorkbench.signSelection');
     assert.ok(signed, 'Sign Selection, read from dist/lazy.js, signs');

@@ -1,10 +1,13 @@
 import type { CryptoKey } from 'jose';
 import type { Imported, ResolvedKey, ResolvedKeySet } from './types';
+import type { SignatureVerifier } from './verifier';
 
 /**
  * Keys already read and imported, so that inspecting as the user types (or a benchmark) does not parse a PEM and
  * import it again for every token. Whoever wants caching makes one and passes it (the extension makes one in
  * activate()); without one every call does the work afresh. Bounded; it holds only keys its owner passed in.
+ * `verifier` checks signatures with the keys imported here (default: Web Crypto; the Node extension host and the bench
+ * pass node:crypto's, which keeps its own form of each key).
  */
 export class KeyCache {
   private readonly resolved = new Map<string, ResolvedKeySet>();
@@ -14,7 +17,10 @@ export class KeyCache {
   /** Imported HMAC keys of the well-known secrets, by algorithm (see inspect.ts). */
   readonly wellKnown = new Map<string, Promise<CryptoKey[]>>();
 
-  constructor(private readonly maxStrings = 16) {}
+  constructor(
+    private readonly maxStrings = 16,
+    readonly verifier?: SignatureVerifier,
+  ) {}
 
   /** @internal */
   resolve(input: string, read: () => ResolvedKeySet): ResolvedKeySet {

@@ -1,21 +1,23 @@
 /**
- * A compact JWS's signature checked with an imported key straight through Web Crypto: the same call, with the same
- * parameters and the same checks of the key, that jose's compactVerify makes — without parsing the header and
- * decoding the payload again (inspectToken already did, strictly). Anything this path is not sure of it declines
- * (undefined), and the caller then asks jose: only a plain JWS (no "crit", "b64" absent or true), canonical base64url
- * parts, a CryptoKey whose algorithm, hash, curve, size and usages fit `alg`. ML-DSA always goes through jose.
+ * A compact JWS's signature checked with an imported key straight through the signature verifier (Web Crypto unless
+ * the host supplies another, see verifier.ts): the same check, with the same parameters and the same checks of the
+ * key, that jose's compactVerify makes — without parsing the header and decoding the payload again (inspectToken
+ * already did, strictly). Anything this path is not sure of it declines (undefined), and the caller then asks jose:
+ * only a plain JWS (no "crit", "b64" absent or true), canonical base64url parts, a CryptoKey whose algorithm, hash,
+ * curve, size and usages fit `alg`. ML-DSA always goes through jose.
  */
 import type { CryptoKey } from 'jose';
 import type { SigningAlg } from '../base/algorithms';
 import { isObject } from './claimChecks';
 import { base64UrlToBytes } from '../base/encoding';
 import { decodeJsonPart } from './decode';
+import { webCryptoVerifier, type KeyMaterial, type SignatureVerifier, type VerifyRequest } from '../keys/verifier';
 
 interface Params {
   /** What the key must be (its algorithm as Web Crypto reports it). */
   key: { name: string; hash?: string; namedCurve?: string; minRsaBits?: number };
-  /** What verify is called with. */
-  verify: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
+  /** What the verifier is asked. */
+  request: VerifyRequest;
 }
 
 function paramsFor(alg: SigningAlg): Params | undefined {
@@ -23,16 +25,16 @@ function paramsFor(alg: SigningAlg): Params | undefined {
   const hash = `SHA-${bits}`;
   switch (alg.slice(0, 2)) {
     case 'HS':
-      return { key: { name: 'HMAC', hash }, verify: { name: 'HMAC' } };
+      return { key: { name: 'HMAC', hash }, request: { name: 'HMAC', hash } };
     case 'RS':
-      return { key: { name: 'RSASSA-PKCS1-v1_5', hash, minRsaBits: 2048 }, verify: { name: 'RSASSA-PKCS1-v1_5' } };
+      return { key: { name: 'RSASSA-PKCS1-v1_5', hash, minRsaBits: 2048 }, request: { name: 'RSASSA-PKCS1-v1_5', hash } };
     case 'PS':
       // RFC 7518 §3.5: the salt is as long as the hash.
-      return { key: { name: 'RSA-PSS', hash, minRsaBits: 2048 }, verify: { name: 'RSA-PSS', saltLength: Number(bits) / 8 } };
+      return { key: { name: 'RSA-PSS', hash, minRsaBits: 2048 }, request: { name: 'RSA-PSS', hash, saltLength: Number(bits) / 8 } };
     case 'ES':
-      return { key: { name: 'ECDSA', namedCurve: bits === '512' ? 'P-521' : `P-${bits}` }, verify: { name: 'ECDSA', hash } };
+      return { key: { name: 'ECDSA', namedCurve: bits === '512' ? 'P-521' : `P-${bits}` }, request: { name: 'ECDSA', hash } };
   }
-  if (alg === 'EdDSA' || alg === 'Ed25519') return { key: { name: 'Ed25519' }, verify: { name: 'Ed25519' } };
+  if (alg === 'EdDSA' || alg === 'Ed25519') return { key: { name: 'Ed25519' }, request: { name: 'Ed25519' } };
   return undefined;
 }
 
@@ -49,10 +51,10 @@ function keyFits(key: CryptoKey, want: Params['key']): boolean {
 }
 
 /**
- * Starts the check at once (the Web Crypto job is queued before this returns) and resolves to whether the signature
- * holds; undefined when this path declines and jose must decide.
+ * Whether the signature holds — at once from a synchronous verifier (node:crypto), or as a promise from Web Crypto,
+ * whose job is queued before this returns; undefined when this path declines and jose must decide.
  */
-export function verifyDirect(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array): Promise<boolean> | undefined {
+export function verifyDirect(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, material: KeyMaterial, verifier: SignatureVerifier = webCryptoVerifier): boolean | Promise<boolean> | undefined {
   if (!PARAMS.has(alg)) PARAMS.set(alg, paramsFor(alg));
   const params = PARAMS.get(alg);
   if (!params || key instanceof Uint8Array || typeof key !== 'object' || !keyFits(key, params.key)) return undefined;
@@ -68,5 +70,5 @@ export function verifyDirect(token: string, alg: SigningAlg, key: CryptoKey | Ui
   } catch {
     return undefined;
   }
-  return crypto.subtle.verify(params.verify, key, signature as Uint8Array<ArrayBuffer>, ascii.encode(token.slice(0, dot))).catch(() => false);
+  return verifier.verify(params.request, key, material, signature, ascii.encode(token.slice(0, dot)));
 }

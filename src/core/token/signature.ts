@@ -1,6 +1,6 @@
 // Checking a JWS signature with the keys given: the algorithm comes from the key, never from the token; trust anchors
 // check the token's x5c chain and then its leaf key; after a mismatch, the other readings of a secret's text are tried.
-import { compactVerify, type CryptoKey } from 'jose';
+import type { CryptoKey } from 'jose';
 import type { SigningAlg } from '../base/algorithms';
 import type { InspectOptions } from './types';
 import { verifyDirect } from './directVerify';
@@ -10,6 +10,7 @@ import { type ResolvedKey } from '../keys/types';
 import { otherReadings, secretText } from '../keys/secret';
 import { type SecretEncoding } from '../keys/types';
 import { isMlDsa, mlDsaAvailable, noMlDsa } from '../keys/mlDsa';
+import type { SignatureVerifier } from '../keys/verifier';
 
 /** The outcome of checking a JWS signature with the given keys. */
 export type SignatureCheck =
@@ -56,22 +57,17 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
       unusable.push(`${article(key.description)} cannot be imported for ${alg} (${(e as Error).message})`);
       continue;
     }
-    if (await verifies(token, alg, cryptoKey)) return { ok: true, key };
+    if (await verifies(token, alg, cryptoKey, key, opts.cache?.verifier)) return { ok: true, key };
   }
   if (unusable.length === candidates.length) return { ok: false, verdict: 'unverified', mismatch: false, detail: `The key cannot be used: ${unusable.join('; ')}.` };
   return { ok: false, verdict: 'invalid-signature', mismatch: true, detail: candidates.length === 1 ? 'The signature does not match the key.' : `The signature matches none of the ${candidates.length} keys that fit ${alg}.` };
 }
 
-/** Web Crypto straight away where that is the very call jose would make; jose for everything else. */
-async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array): Promise<boolean> {
-  const direct = verifyDirect(token, alg, key);
-  if (direct) return direct;
-  try {
-    await compactVerify(token, key, { algorithms: [alg] });
-    return true;
-  } catch {
-    return false;
-  }
+/** The verifier straight away where that is the very check jose would make; jose for everything else. */
+async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, resolved: ResolvedKey, verifier?: SignatureVerifier): Promise<boolean> {
+  const direct = verifyDirect(token, alg, key, resolved.material, verifier);
+  if (direct !== undefined) return direct;
+  return (await import('./joseVerify')).joseVerifies(token, alg, key);
 }
 
 /**
