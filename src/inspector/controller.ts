@@ -3,34 +3,46 @@ import type { Inspection, KeyCache } from '../core';
 import { isFromWebview, isPersistedState, type FromWebview, type InspectorView, type Origin, type ToWebview } from '../protocol';
 import type { Inspector, ShowOptions } from '../services';
 import type { KeySources } from '../workspace/keySources';
-import { keyAction, searchKeys } from './keyActions';
 import { InspectorPanel, type PanelEvents } from './panel';
 import { originNote } from './tokenPlace';
-import * as tokenActions from './tokenActions';
+import { keyAction, searchKeys } from './keyActions';
+import { inspectChange } from './rules';
 import type { ActionContext, Change } from './tokenActions';
 import type { State } from './state';
 import { buildView, initialState } from './view';
 
 type Handler<T extends FromWebview['type']> = (m: Extract<FromWebview, { type: T }>, ctx: ActionContext) => Promise<Change>;
 
-/** The key actions (keyActions.ts): their change is one of the state. */
-async function keyHandler(m: Parameters<typeof keyAction>[0], ctx: ActionContext): Promise<Change> {
+/** Typing in the panel: handled here, as every keystroke is. */
+async function inspect(m: Extract<FromWebview, { type: 'inspect' }>, { state, listedOr }: ActionContext): Promise<Change> {
+  return { state: inspectChange(m, state, listedOr(m.keySource, state.keySource)) };
+}
+
+/** An action on the token (tokenActions.ts), read on first use: opening the panel and verifying need none of them. */
+function tokenAction<T extends Exclude<FromWebview['type'], 'ready' | 'inspect' | KeyMessage>>(type: T): Handler<T> {
+  return async (m, ctx) => ((await import('./tokenActions'))[type] as Handler<T>)(m, ctx);
+}
+
+type KeyMessage = 'fetchIssuerKeys' | 'setSecretEncoding' | 'useKey' | 'findKey';
+
+/** The key actions (keyActions.ts, which the view also reads): their change is one of the state. */
+async function keyHandler(m: Extract<FromWebview, { type: KeyMessage }>, ctx: ActionContext): Promise<Change> {
   return { state: await keyAction(m, ctx.state, ctx.view, ctx.keys, ctx.keyCache, ctx.log) };
 }
 
 /** Every message the webview may send but 'ready' (the panel's own), and what handles it: each returns a change. */
 const HANDLERS: { [T in Exclude<FromWebview['type'], 'ready'>]: Handler<T> } = {
-  inspect: tokenActions.inspect,
-  saveSecret: tokenActions.saveSecret,
-  restorePrevious: tokenActions.restorePrevious,
-  generateSecret: tokenActions.generateSecret,
-  pasteClipboard: tokenActions.pasteClipboard,
-  sign: tokenActions.sign,
-  encrypt: tokenActions.encrypt,
-  copy: tokenActions.copy,
-  insert: tokenActions.insert,
-  reveal: tokenActions.reveal,
-  addKeySource: tokenActions.addKeySource,
+  inspect,
+  saveSecret: tokenAction('saveSecret'),
+  restorePrevious: tokenAction('restorePrevious'),
+  generateSecret: tokenAction('generateSecret'),
+  pasteClipboard: tokenAction('pasteClipboard'),
+  sign: tokenAction('sign'),
+  encrypt: tokenAction('encrypt'),
+  copy: tokenAction('copy'),
+  insert: tokenAction('insert'),
+  reveal: tokenAction('reveal'),
+  addKeySource: tokenAction('addKeySource'),
   fetchIssuerKeys: keyHandler,
   setSecretEncoding: keyHandler,
   useKey: keyHandler,

@@ -4,7 +4,7 @@ import { CommandIds } from '../commandIds';
 import type { FromWebview, InspectorView, ToWebview } from '../protocol';
 import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
-import { copyText, inspectChange, tokenOnDisplay } from './rules';
+import { copyText, tokenOnDisplay } from './rules';
 import type { State } from './state';
 
 /**
@@ -34,11 +34,6 @@ export interface ActionContext {
 type Message<T extends FromWebview['type']> = Extract<FromWebview, { type: T }>;
 
 const error = (text: string): Change => ({ say: { level: 'error', text } });
-
-/** The user edited the token, the key source, the options or a secret in the panel. */
-export async function inspect(m: Message<'inspect'>, { state, listedOr }: ActionContext): Promise<Change> {
-  return { state: inspectChange(m, state, listedOr(m.keySource, state.keySource)) };
-}
 
 /** Keep the secret typed in the panel in SecretStorage, under a name the user gives; it becomes the key source. */
 export async function saveSecret(m: Message<'saveSecret'>, { keys, log }: ActionContext): Promise<Change> {
