@@ -7,6 +7,7 @@
  */
 import type { Inspection, SecretEncoding, SigningAlg } from './core';
 import { isSigningAlg } from './core/base/algorithms';
+import { SECRET_ENCODINGS } from './core/keys/types';
 
 export type { SecretEncoding } from './core';
 
@@ -174,7 +175,7 @@ export function isVerifyOptions(v: unknown): v is VerifyOptionsView {
 }
 
 
-const ENCODINGS = new Set(['utf8', 'hex', 'base64', 'base64url']);
+const ENCODINGS: ReadonlySet<string> = new Set(SECRET_ENCODINGS);
 
 function isPanelSecret(v: unknown): v is PanelSecret {
   return isRecord(v) && typeof v.text === 'string' && v.text.length > 0 && v.text.length <= 64 * 1024 && typeof v.encoding === 'string' && ENCODINGS.has(v.encoding);

@@ -7,7 +7,7 @@
  * curve, size and usages fit `alg`. ML-DSA always goes through jose.
  */
 import type { CryptoKey } from 'jose';
-import type { SigningAlg } from '../base/algorithms';
+import { algHash, type SigningAlg } from '../base/algorithms';
 import { isObject } from './claimChecks';
 import { base64UrlToBytes } from '../base/encoding';
 import { decodeJsonPart } from './decode';
@@ -22,7 +22,7 @@ interface Params {
 
 function paramsFor(alg: SigningAlg): Params | undefined {
   const bits = alg.slice(2);
-  const hash = `SHA-${bits}`;
+  const hash = algHash(alg);
   switch (alg.slice(0, 2)) {
     case 'HS':
       return { key: { name: 'HMAC', hash }, request: { name: 'HMAC', hash } };
