@@ -144,8 +144,10 @@ export async function openFile(page: Page, nameOrPath: string): Promise<void> {
       await page.locator('.part.sidebar .composite.title').first().click();
       continue;
     }
-    await input.fill(nameOrPath);
     try {
+      // A quick input that closes under the fill (a command's own picker finishing, a notification taking focus) is
+      // opened again, not waited on for the whole timeout.
+      await input.fill(nameOrPath, { timeout: 5000 });
       // The focused row, not any row: Enter opens the focused one, and the list may still show recent files.
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: 2000 });
     } catch {
