@@ -60,6 +60,9 @@ function cases(): [string, string, KeyInput, boolean][] {
     out.push([`PS${bits} signature starting with a zero byte, that byte dropped (RFC 8017 §8.1.2: k octets)`, jws({ alg: `PS${bits}` }, (i) => zeroLed(pss(hash, Number(bits) / 8), i).subarray(1)), rsaPub, false]);
     out.push([`PS${bits} with the longest salt`, jws({ alg: `PS${bits}` }, pss(hash, crypto.constants.RSA_PSS_SALTLEN_MAX_SIGN)), rsaPub, false]);
   }
+  // Key confusion: the public key's own text (PEM, or its JWK) as an HMAC secret, the classic RS256 → HS256 forgery.
+  out.push(['HS256 keyed with the RSA public key\'s PEM text, verified with that PEM', jws({ alg: 'HS256' }, hmac('sha256', rsaPub)), rsaPub, false]);
+  out.push(['HS256 keyed with the RSA public JWK\'s text, verified with that JWK', jws({ alg: 'HS256' }, hmac('sha256', JSON.stringify(rsa.publicKey.export({ format: 'jwk' })))), JSON.stringify(rsa.publicKey.export({ format: 'jwk' })), false]);
   out.push(['RS256 forged with a key of exponent 1 (refused before any check)', forgeWithExponentOne(claims), pem('PUBLIC KEY', spkiDer(Buffer.from(rsa.publicKey.export({ format: 'jwk' }).n!, 'base64url'), Buffer.from([1]))), false]);
   for (const [alg, curve, hash] of [['ES256', 'P-256', 'sha256'], ['ES384', 'P-384', 'sha384'], ['ES512', 'P-521', 'sha512']] as const) {
     const pair = ec(curve);
