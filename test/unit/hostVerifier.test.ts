@@ -58,6 +58,8 @@ function cases(): [string, string, KeyInput, boolean][] {
     // in Node, which jose uses) reads a PSS signature one byte short as the same number, so the signature that
     // happens to start with a zero byte had a second, shorter spelling that verified; Chromium refuses it.
     out.push([`PS${bits} signature starting with a zero byte, that byte dropped (RFC 8017 §8.1.2: k octets)`, jws({ alg: `PS${bits}` }, (i) => zeroLed(pss(hash, Number(bits) / 8), i).subarray(1)), rsaPub, false]);
+    out.push([`PS${bits} with "b64": true in its header (jose's path), its leading zero byte dropped`, jws({ alg: `PS${bits}`, b64: true }, (i) => zeroLed(pss(hash, Number(bits) / 8), i).subarray(1)), rsaPub, false]);
+    out.push([`PS${bits} with "b64": true in its header (jose's path), sound`, jws({ alg: `PS${bits}`, b64: true }, pss(hash, Number(bits) / 8)), rsaPub, true]);
     out.push([`PS${bits} with the longest salt`, jws({ alg: `PS${bits}` }, pss(hash, crypto.constants.RSA_PSS_SALTLEN_MAX_SIGN)), rsaPub, false]);
   }
   // Key confusion: the public key's own text (PEM, or its JWK) as an HMAC secret, the classic RS256 → HS256 forgery.
