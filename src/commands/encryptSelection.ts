@@ -52,7 +52,7 @@ export async function encryptSelectionCommand(services: Services, args: EncryptS
   try {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const claims = { lifetime: cfg.lifetime, issuer: cfg.issuer || folder?.name, audience: cfg.audience || undefined };
-    token = await encryptToken('token' in content ? content.token : content.payload, recipient.key, { ...pair, kid: recipient.kid, claims, cache: services.keyCache });
+    token = await encryptToken('token' in content ? content.token : content.payload, recipient.key, { ...pair, kid: recipient.kid, member: recipient.member, claims, cache: services.keyCache });
   } catch (e) {
     if (!isCoreError(e)) throw e;
     cannotEncrypt(recipient.label, e.message);
@@ -76,7 +76,7 @@ async function encryptShownToken(services: Services, shown: string, args: Encryp
   if (!pair) return undefined;
   let token: string;
   try {
-    token = await encryptToken(shown, recipient.key, { ...pair, kid: recipient.kid, cache: services.keyCache });
+    token = await encryptToken(shown, recipient.key, { ...pair, kid: recipient.kid, member: recipient.member, cache: services.keyCache });
   } catch (e) {
     if (!isCoreError(e)) throw e;
     cannotEncrypt(recipient.label, e.message);
@@ -118,6 +118,8 @@ interface Recipient {
   label: string;
   key: KeyInput;
   kid?: string;
+  /** The member the user picked (its place in the set): the key encrypted to and offered algorithms for. */
+  member?: number;
 }
 
 /** The recipient: a key source (asked for unless given), and within a JWKS the member (by kid). */
@@ -141,26 +143,29 @@ async function chooseRecipient(services: Services, args: EncryptSelectionArgs): 
     return undefined;
   }
   let kid = args.kid;
+  let member: number | undefined;
   try {
     const members = recipientsOf(loaded.key, services.keyCache);
     const usable = members.filter((m) => !m.refusal);
     if (!usable.length) throw new Error([...new Set(members.map((m) => m.refusal))].join('; '));
     const named = kid === undefined ? undefined : members.find((m) => m.kid === kid);
     if (named?.refusal) throw new Error(named.refusal);
+    if (kid === undefined && usable.length === 1) member = members.indexOf(usable[0]);
     if (kid === undefined && usable.length > 1 && !args.keySource) {
       const picked = await vscode.window.showQuickPick(
-        members.map((m) => ({ label: m.kid ?? vscode.l10n.t('(no kid)'), description: m.description, detail: m.refusal, kid: m.kid, refused: !!m.refusal })),
+        members.map((m, i) => ({ label: m.kid ?? vscode.l10n.t('(no kid)'), description: m.description, detail: m.refusal, kid: m.kid, refused: !!m.refusal, member: i })),
         { title: vscode.l10n.t('Encrypt to which key of {0}?', loaded.label), placeHolder: vscode.l10n.t('The key set holds several keys: choose the recipient by its kid') },
       );
       if (!picked) return undefined;
       if (picked.refused) throw new Error(picked.detail ?? '');
       kid = picked.kid;
+      member = picked.member;
     }
   } catch (e) {
     cannotEncrypt(loaded.label, (e as Error).message);
     return undefined;
   }
-  return { id, label: loaded.label, key: loaded.key, kid };
+  return { id, label: loaded.label, key: loaded.key, kid, member };
 }
 
 /** "EC P-256 public key" or why it cannot be encrypted to — never the key. */
@@ -176,11 +181,12 @@ async function describeSource(services: Services, id: string): Promise<string> {
 }
 
 /** The algorithms, the key's default first; 192-bit AES not offered where the runtime lacks it, saying why. */
-async function choosePair({ key, kid, label }: Recipient): Promise<{ alg: KeyManagementAlg; enc: ContentEncryptionAlg } | undefined> {
+async function choosePair({ key, kid, member, label }: Recipient): Promise<{ alg: KeyManagementAlg; enc: ContentEncryptionAlg } | undefined> {
   let choices;
   try {
     const keys = resolveKeys(key);
-    const recipient = keys.find((k) => kid === undefined || k.kid === kid) ?? keys[0];
+    // The pairs of the member picked (or the one usable member), never of another.
+    const recipient = (member !== undefined ? keys[member] : undefined) ?? keys.find((k) => kid === undefined || k.kid === kid) ?? keys[0];
     choices = encryptionChoices(recipient, await runtimeHasAes192());
   } catch (e) {
     if (!isCoreError(e)) throw e;

@@ -107,6 +107,25 @@ describe('JWT: Encrypt Selection… (26)', () => {
     assert.doesNotMatch(errors.join(' | '), new RegExp(SECRET), 'the secret is never in a message');
   });
 
+  it('the JWKS member picked is the one encrypted to, even where another member says "use": "enc" and neither has a kid', async () => {
+    const p384 = crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    const picked = p384.publicKey.export({ format: 'jwk' });
+    const id = await addFile('enc-twins.jwks', JSON.stringify({ keys: [picked, { ...me.pub, use: 'enc' }] }));
+    await editorWith('enc-f.json', '{"a": {"n": 6}}', '{"n": 6}');
+    const descriptions: string[] = [];
+    // The user's answers: this key source, then the P-384 member (shown first), then the default pair.
+    const answers = [(items: Item[]) => items.find((i) => i.id === id), (items: Item[]) => items.find((i) => /P-384/.test(i.description ?? '')), (items: Item[]) => items[0]];
+    const picker = scriptQuickPicks(answers, descriptions);
+    let token: string | undefined;
+    try {
+      token = await encrypt();
+    } finally {
+      picker.restore();
+    }
+    assert.ok(token, descriptions.join(' | '));
+    assert.equal(JSON.parse(Buffer.from((await compactDecrypt(token, p384.privateKey)).plaintext).toString()).n, 6, 'encrypted to the P-384 key the user picked');
+  });
+
   it('a key source the extension does not list is not read', async () => {
     await editorWith('enc-e.txt', '{"user": "eve"}');
     const errors: string[] = [];
@@ -128,4 +147,17 @@ function captureErrors(into: string[]): { restore(): void } {
     return (original as (...a: unknown[]) => Thenable<unknown>)(message, ...rest);
   };
   return { restore: () => ((vscode.window as { showErrorMessage: unknown }).showErrorMessage = original) };
+}
+
+type Item = vscode.QuickPickItem & { id?: string };
+
+/** Answer the next quick picks with `answers`, in order (the real picker is not shown); records what each offered. */
+function scriptQuickPicks(answers: ((items: Item[]) => Item | undefined)[], offered: string[]): { restore(): void } {
+  const original = vscode.window.showQuickPick;
+  (vscode.window as { showQuickPick: unknown }).showQuickPick = async (items: Item[] | Thenable<Item[]>) => {
+    const list = await items;
+    offered.push(list.map((i) => `${i.label} ${i.description ?? ''}`).join(', '));
+    return answers.shift()?.(list);
+  };
+  return { restore: () => ((vscode.window as { showQuickPick: unknown }).showQuickPick = original) };
 }

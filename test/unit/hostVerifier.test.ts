@@ -28,6 +28,15 @@ const ORDER: Record<string, string> = {
   'P-521': '01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409',
 };
 
+/** A PSS signature over `input` that starts with a zero byte: PSS is randomised, so signing again finds one (1 in 256). */
+function zeroLed(sign: (input: Buffer) => Buffer, input: Buffer): Buffer {
+  for (let n = 0; n < 100_000; n++) {
+    const s = sign(input);
+    if (s[0] === 0) return s;
+  }
+  throw new Error('no signature starting with a zero byte');
+}
+
 /** [what, token, key, whether it must verify]. */
 function cases(): [string, string, KeyInput, boolean][] {
   const out: [string, string, KeyInput, boolean][] = [];
@@ -45,8 +54,17 @@ function cases(): [string, string, KeyInput, boolean][] {
     out.push([`RS${bits} signature of PS${bits} (the other padding)`, jws({ alg: `RS${bits}` }, pss(hash, Number(bits) / 8)), rsaPub, false]);
     out.push([`PS${bits} sound (salt as long as the hash)`, jws({ alg: `PS${bits}` }, pss(hash, Number(bits) / 8)), rsaPub, true]);
     out.push([`PS${bits} with an empty salt (RFC 7518 §3.5 wants the hash's length)`, jws({ alg: `PS${bits}` }, pss(hash, 0)), rsaPub, false]);
+    // RFC 8017 §8.1.2 step 1: a signature that is not k octets long is invalid. OpenSSL (node:crypto, and Web Crypto
+    // in Node, which jose uses) reads a PSS signature one byte short as the same number, so the signature that
+    // happens to start with a zero byte had a second, shorter spelling that verified; Chromium refuses it.
+    out.push([`PS${bits} signature starting with a zero byte, that byte dropped (RFC 8017 §8.1.2: k octets)`, jws({ alg: `PS${bits}` }, (i) => zeroLed(pss(hash, Number(bits) / 8), i).subarray(1)), rsaPub, false]);
+    out.push([`PS${bits} with "b64": true in its header (jose's path), its leading zero byte dropped`, jws({ alg: `PS${bits}`, b64: true }, (i) => zeroLed(pss(hash, Number(bits) / 8), i).subarray(1)), rsaPub, false]);
+    out.push([`PS${bits} with "b64": true in its header (jose's path), sound`, jws({ alg: `PS${bits}`, b64: true }, pss(hash, Number(bits) / 8)), rsaPub, true]);
     out.push([`PS${bits} with the longest salt`, jws({ alg: `PS${bits}` }, pss(hash, crypto.constants.RSA_PSS_SALTLEN_MAX_SIGN)), rsaPub, false]);
   }
+  // Key confusion: the public key's own text (PEM, or its JWK) as an HMAC secret, the classic RS256 → HS256 forgery.
+  out.push(['HS256 keyed with the RSA public key\'s PEM text, verified with that PEM', jws({ alg: 'HS256' }, hmac('sha256', rsaPub)), rsaPub, false]);
+  out.push(['HS256 keyed with the RSA public JWK\'s text, verified with that JWK', jws({ alg: 'HS256' }, hmac('sha256', JSON.stringify(rsa.publicKey.export({ format: 'jwk' })))), JSON.stringify(rsa.publicKey.export({ format: 'jwk' })), false]);
   out.push(['RS256 forged with a key of exponent 1 (refused before any check)', forgeWithExponentOne(claims), pem('PUBLIC KEY', spkiDer(Buffer.from(rsa.publicKey.export({ format: 'jwk' }).n!, 'base64url'), Buffer.from([1]))), false]);
   for (const [alg, curve, hash] of [['ES256', 'P-256', 'sha256'], ['ES384', 'P-384', 'sha384'], ['ES512', 'P-521', 'sha512']] as const) {
     const pair = ec(curve);

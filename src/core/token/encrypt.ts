@@ -21,6 +21,11 @@ export interface EncryptOptions {
   enc?: ContentEncryptionAlg;
   /** The recipient's key id, to choose a member of a JWKS; also written into the header. */
   kid?: string;
+  /**
+   * The member picked, by its place among the keys given: what the user chose in a picker, where a kid may be missing
+   * or shared. Wins over `kid` and over a member's `use: "enc"`; a member that may not be encrypted to is refused.
+   */
+  member?: number;
   /** For a claims set: the defaults Sign adds (`iat`, `exp`, `iss`, `aud`), read as {@link signToken} reads them. */
   claims?: Pick<SignOptions, 'lifetime' | 'issuer' | 'audience' | 'now' | 'addDefaults'>;
   /** Keys read and imported before are taken from here. */
@@ -86,6 +91,13 @@ function plaintextOf(content: Record<string, unknown> | string, opts: EncryptOpt
  * `use: "enc"` member before one without a declared use). Says why when none may.
  */
 function chooseRecipient(keys: ResolvedKey[], opts: EncryptOptions): ResolvedKey {
+  if (opts.member !== undefined) {
+    const picked = keys[opts.member];
+    if (!picked) throw new JwtWorkbenchError('ERR_KEY_FORMAT', `There is no key number ${opts.member + 1}: ${keys.length} key${keys.length === 1 ? ' is' : 's are'} given.`);
+    const refusal = recipientRefusal(picked);
+    if (refusal) throw new JwtWorkbenchError('ERR_KEY_ALG_MISMATCH', `Cannot encrypt to this key: ${refusal}.`);
+    return picked;
+  }
   const named = opts.kid === undefined ? keys : keys.filter((k) => k.kid === opts.kid);
   if (!named.length) throw new JwtWorkbenchError('ERR_KEY_FORMAT', `No key has kid "${opts.kid}"; the keys given have ${keys.map((k) => (k.kid === undefined ? 'no kid' : `kid "${k.kid}"`)).join(', ')}.`);
   const usable = named.filter((k) => !recipientRefusal(k));

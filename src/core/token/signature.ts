@@ -65,9 +65,22 @@ export async function checkSignature(token: string, alg: SigningAlg, header: Rec
 
 /** The verifier straight away where that is the very check jose would make; jose for everything else. */
 async function verifies(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array, resolved: ResolvedKey, verifier?: SignatureVerifier): Promise<boolean> {
+  if (rsaSignatureNotModulusLong(token, alg, key)) return false;
   const direct = verifyDirect(token, alg, key, resolved.material, verifier);
   if (direct !== undefined) return direct;
   return (await import('./joseVerify')).joseVerifies(token, alg, key);
+}
+
+/**
+ * RFC 8017 §8.1.2 and §8.2.2, step 1: an RSA signature is exactly as long as the modulus. OpenSSL (node:crypto, and
+ * the Web Crypto that jose uses in Node) reads a PSS signature one byte short as the same number, so a signature that
+ * happens to start with a zero byte would verify in a second, shorter spelling — on the desktop, not in a browser.
+ */
+function rsaSignatureNotModulusLong(token: string, alg: SigningAlg, key: CryptoKey | Uint8Array): boolean {
+  if (!/^(?:RS|PS)/.test(alg) || key instanceof Uint8Array) return false;
+  const bits = (key.algorithm as { modulusLength?: number }).modulusLength;
+  const chars = token.length - token.lastIndexOf('.') - 1;
+  return typeof bits === 'number' && Math.floor((chars * 3) / 4) !== Math.ceil(bits / 8);
 }
 
 /**
