@@ -6,6 +6,7 @@ import { getConfig } from '../workspace/config';
 import type { KeySources } from '../workspace/keySources';
 import { copyText, tokenOnDisplay } from './rules';
 import type { State } from './state';
+import { askModal } from '../workspace/modal';
 
 /**
  * What a message changes, for the controller to carry out: `state` is merged into the state and the panel renders
@@ -114,6 +115,11 @@ export async function reveal(m: Message<'reveal'>, { state, keys, log }: ActionC
   }
   const loaded = await keys.load(m.keySource);
   if (!loaded.key) return error(loaded.missing ?? vscode.l10n.t('no key'));
+  // The webview asks, but only the user answers: a dialog of the extension's own, which no message can click, so a
+  // compromised webview cannot read a key by posting "reveal" on its own.
+  const show = vscode.l10n.t('Show');
+  const answer = await askModal(vscode.l10n.t('Show the key of {0} in the JWT Inspector?', loaded.label), vscode.l10n.t('It is shown in the panel for 30 seconds and is not saved with it.'), show);
+  if (answer !== show) return {};
   log.info(`Revealed the key of ${loaded.label} in the inspector, as asked.`);
   return { post: { type: 'revealed', keySource: m.keySource, text: typeof loaded.key === 'string' ? loaded.key : JSON.stringify(loaded.key, null, 2) } };
 }

@@ -528,7 +528,15 @@ describe('the real workbench (code-server + chromium)', function () {
     assert.ok(await view.locator('#keyMask').isVisible(), 'masked');
     assert.ok(!(await view.locator('body').innerText()).includes(secret), 'not shown before it is asked for');
     await shot(s.page, 'inspector-key-masked');
-    await view.locator('#revealKey').click();
+    // Reveal asks in VS Code's own dialog (the webview cannot answer it): Show.
+    const reveal = async () => {
+      await view.locator('#revealKey').click();
+      const dialog = s.page.locator('.monaco-dialog-box', { hasText: 'Show the key of' }).first();
+      await dialog.waitFor({ timeout: 15000 });
+      await shot(s.page, 'inspector-reveal-asked');
+      await dialog.locator('.monaco-button', { hasText: /^Show$/ }).first().click();
+    };
+    await reveal();
     await view.locator('#keyRevealed').waitFor({ state: 'visible' });
     assert.equal((await view.locator('#keyRevealed').innerText()).trim(), secret);
     assert.equal((await view.locator('#revealKey').innerText()).trim(), 'Hide');
@@ -536,7 +544,7 @@ describe('the real workbench (code-server + chromium)', function () {
     await view.locator('#keyRevealed').waitFor({ state: 'hidden' });
     assert.equal(await view.locator('#keyRevealed').textContent(), '');
     // Revealed again and left so: the reload test below checks that the restored panel does not hold it.
-    await view.locator('#revealKey').click();
+    await reveal();
     await view.locator('#keyRevealed').waitFor({ state: 'visible' });
     await view.locator('#verifyOptions summary').click();
   });

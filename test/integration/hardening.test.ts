@@ -65,9 +65,19 @@ describe('the webview cannot reach past the token (issue 10.1)', () => {
     assert.equal(ins?.verdict, 'verified');
     assert.equal((await inspectorView())!.selectedKeySource, 'env:0:JWT_SECRET');
   });
-  it('reveal of the listed key the user chose still works', async () => {
+  it('reveal of the listed key the user chose still works, once the user says Show in the extension\'s own dialog', async () => {
+    await vscode.commands.executeCommand('jwtWorkbench.test.modals', ['Show']);
     const posted = await fromWebview({ type: 'reveal', keySource: 'env:0:JWT_SECRET' });
+    const asked = await vscode.commands.executeCommand<{ message: string; buttons: string[] }[]>('jwtWorkbench.test.modals', []);
     assert.deepEqual(posted.filter((m) => m.type === 'revealed').map((m) => (m as { text: string }).text), [SECRET]);
+    assert.match(asked[0]?.message ?? '', /Show the key of \.env JWT_SECRET in the JWT Inspector/);
+  });
+  it('a reveal the user did not confirm (a compromised webview asking by itself) sends no key', async () => {
+    await vscode.commands.executeCommand('jwtWorkbench.test.modals', ['Cancel']);
+    const posted = await fromWebview({ type: 'reveal', keySource: 'env:0:JWT_SECRET' });
+    await vscode.commands.executeCommand('jwtWorkbench.test.modals', []);
+    assert.deepEqual(posted.filter((m) => m.type === 'revealed'), [], 'no key reaches the webview without the user\'s Show');
+    assert.ok(!JSON.stringify(posted).includes(SECRET));
   });
   it('copy and insert act only on a token-shaped text, never on arbitrary text from the webview', async () => {
     await vscode.env.clipboard.writeText('clipboard before');
