@@ -126,7 +126,8 @@ describe('tokens where they show up (issue 14)', () => {
     await vscode.window.showTextDocument(doc);
     let lenses: vscode.CodeLens[] = [];
     for (let i = 0; i < 50 && lenses.filter((l) => l.command).length < 2; i++) {
-      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10)).filter((l) => l.command?.command === 'jwtWorkbench.resignHttpToken');
+      // In line order: the command returns lenses as their resolving finishes, which is not always the file's order.
+      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10)).filter((l) => l.command?.command === 'jwtWorkbench.resignHttpToken').sort((a, b) => a.range.start.line - b.range.start.line);
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command!.title]), [
