@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { signToken } from '../../src/core';
 import { contextMenuLabels, editorText, inspector, openFile, openWorkbench, runCommand, selectAll, shot, toast, type Session } from './workbench';
+import type { Page } from 'playwright-core';
 
 describe('Encrypt Selection in the real workbench (issue 26)', function () {
   this.timeout(180000);
@@ -35,12 +36,7 @@ describe('Encrypt Selection in the real workbench (issue 26)', function () {
     assert.ok((await contextMenuLabels(s.page)).includes('Encrypt Selection…'), 'in the editor context menu');
     await selectAll(s.page);
     await runCommand(s.page, 'JWT: Encrypt Selection…');
-    const input = s.page.locator('.quick-input-widget input');
-    await s.page.locator('.quick-input-widget', { hasText: 'Encrypt to which key?' }).waitFor({ timeout: 15000 });
-    await input.fill('JWT_PRIVATE_KEY');
-    await s.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'JWT_PRIVATE_KEY' }).waitFor({ timeout: 10000 });
-    await s.page.keyboard.press('Enter');
-    await s.page.locator('.quick-input-widget', { hasText: 'Key management / content encryption' }).waitFor({ timeout: 15000 });
+    await pickRecipient(s.page, 'JWT_PRIVATE_KEY');
     const first = s.page.locator('.quick-input-list .monaco-list-row.focused');
     await first.waitFor({ timeout: 10000 });
     assert.match(await first.innerText(), /ECDH-ES\+A256KW \/ A256GCM[\s\S]*default for this key/);
@@ -68,12 +64,7 @@ describe('Encrypt Selection in the real workbench (issue 26)', function () {
     await view.locator(`#app:not([data-renders="${before}"])`).waitFor({ timeout: 15000 });
     await view.locator('#banner[data-verdict="verified"]').waitFor({ timeout: 30000 });
     await view.locator('#encrypt:not([disabled])').click();
-    const input = s.page.locator('.quick-input-widget input');
-    await s.page.locator('.quick-input-widget', { hasText: 'Encrypt to which key?' }).waitFor({ timeout: 15000 });
-    await input.fill('JWT_PRIVATE_KEY');
-    await s.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'JWT_PRIVATE_KEY' }).waitFor({ timeout: 10000 });
-    await s.page.keyboard.press('Enter');
-    await s.page.locator('.quick-input-widget', { hasText: 'Key management / content encryption' }).waitFor({ timeout: 15000 });
+    await pickRecipient(s.page, 'JWT_PRIVATE_KEY');
     await s.page.locator('.quick-input-list .monaco-list-row.focused').waitFor({ timeout: 10000 });
     await s.page.keyboard.press('Enter');
     await view.locator('#banner[data-verdict="verified"]', { hasText: 'Encrypted (JWE)' }).waitFor({ timeout: 30000 });
@@ -84,3 +75,12 @@ describe('Encrypt Selection in the real workbench (issue 26)', function () {
     await shot(s.page, 'encrypt-inspector-button');
   });
 });
+
+/** Encrypt's first picker: the recipient, chosen by typing its name and Enter, as a person does; then the algorithms' picker is open. */
+async function pickRecipient(page: Page, name: string): Promise<void> {
+  await page.locator('.quick-input-widget', { hasText: 'Encrypt to which key?' }).waitFor({ timeout: 15000 });
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget', { hasText: 'Key management / content encryption' }).waitFor({ timeout: 15000 });
+}
